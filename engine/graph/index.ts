@@ -1,0 +1,13 @@
+// engine/graph: the graph document, the layer catalog, validation and shape inference.
+export * from './analysis.ts';
+export { analyzeGraph } from './analyze.ts';
+export * from './diagnostic.ts';
+export * from './document.ts';
+export * from './layerSpec.ts';
+export { layerCatalog } from './layers/index.ts';
+export { migrateDocument, migrations, type Migration, type MigrationResult } from './migrate.ts';
+export { checkParam, defaultParams, resolveParams } from './params.ts';
+export { parseDocument, parseDocumentText, type ParseResult } from './parse.ts';
+export * from './shape.ts';
+export { graphJsonSchema } from './jsonSchema.ts';
+export { builtinDatasets, findBuiltinDataset, type BuiltinDataset } from './datasets.ts';

@@ -1,0 +1,55 @@
+// Graph documents carry a version; older versions are migrated step by step to the current one.
+import { error, type Diagnostic } from './diagnostic.ts';
+import { GRAPH_FORMAT, GRAPH_VERSION } from './document.ts';
+
+export type JsonObject = Record<string, unknown>;
+
+/** Turns a document of version `from` into one of version `from + 1`. */
+export interface Migration {
+  readonly from: number;
+  readonly describe: string;
+  readonly migrate: (document: JsonObject) => JsonObject;
+}
+
+/** Version 1 is the first released format, so nothing migrates yet; a v2 adds its step here. */
+export const migrations: readonly Migration[] = [];
+
+export interface MigrationResult {
+  /** The document at the current version, or null when it cannot be read. */
+  readonly document: JsonObject | null;
+  readonly fromVersion: number | null;
+  readonly applied: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function migrateDocument(input: unknown, table: readonly Migration[] = migrations, current: number = GRAPH_VERSION): MigrationResult {
+  const fail = (message: string, suggestion: string, field?: string): MigrationResult => ({
+    document: null,
+    fromVersion: null,
+    applied: [],
+    diagnostics: [error(message, { suggestion, field })],
+  });
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return fail('The file is not a Netloom graph: expected a JSON object.', 'Open a .json file saved by Netloom.');
+  }
+  const document = input as JsonObject;
+  if (document.format !== GRAPH_FORMAT) {
+    return fail(`The file is not a Netloom graph: "format" must be "${GRAPH_FORMAT}".`, 'Open a .json file saved by Netloom.', 'format');
+  }
+  const version = document.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail('"version" must be a whole number of 1 or more.', `Set "version": ${current}.`, 'version');
+  }
+  if (version > current) {
+    return fail(`This graph was saved by a newer Netloom (format version ${version}; this one reads up to ${current}).`, 'Update Netloom to open it.', 'version');
+  }
+  let migrated = document;
+  const applied: string[] = [];
+  for (let at = version; at < current; at++) {
+    const step = table.find((migration) => migration.from === at);
+    if (step === undefined) return fail(`No migration from format version ${at} to ${at + 1}.`, 'Open it in the Netloom version that saved it and save it again.', 'version');
+    migrated = { ...step.migrate(migrated), version: at + 1 };
+    applied.push(step.describe);
+  }
+  return { document: migrated, fromVersion: version, applied, diagnostics: [] };
+}
