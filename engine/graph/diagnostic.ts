@@ -28,9 +28,9 @@ export function warning(message: string, where: Omit<Diagnostic, 'severity' | 'm
   return { severity: 'warning', message, ...where };
 }
 
-/** One line a diagnostic, as the CLI prints it: `node <id>: <message>`. */
-export function formatDiagnostic(diagnostic: Diagnostic): string {
-  const place = diagnostic.nodeId !== undefined ? `node ${diagnostic.nodeId}` : diagnostic.edgeId !== undefined ? `edge ${diagnostic.edgeId}` : 'graph';
+/** One line a diagnostic, as the CLI prints it: `node <id>: <message>`; `document` names the rest. */
+export function formatDiagnostic(diagnostic: Diagnostic, document = 'graph'): string {
+  const place = diagnostic.nodeId !== undefined ? `node ${diagnostic.nodeId}` : diagnostic.edgeId !== undefined ? `edge ${diagnostic.edgeId}` : document;
   const field = diagnostic.field !== undefined ? ` (${diagnostic.field})` : '';
   const suggestion = diagnostic.suggestion !== undefined ? ` ${diagnostic.suggestion}` : '';
   return `${place}${field}: ${diagnostic.message}${suggestion}`;

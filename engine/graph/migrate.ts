@@ -48,7 +48,12 @@ export function migrateDocument(input: unknown, table: readonly Migration[] = mi
   for (let at = version; at < current; at++) {
     const step = table.find((migration) => migration.from === at);
     if (step === undefined) return fail(`No migration from format version ${at} to ${at + 1}.`, 'Open it in the Netloom version that saved it and save it again.', 'version');
-    migrated = { ...step.migrate(migrated), version: at + 1 };
+    try {
+      migrated = { ...step.migrate(migrated), version: at + 1 };
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      return fail(`The graph could not be upgraded from format version ${at} (${step.describe}): ${reason}.`, 'Check the file against the format of the version that saved it.', 'version');
+    }
     applied.push(step.describe);
   }
   return { document: migrated, fromVersion: version, applied, diagnostics: [] };

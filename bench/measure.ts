@@ -1,0 +1,20 @@
+// Timing helpers for benchmarks. Benchmarks report; they are not tests.
+export interface BenchResult {
+  readonly name: string;
+  readonly rows: readonly (readonly [string, string])[];
+  /** Whether the target named in the rows is met. */
+  readonly pass: boolean;
+}
+
+/** Median wall time in milliseconds of `runs` calls, after a few warm-up calls. */
+export function median(runs: number, work: () => unknown): number {
+  for (let i = 0; i < Math.min(5, runs); i++) work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}

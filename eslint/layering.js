@@ -1,0 +1,59 @@
+// A lint rule for DESIGN.md's folder layering: each folder may import only the folders and
+// packages listed for it. Imports are resolved to repository paths, so depth does not matter.
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+
+const UI_PACKAGES = ['react', 'react-dom', '@xyflow/react', 'monaco-editor', '@monaco-editor/react', 'uplot', 'elkjs'];
+
+/** First match wins: more specific folders come first. `packages` lists allowed packages, or 'any' with exceptions. */
+export const layers = [
+  { from: 'engine/protocol/', allow: ['engine/protocol/'], packages: [], node: false },
+  { from: 'engine/graph/', allow: ['engine/graph/'], packages: ['zod'], node: false },
+  { from: 'engine/ir/', allow: ['engine/ir/'], packages: [], node: false },
+  { from: 'engine/cli/', allow: ['engine/', 'assets/'], packages: { except: [...UI_PACKAGES, 'electron'] }, node: true },
+  { from: 'engine/', allow: ['engine/', 'assets/'], packages: { except: [...UI_PACKAGES, 'electron'] }, node: false },
+  { from: 'app/contract/', allow: ['app/contract/'], packages: [], node: false },
+  { from: 'app/preload/', allow: ['app/preload/', 'app/contract/'], packages: ['electron'], node: false },
+  { from: 'app/main/', allow: ['app/main/', 'app/contract/', 'engine/graph/', 'assets/'], packages: { except: UI_PACKAGES }, node: true },
+  { from: 'renderer/engine-client/', allow: ['renderer/', 'engine/graph/', 'engine/protocol/', 'engine/worker/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  { from: 'renderer/', allow: ['renderer/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+];
+
+const builtins = new Set(builtinModules);
+
+function packageName(source) {
+  const parts = source.split('/');
+  return source.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function check(layer, source, fromFile, root) {
+  const clean = source.split('?')[0];
+  if (clean.startsWith('.')) {
+    const target = path.relative(root, path.resolve(path.dirname(fromFile), clean)).split(path.sep).join('/');
+    const allowed = layer.allow.some((prefix) => `${target}/`.startsWith(prefix));
+    return allowed ? null : `${layer.from} may not import ${target} (it may import ${layer.allow.join(', ')}; see DESIGN.md).`;
+  }
+  if (clean.startsWith('node:') || builtins.has(packageName(clean))) {
+    return layer.node ? null : `${layer.from} must not use Node ("${source}"): it runs in a browser or worker (DESIGN.md).`;
+  }
+  const name = packageName(clean);
+  const allowed = Array.isArray(layer.packages) ? layer.packages.includes(name) : !layer.packages.except.includes(name);
+  return allowed ? null : `${layer.from} may not import the package "${name}" (DESIGN.md).`;
+}
+
+export const layeringRule = {
+  meta: { type: 'problem', docs: { description: 'Enforce the folder layering of DESIGN.md' }, schema: [] },
+  create(context) {
+    const root = context.cwd;
+    const file = path.relative(root, context.filename).split(path.sep).join('/');
+    const layer = layers.find((candidate) => file.startsWith(candidate.from));
+    if (layer === undefined) return {};
+    function report(node) {
+      const source = node.source;
+      if (source === null || source === undefined || source.type !== 'Literal' || typeof source.value !== 'string') return;
+      const problem = check(layer, source.value, context.filename, root);
+      if (problem !== null) context.report({ node: source, message: problem });
+    }
+    return { ImportDeclaration: report, ExportNamedDeclaration: report, ExportAllDeclaration: report, ImportExpression: report };
+  },
+};
