@@ -11,3 +11,5 @@ export { parseDocument, parseDocumentText, type ParseResult } from './parse.ts';
 export * from './shape.ts';
 export { graphJsonSchema } from './jsonSchema.ts';
 export { builtinDatasets, findBuiltinDataset, type BuiltinDataset } from './datasets.ts';
+export { blockCatalog, type BlockLayer, type BlockSpec } from './blocks/index.ts';
+export { inferChain, type ChainResult } from './chain.ts';
