@@ -60,6 +60,7 @@ export const OptimizerSchema = z
     beta1: finite.min(0).lt(1).default(0.9),
     beta2: finite.min(0).lt(1).default(0.999),
     epsilon: finite.positive().max(1).default(1e-8),
+    rho: finite.min(0).lt(1).default(0.99),
     weightDecay: finite.min(0).max(1).default(0),
     gradientClip: finite.positive().optional(),
   })
@@ -103,6 +104,7 @@ export const TrainingSchema = z
       beta1: 0.9,
       beta2: 0.999,
       epsilon: 1e-8,
+      rho: 0.99,
       weightDecay: 0,
     }),
     loss: z.enum(LOSSES).default('auto'),
