@@ -2,10 +2,9 @@
 // Every stage runs even when an earlier one fails; the last line is `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
-const require = createRequire(import.meta.url);
-const bin = (name, path) => [process.execPath, require.resolve(`${name}/${path}`)];
+const bin = (name) => join('node_modules', '.bin', name);
 mkdirSync('test-results', { recursive: true });
 
 function run(label, command, args) {
@@ -30,10 +29,10 @@ function count(ok) {
   else totals.failed++;
 }
 
-count(run('lint', ...splitBin(bin('eslint', 'bin/eslint.js'), ['.', '--max-warnings', '0'])));
+count(run('lint', bin('eslint'), ['.', '--max-warnings', '0']));
 count(run('typecheck', process.execPath, ['scripts/typecheck.mjs']));
 
-const unitOk = run('unit tests', ...splitBin(bin('vitest', 'vitest.mjs'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']));
+const unitOk = run('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
 const unit = readJson('test-results/unit.json');
 if (unit === null) count(false);
 else {
@@ -43,7 +42,7 @@ else {
 }
 
 if (existsSync('playwright.config.ts')) {
-  const e2eOk = run('end-to-end tests (Chromium, web build)', ...splitBin(bin('@playwright/test', 'cli.js'), ['test']));
+  const e2eOk = run('end-to-end tests (Chromium, web build)', bin('playwright'), ['test']);
   const e2e = readJson('test-results/e2e.json');
   if (e2e === null) count(false);
   else {
@@ -51,10 +50,6 @@ if (existsSync('playwright.config.ts')) {
     totals.failed += e2e.stats.unexpected + (e2eOk || e2e.stats.unexpected > 0 ? 0 : 1);
     totals.skipped += e2e.stats.skipped;
   }
-}
-
-function splitBin([node, script], args) {
-  return [node, [script, ...args]];
 }
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped > 0 ? `, ${totals.skipped} skipped` : ''}`);
