@@ -1,6 +1,7 @@
 // The result of validating and shape-inferring a document.
 import type { Diagnostic } from './diagnostic.ts';
 import type { GraphDocument } from './document.ts';
+import type { Params } from './layerSpec.ts';
 import type { TensorShape } from './shape.ts';
 
 export interface GraphAnalysis {
@@ -15,6 +16,8 @@ export interface GraphAnalysis {
   /** Trainable parameters per node, and their sum. */
   readonly parameterCounts: ReadonlyMap<string, number>;
   readonly totalParameters: number;
+  /** Each node's params, checked and with defaults filled in. */
+  readonly params: ReadonlyMap<string, Params>;
   readonly diagnostics: readonly Diagnostic[];
 }
 

@@ -14,7 +14,7 @@ export function analyzeGraph(input: unknown): GraphAnalysis {
     return analyze(input);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    return { document: null, nodeShapes: EMPTY, edgeShapes: EMPTY, order: [], parameterCounts: EMPTY, totalParameters: 0, diagnostics: [error(`The graph could not be checked: ${message}`)] };
+    return { document: null, nodeShapes: EMPTY, edgeShapes: EMPTY, order: [], parameterCounts: EMPTY, totalParameters: 0, params: EMPTY, diagnostics: [error(`The graph could not be checked: ${message}`)] };
   }
 }
 
@@ -22,7 +22,7 @@ function analyze(input: unknown): GraphAnalysis {
   const parsed = parseDocument(input);
   const document = parsed.document;
   if (document === null) {
-    return { document: null, nodeShapes: EMPTY, edgeShapes: EMPTY, order: [], parameterCounts: EMPTY, totalParameters: 0, diagnostics: parsed.diagnostics };
+    return { document: null, nodeShapes: EMPTY, edgeShapes: EMPTY, order: [], parameterCounts: EMPTY, totalParameters: 0, params: EMPTY, diagnostics: parsed.diagnostics };
   }
   const wiring = checkWiring(document, layerCatalog);
   const inference = inferShapes(document, wiring);
@@ -36,6 +36,7 @@ function analyze(input: unknown): GraphAnalysis {
     order: wiring.order,
     parameterCounts: inference.parameterCounts,
     totalParameters,
+    params: inference.params,
     diagnostics: [...wiring.diagnostics, ...inference.diagnostics, ...taskDiagnostics],
   };
 }

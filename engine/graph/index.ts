@@ -13,3 +13,5 @@ export { graphJsonSchema } from './jsonSchema.ts';
 export { builtinDatasets, findBuiltinDataset, type BuiltinDataset } from './datasets.ts';
 export { blockCatalog, type BlockLayer, type BlockSpec } from './blocks/index.ts';
 export { inferChain, type ChainResult } from './chain.ts';
+export { pair, paddingPair, planWindow, type SpatialPlan } from './layers/common.ts';
+export { transposedPlan } from './layers/convTranspose2D.ts';
