@@ -1,0 +1,2 @@
+// engine/protocol: the worker's message contract.
+export * from './messages.ts';
