@@ -1,0 +1,5 @@
+// engine/compile: graph document -> Program (lowering, autodiff, buffers).
+export { compileGraph, CompileError, type CompileOptions, type CompiledGraph, type CompiledParameter } from './compile.ts';
+export { buildBackward, type BackwardPass } from './autodiff.ts';
+export { ProgramBuilder } from './builder.ts';
+export { gradientRules } from './gradients/index.ts';

@@ -1,0 +1,48 @@
+// A huge learning rate makes training diverge; the first node with a non-finite value is named.
+import { describe, expect, it } from 'vitest';
+import { GRAPH_FORMAT, TrainingSchema } from '../../../engine/graph/index.ts';
+import { Model, Trainer } from '../../../engine/index.ts';
+import { locateNonFinite } from '../../../engine/train/divergence.ts';
+
+const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, params, position: { x: 0, y: 0 } });
+const document = {
+  format: GRAPH_FORMAT,
+  version: 1,
+  nodes: [node('x', 'Input', { kind: 'vector', features: 4 }), node('wide', 'Dense', { units: 16 }), node('act', 'ReLU'), node('out', 'Dense', { units: 1 }), node('loss', 'MSE')],
+  edges: [
+    { id: 'e1', source: 'x', target: 'wide' },
+    { id: 'e2', source: 'wide', target: 'act' },
+    { id: 'e3', source: 'act', target: 'out' },
+    { id: 'e4', source: 'out', target: 'loss' },
+  ],
+  training: { task: 'regress', optimizer: { type: 'sgd', learningRate: 10 }, seed: 2 },
+};
+
+describe('divergence', () => {
+  it('names the first node whose output is not finite', () => {
+    const model = Model.compile(document, { batchSize: 8 });
+    model.input('x').data.set(Array.from({ length: 32 }, (_, i) => (i % 7) - 3));
+    model.target().data.set(Array.from({ length: 8 }, (_, i) => i * 100));
+    const trainer = new Trainer(model, TrainingSchema.parse(document.training), 100);
+    let step = 0;
+    while (Number.isFinite(trainer.trainStep().loss) && step < 100) step++;
+    expect(step).toBeLessThan(100);
+    const found = locateNonFinite(model);
+    expect(found?.nodeId).toBe('wide');
+    expect(found?.place).toBe('output');
+  });
+
+  it('finds nothing when every value is finite', () => {
+    const model = Model.compile(document, { batchSize: 2 });
+    model.forward('train');
+    model.backward();
+    expect(locateNonFinite(model)).toBeNull();
+  });
+
+  it('names bad input data', () => {
+    const model = Model.compile(document, { batchSize: 2 });
+    model.input('x').data[3] = Number.NaN;
+    model.forward('train');
+    expect(locateNonFinite(model)).toEqual({ nodeId: 'x', place: 'output', buffer: 'input data' });
+  });
+});
