@@ -29,6 +29,7 @@ function count(ok) {
   else totals.failed++;
 }
 
+count(run('build data (MNIST binary)', process.execPath, ['scripts/buildData.mjs']));
 count(run('lint', bin('eslint'), ['.', '--max-warnings', '0']));
 count(run('typecheck', process.execPath, ['scripts/typecheck.mjs']));
 
