@@ -114,6 +114,13 @@ export const TrainingSchema = z
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
     validationSplit: finite.min(0).max(0.9).default(0.1),
     gan: GanSettingsSchema.optional(),
+    earlyStopping: z
+      .object({
+        metric: z.enum(['loss', 'accuracy']).default('loss'),
+        patience: z.number().int().min(1).max(1000).default(3),
+      })
+      .strict()
+      .optional(),
     denoise: finite.min(0).max(10).optional(),
   })
   .strict();

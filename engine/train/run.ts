@@ -1,0 +1,188 @@
+// Drives a training run: epochs of steps, with pause, resume, single steps, stop and learning-rate
+// changes arriving between steps; telemetry throttled; divergence and early stopping end it.
+import type { EngineEvent, RunState } from '../protocol/index.ts';
+import { locateNonFinite } from './divergence.ts';
+import type { EpochReport, TaskLoop } from './loops/taskLoop.ts';
+import { StepThrottle } from './throttle.ts';
+
+export interface RunOptions {
+  readonly epochs: number;
+  /** Stop after this many steps in all (the CLI's --steps). */
+  readonly maxSteps?: number;
+  readonly telemetryRate?: number;
+  readonly earlyStopping?: { readonly metric: 'loss' | 'accuracy'; readonly patience: number };
+  /** Where a resumed run starts. */
+  readonly startEpoch?: number;
+  readonly startIndex?: number;
+  readonly now?: () => number;
+  /** Lets messages in between steps; the worker passes a macrotask wait. */
+  readonly yieldControl?: () => Promise<void>;
+}
+
+export type DoneReason = 'finished' | 'stopped' | 'earlyStopping' | 'diverged';
+
+export class TrainingRun {
+  state: RunState = 'ready';
+  epoch: number;
+  index: number;
+  steps = 0;
+  private pendingSteps = 0;
+  private stopRequested = false;
+  private wake: (() => void) | null = null;
+  private readonly now: () => number;
+  private readonly throttle: StepThrottle;
+  private lastLosses: Readonly<Record<string, number>> = {};
+  private lastProgress = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    readonly loop: TaskLoop,
+    readonly options: RunOptions,
+    private readonly emit: (event: EngineEvent) => void,
+  ) {
+    this.epoch = options.startEpoch ?? 0;
+    this.index = options.startIndex ?? 0;
+    this.now = options.now ?? (() => performance.now());
+    this.throttle = new StepThrottle(options.telemetryRate ?? 30, (steps) => emit({ type: 'steps', steps }), this.now);
+  }
+
+  pause(): void {
+    if (this.state === 'running') this.setState('paused');
+  }
+
+  resume(): void {
+    if (this.state !== 'paused') return;
+    this.setState('running');
+    this.wake?.();
+  }
+
+  /** While paused: run exactly one more step. */
+  stepOnce(): void {
+    if (this.state !== 'paused') return;
+    this.pendingSteps++;
+    this.wake?.();
+  }
+
+  stop(): void {
+    this.stopRequested = true;
+    this.wake?.();
+  }
+
+  setLearningRate(rate: number): void {
+    for (const trainer of this.loop.trainers) trainer.learningRateOverride = rate;
+  }
+
+  async run(): Promise<DoneReason> {
+    this.setState('running');
+    const reason = await this.epochs();
+    this.throttle.flush();
+    this.emit({ type: 'done', steps: this.steps, epochs: this.epoch, losses: this.lastLosses, reason: reason === 'diverged' ? 'stopped' : reason });
+    this.setState(reason === 'diverged' ? 'failed' : 'done');
+    return reason;
+  }
+
+  private async epochs(): Promise<DoneReason> {
+    const tracker = new EarlyStopping(this.options.earlyStopping);
+    for (; this.epoch < this.options.epochs; this.epoch++, this.index = 0) {
+      this.loop.startEpoch(this.epoch);
+      const started = this.now();
+      const firstIndex = this.index;
+      for (; this.index < this.loop.stepsPerEpoch; this.index++) {
+        const outcome = await this.beforeStep();
+        if (outcome !== null) return outcome;
+        if (!this.trainOne(started, firstIndex)) return 'diverged';
+        if (this.options.maxSteps !== undefined && this.steps >= this.options.maxSteps) {
+          this.index++;
+          return 'finished';
+        }
+      }
+      const report = this.loop.endEpoch(this.epoch);
+      this.reportEpoch(report);
+      if (tracker.shouldStop(report)) {
+        this.epoch++;
+        return 'earlyStopping';
+      }
+    }
+    return 'finished';
+  }
+
+  /** Waits while paused; returns a reason to end the run, or null to go on. */
+  private async beforeStep(): Promise<DoneReason | null> {
+    await this.options.yieldControl?.();
+    while (this.state === 'paused' && this.pendingSteps === 0 && !this.stopRequested) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
+    }
+    if (this.stopRequested) return 'stopped';
+    if (this.state === 'paused') this.pendingSteps--;
+    return null;
+  }
+
+  private trainOne(started: number, firstIndex: number): boolean {
+    const result = this.loop.step(this.index);
+    this.steps++;
+    this.lastLosses = result.losses;
+    if (!Number.isFinite(result.loss)) {
+      this.throttle.flush();
+      const place = this.loop.models.map((model) => locateNonFinite(model)).find((found) => found !== null);
+      const nodeId = place?.nodeId ?? '?';
+      const what = place === undefined ? 'the loss' : `the ${place.place} of node ${nodeId}`;
+      this.emit({ type: 'diverged', step: this.steps, nodeId, message: `Training diverged at step ${this.steps}: ${what} is not a finite number. Lower the learning rate, or clip gradients.` });
+      return false;
+    }
+    this.throttle.push({ step: this.steps, epoch: this.epoch, losses: result.losses, metrics: result.metrics, learningRate: result.learningRate });
+    this.reportProgress(started, firstIndex);
+    return true;
+  }
+
+  private reportProgress(started: number, firstIndex: number): void {
+    const lastOfEpoch = this.index + 1 === this.loop.stepsPerEpoch;
+    if (!lastOfEpoch && this.now() - this.lastProgress < 1000 / (this.options.telemetryRate ?? 30)) return;
+    this.lastProgress = this.now();
+    const doneInEpoch = this.index + 1 - firstIndex;
+    const seconds = Math.max(1e-6, (this.now() - started) / 1000);
+    const perStep = seconds / doneInEpoch;
+    const totalSteps = this.options.maxSteps ?? this.options.epochs * this.loop.stepsPerEpoch;
+    const step = this.epoch * this.loop.stepsPerEpoch + this.index + 1;
+    this.emit({
+      type: 'progress',
+      epoch: this.epoch,
+      epochs: this.options.epochs,
+      step: Math.min(step, totalSteps),
+      totalSteps,
+      samplesPerSecond: this.loop.examplesPerStep / perStep,
+      secondsLeft: Math.max(0, totalSteps - step) * perStep,
+    });
+  }
+
+  private reportEpoch(report: EpochReport): void {
+    this.throttle.flush();
+    this.emit({ type: 'epoch', epoch: this.epoch, validation: report.validation, confusion: report.confusion });
+    for (const extra of report.extras) this.emit(extra);
+  }
+
+  private setState(state: RunState): void {
+    this.state = state;
+    this.emit({ type: 'state', state });
+  }
+}
+
+/** Stops when the validation metric has not improved for `patience` epochs. */
+class EarlyStopping {
+  private best = Number.POSITIVE_INFINITY;
+  private waited = 0;
+
+  constructor(private readonly settings: RunOptions['earlyStopping']) {}
+
+  shouldStop(report: EpochReport): boolean {
+    if (this.settings === undefined) return false;
+    const value = report.validation[this.settings.metric];
+    if (value === undefined) return false;
+    const score = this.settings.metric === 'accuracy' ? -value : value;
+    if (score < this.best - 1e-9) {
+      this.best = score;
+      this.waited = 0;
+      return false;
+    }
+    return ++this.waited >= this.settings.patience;
+  }
+}
