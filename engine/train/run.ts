@@ -17,6 +17,8 @@ export interface RunOptions {
   readonly now?: () => number;
   /** Lets messages in between steps; the worker passes a macrotask wait. */
   readonly yieldControl?: () => Promise<void>;
+  /** Called after every successful step (probes of watched nodes). */
+  readonly onStep?: () => void;
 }
 
 export type DoneReason = 'finished' | 'stopped' | 'earlyStopping' | 'diverged';
@@ -131,6 +133,7 @@ export class TrainingRun {
     }
     this.throttle.push({ step: this.steps, epoch: this.epoch, losses: result.losses, metrics: result.metrics, learningRate: result.learningRate });
     this.reportProgress(started, firstIndex);
+    this.options.onStep?.();
     return true;
   }
 

@@ -1,0 +1,68 @@
+// Supervised training, autoencoders and sequence models as a TaskLoop for the run driver.
+import type { Batcher, Dataset } from '../../data/index.ts';
+import type { EngineEvent } from '../../protocol/index.ts';
+import { Model } from '../model.ts';
+import type { Trainer } from '../trainer.ts';
+import { generatedText, predictedSeries, reconstructions } from './extras.ts';
+import { SupervisedLoop } from './supervised.ts';
+import type { EpochReport, LoopStep, TaskLoop } from './taskLoop.ts';
+
+export interface SupervisedParts {
+  readonly model: Model;
+  readonly trainer: Trainer;
+  readonly dataset: Dataset;
+  readonly train: Batcher;
+  readonly validation: Batcher | null;
+  /** Fixed examples in dataset order, for reconstructions and series. */
+  readonly fixed: Batcher;
+  readonly classes: number | null;
+}
+
+export class SupervisedTask implements TaskLoop {
+  readonly loop: SupervisedLoop;
+  readonly models: readonly Model[];
+  readonly trainers: readonly Trainer[];
+  private sampler: Model | null = null;
+
+  constructor(private readonly parts: SupervisedParts) {
+    this.loop = new SupervisedLoop(parts.model, parts.trainer, parts.train, parts.validation, parts.classes);
+    this.models = [parts.model];
+    this.trainers = [parts.trainer];
+  }
+
+  get stepsPerEpoch(): number {
+    return this.parts.train.batchesPerEpoch;
+  }
+
+  get examplesPerStep(): number {
+    return this.parts.train.batchSize;
+  }
+
+  startEpoch(epoch: number): void {
+    this.parts.train.startEpoch(epoch);
+  }
+
+  step(index: number): LoopStep {
+    const result = this.loop.step(index);
+    return { loss: result.loss, losses: { loss: result.loss }, metrics: result.metrics, learningRate: result.learningRate };
+  }
+
+  endEpoch(epoch: number): EpochReport {
+    const evaluation = this.loop.evaluate();
+    return { validation: evaluation?.metrics ?? {}, confusion: evaluation?.confusion ?? undefined, extras: this.extras(epoch) };
+  }
+
+  private extras(epoch: number): EngineEvent[] {
+    const { model, dataset, fixed } = this.parts;
+    const task = model.compiled.document.training.task;
+    const events: (EngineEvent | null)[] = [];
+    if (task === 'autoencode') events.push(reconstructions(model, this.loop.dataInput, fixed, epoch));
+    if (dataset.inputs.kind === 'token' && dataset.targets.kind === 'token') {
+      this.sampler ??= Model.compile(model.compiled.document, { batchSize: 1 });
+      events.push(generatedText(model, this.sampler, dataset, epoch));
+    } else if (dataset.targets.kind === 'value' && dataset.inputDims.length === 2) {
+      events.push(predictedSeries(model, this.loop.dataInput, fixed, epoch));
+    }
+    return events.filter((event): event is EngineEvent => event !== null);
+  }
+}

@@ -1,0 +1,67 @@
+// From a graph, its data and the run's settings to a ready TaskLoop: split, batchers, model,
+// optimizer. Problems a user can fix (too little data, a shape the data does not have) are
+// reported as RunSetupError naming the node or field.
+import { createBatcher, type Dataset } from '../data/index.ts';
+import { formatShape, tensorShape, type GraphDocument, type TrainingSettings } from '../graph/index.ts';
+import { splitIndices } from '../data/index.ts';
+import type { RunSettings } from '../protocol/index.ts';
+import { SupervisedTask } from './loops/supervisedTask.ts';
+import type { TaskLoop } from './loops/taskLoop.ts';
+import { Model } from './model.ts';
+import { Trainer } from './trainer.ts';
+import { dataInputOf } from './loops/feed.ts';
+
+export class RunSetupError extends Error {
+  constructor(
+    message: string,
+    readonly nodeId?: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The graph's training settings with the run's overrides applied. */
+export function effectiveSettings(document: GraphDocument, overrides: RunSettings = {}): TrainingSettings {
+  const training = document.training;
+  return {
+    ...training,
+    batchSize: overrides.batchSize ?? training.batchSize,
+    epochs: overrides.epochs ?? training.epochs,
+    seed: overrides.seed ?? training.seed,
+    validationSplit: overrides.validationSplit ?? training.validationSplit,
+    optimizer: { ...training.optimizer, learningRate: overrides.learningRate ?? training.optimizer.learningRate },
+  };
+}
+
+export interface PreparedRun {
+  readonly loop: TaskLoop;
+  readonly settings: TrainingSettings;
+}
+
+export function prepareSupervised(document: GraphDocument, dataset: Dataset, overrides: RunSettings = {}): PreparedRun {
+  const settings = effectiveSettings(document, overrides);
+  const runDocument = { ...document, training: settings };
+  const { batchSize, seed } = settings;
+  const split = splitIndices(dataset.count, settings.validationSplit, seed);
+  if (split.train.length < batchSize) {
+    throw new RunSetupError(`The data has ${split.train.length} training examples, fewer than one batch of ${batchSize}. Lower the batch size or the validation split.`, undefined, 'training.batchSize');
+  }
+  const model = Model.compile(runDocument, { batchSize, seed });
+  checkInputShape(model, dataset);
+  const train = createBatcher(dataset, { batchSize, indices: split.train, seed });
+  const validation = split.validation.length > 0 ? createBatcher(dataset, { batchSize, indices: split.validation, shuffle: false, remainder: 'pad' }) : null;
+  const fixed = createBatcher(dataset, { batchSize, indices: split.validation.length > 0 ? split.validation : split.train, shuffle: false, remainder: 'pad' });
+  const classes = dataset.targets.kind === 'class' ? dataset.targets.classNames.length : null;
+  const trainer = new Trainer(model, settings, settings.epochs * train.batchesPerEpoch);
+  return { loop: new SupervisedTask({ model, trainer, dataset, train, validation, fixed, classes }), settings };
+}
+
+function checkInputShape(model: Model, dataset: Dataset): void {
+  const input = dataInputOf(model);
+  const dims = model.input(input).shape.slice(1);
+  const same = dims.length === dataset.inputDims.length && dims.every((size, axis) => size === dataset.inputDims[axis]);
+  if (!same) {
+    throw new RunSetupError(`The data "${dataset.name}" has examples of ${formatShape(tensorShape(dataset.inputDims))}, but Input ${input} expects ${formatShape(tensorShape(dims))}. Set the Input to the data's shape.`, input);
+  }
+}

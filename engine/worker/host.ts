@@ -1,0 +1,143 @@
+// The engine behind the worker boundary: takes requests, owns the model and the run, and posts
+// events. Transport-free: the Web Worker entry and the Node worker_threads entry both wrap it.
+import { DataError, loadDataset, type Dataset, type FileSource } from '../data/index.ts';
+import { analyzeGraph, hasErrors, type GraphDocument } from '../graph/index.ts';
+import type { EngineEvent, EngineRequest, ProblemReport, RunSettings } from '../protocol/index.ts';
+import { PROTOCOL_VERSION } from '../protocol/index.ts';
+import { TrainingRun } from '../train/run.ts';
+import { RunSetupError } from '../train/setup.ts';
+import { prepareRun } from './prepare.ts';
+import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
+
+export type Post = (event: EngineEvent, transfer: Transferable[]) => void;
+
+export interface HostOptions {
+  readonly files?: FileSource;
+  readonly mnistPath?: string;
+  /** Lets queued requests in between training steps. */
+  readonly yieldControl?: () => Promise<void>;
+}
+
+export class EngineHost {
+  private document: GraphDocument | null = null;
+  private run: TrainingRun | null = null;
+  private watched: { nodeIds: readonly string[]; sample: number } = { nodeIds: [], sample: 0 };
+  private lastWatch = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly post: Post,
+    private readonly options: HostOptions = {},
+  ) {
+    this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, backends: ['cpu'] });
+  }
+
+  /** Handles one request; `start` resolves when the run ends. */
+  async handle(request: EngineRequest): Promise<void> {
+    try {
+      await this.dispatch(request);
+    } catch (cause) {
+      this.send({ type: 'problem', problems: [problemOf(cause)], fatal: true });
+      if (this.run !== null) this.run.state = 'failed';
+      this.send({ type: 'state', state: 'failed' });
+    }
+  }
+
+  private async dispatch(request: EngineRequest): Promise<void> {
+    switch (request.type) {
+      case 'compile':
+        return this.compile(request.document);
+      case 'start':
+        return this.start(request.settings);
+      case 'pause':
+        return this.run?.pause();
+      case 'resume':
+        return this.run?.resume();
+      case 'step':
+        return this.run?.stepOnce();
+      case 'stop':
+        return this.run?.stop();
+      case 'setLearningRate':
+        return this.run?.setLearningRate(request.learningRate);
+      case 'watch':
+        this.watched = { nodeIds: request.nodeIds, sample: request.sample };
+        return;
+      case 'probe':
+        return this.probe(request.requestId, request.nodeId, request.samples);
+      case 'readWeights':
+        return this.readWeights(request.requestId, request.nodeId);
+      case 'saveCheckpoint':
+        throw new Error('Checkpoints are saved from the command line for now.');
+    }
+  }
+
+  private compile(input: unknown): void {
+    this.send({ type: 'state', state: 'compiling' });
+    const analysis = analyzeGraph(input);
+    if (analysis.document === null || hasErrors(analysis)) {
+      const problems = analysis.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map(({ message, nodeId, field, suggestion }) => ({ message, nodeId, field, suggestion }));
+      this.send({ type: 'problem', problems, fatal: true });
+      this.send({ type: 'state', state: 'failed' });
+      return;
+    }
+    this.document = analysis.document;
+    this.send({ type: 'compiled', backend: 'cpu', parameterCount: analysis.totalParameters, nodeIds: [...analysis.order] });
+    this.send({ type: 'state', state: 'ready' });
+  }
+
+  private async start(settings: RunSettings = {}): Promise<void> {
+    if (this.document === null) throw new Error('Compile a graph before starting a run.');
+    if (this.run !== null && ['running', 'paused'].includes(this.run.state)) throw new Error('A run is already going; stop it first.');
+    const dataset = await this.loadData(this.document);
+    const prepared = prepareRun(this.document, dataset, settings);
+    const run = new TrainingRun(prepared.loop, { epochs: prepared.settings.epochs, maxSteps: settings.steps, telemetryRate: settings.telemetryRate, earlyStopping: prepared.settings.earlyStopping, yieldControl: this.options.yieldControl, onStep: () => this.sendWatched() }, (event) => this.send(event));
+    this.run = run;
+    await run.run();
+  }
+
+  private async loadData(document: GraphDocument): Promise<Dataset> {
+    if (document.dataset === undefined) throw new RunSetupError('The graph names no dataset to train on.', undefined, 'dataset');
+    const what = document.dataset.source === 'builtin' ? document.dataset.name : document.dataset.path;
+    return loadDataset(document.dataset, {
+      files: this.options.files,
+      mnistPath: this.options.mnistPath,
+      onProgress: (progress) => this.send({ type: 'loading', what, done: progress.done, total: progress.total }),
+    });
+  }
+
+  private sendWatched(): void {
+    const now = performance.now();
+    if (this.watched.nodeIds.length === 0 || now - this.lastWatch < 100 || this.run === null) return;
+    this.lastWatch = now;
+    const model = this.run.loop.models.find((candidate) => this.watched.nodeIds.some((id) => candidate.compiled.nodeOutputs.has(id)));
+    if (model === undefined) return;
+    for (const nodeId of this.watched.nodeIds) {
+      if (!model.compiled.nodeOutputs.has(nodeId)) continue;
+      const tensor = probeRows(model.probe(nodeId), [this.watched.sample]);
+      this.send({ type: 'watched', step: this.run.steps, nodeId, sample: this.watched.sample, tensor });
+    }
+  }
+
+  private probe(requestId: number, nodeId: string, samples: readonly number[]): void {
+    const model = this.run?.loop.models.find((candidate) => candidate.compiled.nodeOutputs.has(nodeId));
+    if (model === undefined) throw new Error(`Node ${nodeId} has no output yet: start a run first.`);
+    this.send({ type: 'probed', requestId, nodeId, tensor: probeRows(model.probe(nodeId), samples) });
+  }
+
+  private readWeights(requestId: number, nodeId: string): void {
+    const model = this.run?.loop.models.find((candidate) => candidate.compiled.parameters.some((parameter) => parameter.node === nodeId));
+    if (model === undefined) throw new Error(`Node ${nodeId} has no weights in the current run.`);
+    const tensors: Record<string, ReturnType<typeof tensorPayload>> = {};
+    for (const parameter of model.compiled.parameters) if (parameter.node === nodeId) tensors[parameter.name] = tensorPayload(model.tensor(parameter.value));
+    this.send({ type: 'weights', requestId, nodeId, tensors });
+  }
+
+  private send(event: EngineEvent): void {
+    this.post(event, transferablesOf(event));
+  }
+}
+
+function problemOf(cause: unknown): ProblemReport {
+  if (cause instanceof DataError) return { message: cause.message, file: cause.file, line: cause.line, field: cause.field };
+  if (cause instanceof RunSetupError) return { message: cause.message, nodeId: cause.nodeId, field: cause.field };
+  return { message: cause instanceof Error ? cause.message : String(cause) };
+}
