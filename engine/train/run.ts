@@ -14,6 +14,8 @@ export interface RunOptions {
   /** Where a resumed run starts. */
   readonly startEpoch?: number;
   readonly startIndex?: number;
+  /** Steps already trained before a resume. */
+  readonly startSteps?: number;
   readonly now?: () => number;
   /** Lets messages in between steps; the worker passes a macrotask wait. */
   readonly yieldControl?: () => Promise<void>;
@@ -43,6 +45,7 @@ export class TrainingRun {
   ) {
     this.epoch = options.startEpoch ?? 0;
     this.index = options.startIndex ?? 0;
+    this.steps = options.startSteps ?? 0;
     this.now = options.now ?? (() => performance.now());
     this.throttle = new StepThrottle(options.telemetryRate ?? 30, (steps) => emit({ type: 'steps', steps }), this.now);
   }

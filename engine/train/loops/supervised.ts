@@ -7,6 +7,7 @@ import type { StepResult, Trainer } from '../trainer.ts';
 import { dataInputOf, feedBatch } from './feed.ts';
 
 export interface Evaluation {
+  readonly examples: number;
   readonly metrics: Record<string, number>;
   readonly confusion: number[][] | null;
 }
@@ -50,7 +51,7 @@ export class SupervisedLoop {
       this.model.forward('infer');
       accumulate(this.model, totals, batch.count, this.targetOf(batch.targets));
     }
-    return { metrics: summarize(totals, this.kind), confusion: totals.confusion };
+    return { examples: totals.examples, metrics: summarize(totals, this.kind), confusion: totals.confusion };
   }
 
   /** What the loss compared with: the target buffer, or the input for an autoencoder. */

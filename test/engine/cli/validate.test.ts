@@ -12,7 +12,7 @@ const folder = mkdtempSync(join(tmpdir(), 'netloom-cli-'));
 
 async function run(argv: string[]) {
   const lines = { out: [] as string[], error: [] as string[] };
-  const output: Output = { out: (text) => lines.out.push(text), error: (text) => lines.error.push(text) };
+  const output: Output = { out: (text) => lines.out.push(text), error: (text) => lines.error.push(text), write: (text) => lines.error.push(text) };
   const code = await main(argv, output);
   return { code, ...lines };
 }

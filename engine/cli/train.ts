@@ -1,0 +1,75 @@
+// `netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N]
+//   [--backend cpu|webgpu] [--save CKPT] [--resume CKPT] [--jsonl]`
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { DataError } from '../data/index.ts';
+import type { RunSettings } from '../protocol/index.ts';
+import { CheckpointError, saveCheckpoint } from '../train/checkpoint.ts';
+import { RunSetupError } from '../train/setup.ts';
+import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
+import type { Output } from './main.ts';
+import { jsonLinesReporter, terminalReporter } from './progress.ts';
+import { createSession, loadData } from './session.ts';
+
+const OPTIONS = {
+  data: { type: 'string' },
+  epochs: { type: 'string' },
+  steps: { type: 'string' },
+  batch: { type: 'string' },
+  seed: { type: 'string' },
+  backend: { type: 'string', default: 'cpu' },
+  save: { type: 'string' },
+  resume: { type: 'string' },
+  jsonl: { type: 'boolean', default: false },
+} as const;
+
+export const TRAIN_USAGE = 'Usage: netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N] [--backend cpu|webgpu] [--save CKPT] [--resume CKPT] [--jsonl]';
+
+function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${value}".`);
+  return number;
+}
+
+export async function trainCommand(argv: readonly string[], output: Output, interactive: boolean): Promise<number> {
+  try {
+    return await train(argv, output, interactive);
+  } catch (cause) {
+    if (cause instanceof UsageError || cause instanceof DataError || cause instanceof RunSetupError || cause instanceof CheckpointError) {
+      output.error(cause instanceof RunSetupError && cause.nodeId !== undefined ? `node ${cause.nodeId}: ${cause.message}` : cause.message);
+      return 1;
+    }
+    throw cause;
+  }
+}
+
+async function train(argv: readonly string[], output: Output, interactive: boolean): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true });
+  } catch (cause) {
+    throw new UsageError(`${(cause as Error).message}\n${TRAIN_USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError(TRAIN_USAGE);
+  if (values.backend !== 'cpu') throw new UsageError(values.backend === 'webgpu' ? 'The WebGPU backend is not available in this version; use --backend cpu.' : `Unknown backend "${values.backend}": use cpu or webgpu.`);
+  const settings: RunSettings = { epochs: wholeNumber('epochs', values.epochs, 1), steps: wholeNumber('steps', values.steps, 1), batchSize: wholeNumber('batch', values.batch, 1), seed: wholeNumber('seed', values.seed, 0), telemetryRate: values.jsonl ? 1e9 : 10 };
+  const isFolder = values.data !== undefined && (await stat(values.data).catch(() => null))?.isDirectory() === true;
+  const document = withDataPath(await loadGraph(positionals[0]), values.data, isFolder);
+  const checkpoint = values.resume === undefined ? undefined : await readFile(values.resume).catch(() => {
+    throw new UsageError(`Cannot read the checkpoint ${values.resume}.`);
+  });
+  const dataset = await loadData(document);
+  const reporter = values.jsonl ? jsonLinesReporter(output.out) : terminalReporter((text) => output.write(text), interactive);
+  const session = createSession(document, dataset, settings, (event) => reporter.event(event), checkpoint === undefined ? undefined : new Uint8Array(checkpoint));
+  const reason = await session.run.run();
+  reporter.finish();
+  if (values.save !== undefined) {
+    const { loop } = session.prepared;
+    const bytes = saveCheckpoint(loop.models, loop.trainers, { graph: document.metadata.name, batchSize: session.prepared.settings.batchSize, epoch: session.run.epoch, index: session.run.index, steps: session.run.steps });
+    await writeFile(values.save, bytes);
+    if (!values.jsonl) output.error(`saved ${values.save}`);
+  }
+  return reason === 'diverged' ? 2 : 0;
+}
