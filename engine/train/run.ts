@@ -113,6 +113,7 @@ export class TrainingRun {
   /** Waits while paused; returns a reason to end the run, or null to go on. */
   private async beforeStep(): Promise<DoneReason | null> {
     await this.options.yieldControl?.();
+    if (this.state === 'paused') this.throttle.flush();
     while (this.state === 'paused' && this.pendingSteps === 0 && !this.stopRequested) {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;

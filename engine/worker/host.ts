@@ -9,7 +9,7 @@ import { RunSetupError } from '../train/setup.ts';
 import { prepareRun } from './prepare.ts';
 import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
 
-export type Post = (event: EngineEvent, transfer: Transferable[]) => void;
+export type Post = (event: EngineEvent, transfer: ArrayBuffer[]) => void;
 
 export interface HostOptions {
   readonly files?: FileSource;

@@ -17,7 +17,7 @@ export function probeRows(view: TensorView, samples: readonly number[]): TensorP
   return { shape: [rows.length, ...rest], data: data.buffer };
 }
 
-export function transferablesOf(event: EngineEvent): Transferable[] {
+export function transferablesOf(event: EngineEvent): ArrayBuffer[] {
   switch (event.type) {
     case 'watched':
     case 'probed':
