@@ -4,6 +4,7 @@ import { DataError, loadDataset, type Dataset, type FileSource } from '../data/i
 import { analyzeGraph, hasErrors, type GraphDocument } from '../graph/index.ts';
 import type { EngineEvent, EngineRequest, ProblemReport, RunSettings } from '../protocol/index.ts';
 import { PROTOCOL_VERSION } from '../protocol/index.ts';
+import { loadCheckpoint, saveCheckpoint, CheckpointError } from '../train/checkpoint.ts';
 import { TrainingRun } from '../train/run.ts';
 import { RunSetupError } from '../train/setup.ts';
 import { prepareRun } from './prepare.ts';
@@ -23,6 +24,7 @@ export class EngineHost {
   private run: TrainingRun | null = null;
   private watched: { nodeIds: readonly string[]; sample: number } = { nodeIds: [], sample: 0 };
   private lastWatch = Number.NEGATIVE_INFINITY;
+  private batchSize = 0;
 
   constructor(
     private readonly post: Post,
@@ -47,7 +49,7 @@ export class EngineHost {
       case 'compile':
         return this.compile(request.document);
       case 'start':
-        return this.start(request.settings);
+        return this.start(request.settings, request.checkpoint);
       case 'pause':
         return this.run?.pause();
       case 'resume':
@@ -66,7 +68,7 @@ export class EngineHost {
       case 'readWeights':
         return this.readWeights(request.requestId, request.nodeId);
       case 'saveCheckpoint':
-        throw new Error('Checkpoints are saved from the command line for now.');
+        return this.saveCheckpoint(request.requestId);
     }
   }
 
@@ -84,14 +86,37 @@ export class EngineHost {
     this.send({ type: 'state', state: 'ready' });
   }
 
-  private async start(settings: RunSettings = {}): Promise<void> {
+  private async start(settings: RunSettings = {}, checkpoint?: ArrayBuffer): Promise<void> {
     if (this.document === null) throw new Error('Compile a graph before starting a run.');
     if (this.run !== null && ['running', 'paused'].includes(this.run.state)) throw new Error('A run is already going; stop it first.');
     const dataset = await this.loadData(this.document);
     const prepared = prepareRun(this.document, dataset, settings);
-    const run = new TrainingRun(prepared.loop, { epochs: prepared.settings.epochs, maxSteps: settings.steps, telemetryRate: settings.telemetryRate, earlyStopping: prepared.settings.earlyStopping, yieldControl: this.options.yieldControl, onStep: () => this.sendWatched() }, (event) => this.send(event));
+    const resumed = checkpoint === undefined ? null : loadCheckpoint(new Uint8Array(checkpoint), prepared.loop.models, prepared.loop.trainers);
+    const run = new TrainingRun(
+      prepared.loop,
+      {
+        epochs: prepared.settings.epochs,
+        maxSteps: settings.steps === undefined ? undefined : (resumed?.steps ?? 0) + settings.steps,
+        telemetryRate: settings.telemetryRate,
+        earlyStopping: prepared.settings.earlyStopping,
+        startEpoch: resumed?.epoch,
+        startIndex: resumed?.index,
+        startSteps: resumed?.steps,
+        yieldControl: this.options.yieldControl,
+        onStep: () => this.sendWatched(),
+      },
+      (event) => this.send(event),
+    );
     this.run = run;
+    this.batchSize = prepared.settings.batchSize;
     await run.run();
+  }
+
+  private saveCheckpoint(requestId: number): void {
+    const run = this.run;
+    if (run === null || this.document === null) throw new Error('There is no run to save: start training first.');
+    const bytes = saveCheckpoint(run.loop.models, run.loop.trainers, { graph: this.document.metadata.name, batchSize: this.batchSize, epoch: run.epoch, index: run.index, steps: run.steps });
+    this.send({ type: 'checkpoint', requestId, data: bytes.buffer as ArrayBuffer });
   }
 
   private async loadData(document: GraphDocument): Promise<Dataset> {
@@ -139,5 +164,6 @@ export class EngineHost {
 function problemOf(cause: unknown): ProblemReport {
   if (cause instanceof DataError) return { message: cause.message, file: cause.file, line: cause.line, field: cause.field };
   if (cause instanceof RunSetupError) return { message: cause.message, nodeId: cause.nodeId, field: cause.field };
+  if (cause instanceof CheckpointError) return { message: cause.message, suggestion: 'Start a new run, or pick a checkpoint saved from this graph.' };
   return { message: cause instanceof Error ? cause.message : String(cause) };
 }
