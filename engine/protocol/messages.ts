@@ -87,6 +87,8 @@ export type EngineEvent =
   | { readonly type: 'probed'; readonly requestId: number; readonly nodeId: string; readonly tensor: TensorPayload }
   | { readonly type: 'weights'; readonly requestId: number; readonly nodeId: string; readonly tensors: Readonly<Record<string, TensorPayload>> }
   | { readonly type: 'images'; readonly kind: 'reconstructions' | 'samples'; readonly epoch: number; readonly inputs?: ImageGrid; readonly outputs: ImageGrid }
+  /** A GAN's samples of 2-D data: `count` points each, float32 (x, y) pairs, in the data's own coordinates. */
+  | { readonly type: 'points'; readonly epoch: number; readonly count: number; readonly generated: ArrayBuffer; readonly real?: ArrayBuffer }
   | { readonly type: 'text'; readonly epoch: number; readonly temperature: number; readonly samples: readonly string[] }
   | { readonly type: 'series'; readonly epoch: number; readonly truth: readonly number[]; readonly prediction: readonly number[] }
   | { readonly type: 'checkpoint'; readonly requestId: number; readonly data: ArrayBuffer }

@@ -10,16 +10,9 @@ import type { TaskLoop } from './loops/taskLoop.ts';
 import { Model } from './model.ts';
 import { Trainer } from './trainer.ts';
 import { dataInputOf } from './loops/feed.ts';
+import { RunSetupError } from './runSetupError.ts';
 
-export class RunSetupError extends Error {
-  constructor(
-    message: string,
-    readonly nodeId?: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+export { RunSetupError };
 
 /** The graph's training settings with the run's overrides applied. */
 export function effectiveSettings(document: GraphDocument, overrides: RunSettings = {}): TrainingSettings {

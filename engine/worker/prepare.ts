@@ -2,8 +2,12 @@
 import type { Dataset } from '../data/index.ts';
 import type { GraphDocument } from '../graph/index.ts';
 import type { RunSettings } from '../protocol/index.ts';
-import { prepareSupervised, type PreparedRun } from '../train/setup.ts';
+import { createGanLoop } from '../train/loops/gan.ts';
+import { effectiveSettings, prepareSupervised, type PreparedRun } from '../train/setup.ts';
 
-export function prepareRun(document: GraphDocument, dataset: Dataset, settings: RunSettings): PreparedRun {
-  return prepareSupervised(document, dataset, settings);
+export function prepareRun(document: GraphDocument, dataset: Dataset, overrides: RunSettings): PreparedRun {
+  if (document.training.task !== 'gan') return prepareSupervised(document, dataset, overrides);
+  const settings = effectiveSettings(document, overrides);
+  const loop = createGanLoop({ ...document, training: settings }, dataset, { batchSize: settings.batchSize, seed: settings.seed, epochs: settings.epochs });
+  return { loop, settings };
 }

@@ -12,6 +12,15 @@ export function generatorOptions<Shape extends z.ZodRawShape>(defaultCount: numb
     .strict();
 }
 
+/**
+ * The value range training scales an image set's inputs to, [low, high] (a GAN whose generator
+ * ends in Tanh uses [-1, 1]); the data keeps its bytes and the training loop applies the range.
+ */
+export const rangeOption = z
+  .tuple([z.number().finite(), z.number().finite()])
+  .refine(([low, high]) => low < high, 'the range is [low, high] with low below high')
+  .optional();
+
 /** How errors name a built-in set: `builtin "moons"`. */
 export function builtinFile(name: string): string {
   return `builtin "${name}"`;

@@ -6,12 +6,12 @@ import type { Dataset } from '../dataset.ts';
 import { joinPath, type FileSource, type ProgressCallback } from '../fileSource.ts';
 import { parseOptions } from '../options.ts';
 import { readIdxDataset } from '../readers/idx.ts';
-import { builtinFile } from './common.ts';
+import { builtinFile, rangeOption } from './common.ts';
 
 export const FASHION_MNIST_DIRECTORY = '/usr/share/datasets/fashion-mnist';
 export const FASHION_NAMES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 
-export const FashionMnistOptionsSchema = z.object({ split: z.enum(['train', 'test']).default('train') }).strict();
+export const FashionMnistOptionsSchema = z.object({ split: z.enum(['train', 'test']).default('train'), range: rangeOption }).strict();
 
 /** The image and label file names of a split, e.g. train-images-idx3-ubyte.gz. */
 export function fashionMnistFiles(directory: string, split: 'train' | 'test'): { images: string; labels: string } {

@@ -7,13 +7,13 @@ import { DataError } from '../dataError.ts';
 import { createDataset, type Dataset } from '../dataset.ts';
 import type { FileSource, ProgressCallback } from '../fileSource.ts';
 import { parseOptions } from '../options.ts';
-import { builtinFile } from './common.ts';
+import { builtinFile, rangeOption } from './common.ts';
 
 export const MNIST_PATH = 'build/data/mnist.bin';
 export const DIGIT_NAMES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const BUILD_HINT = 'build it with `node scripts/buildData.mjs` (npm start and npm test run it)';
 
-export const MnistOptionsSchema = z.object({}).strict();
+export const MnistOptionsSchema = z.object({ range: rangeOption }).strict();
 
 async function readHeader(reader: ByteReader, path: string): Promise<{ count: number; rows: number; columns: number }> {
   const header = await reader.read(16);

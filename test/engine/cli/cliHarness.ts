@@ -24,6 +24,6 @@ export function jsonLines(lines: readonly string[]): { type: string; losses?: Re
   return lines.map((line) => JSON.parse(line) as { type: string });
 }
 
-export function stepLosses(lines: readonly string[]): number[] {
-  return jsonLines(lines).filter((line) => line.type === 'step').map((line) => (line.losses as Record<string, number>).loss);
+export function stepLosses(lines: readonly string[], name = 'loss'): number[] {
+  return jsonLines(lines).filter((line) => line.type === 'step').map((line) => (line.losses as Record<string, number>)[name]);
 }

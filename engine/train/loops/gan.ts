@@ -1,0 +1,182 @@
+// GAN training as a TaskLoop. Two models from one graph (gan/derive.ts): the discriminator
+// (batch 2B: B real rows, then B fakes; targets 1 then 0) and the generator chained into a frozen
+// copy of the discriminator (batch B, targets all 1: the non-saturating generator loss). A step
+// trains the discriminator `discriminatorSteps` times, each on a new real batch and new fakes,
+// copies its weights into the generator model, then trains the generator `generatorSteps` times.
+// Noise is drawn from a stream seeded by (seed, epoch, step), so a resumed run repeats exactly.
+import { createBatcher, mixSeed, type Batcher, type Dataset, type Normalization } from '../../data/index.ts';
+import type { GraphDocument, TrainingSettings } from '../../graph/index.ts';
+import { seedRandomState, type RandomState } from '../../ir/index.ts';
+import type { EngineEvent } from '../../protocol/index.ts';
+import { Model, type TensorView } from '../model.ts';
+import { Trainer } from '../trainer.ts';
+import { deriveGanDocuments, GanSetupError, type GanDocuments } from './gan/derive.ts';
+import { denormalize, fillNormal, generate, IMAGE_SAMPLES, POINT_SAMPLES, rangeNormalization, realExamples, sampleEvent } from './gan/samples.ts';
+import type { EpochReport, LoopStep, TaskLoop } from './taskLoop.ts';
+
+export { GanSetupError } from './gan/derive.ts';
+
+export interface GanLoopOptions {
+  readonly batchSize: number;
+  readonly seed: number;
+  readonly epochs: number;
+}
+
+/** Noise streams are kept apart from the data's shuffling streams, which share the seed. */
+const NOISE_STREAM = 0x6a09e667;
+const FIXED_NOISE_STREAM = 0x3c6ef372;
+
+type Values = TensorView['data'];
+
+interface GanParts {
+  readonly documents: GanDocuments;
+  readonly generator: Model;
+  readonly discriminator: Model;
+  readonly generatorTrainer: Trainer;
+  readonly discriminatorTrainer: Trainer;
+  readonly real: Batcher;
+  readonly dataset: Dataset;
+  readonly normalization: Normalization | undefined;
+  readonly seed: number;
+  readonly discriminatorSteps: number;
+  readonly generatorSteps: number;
+}
+
+/** Builds both models, their optimizers and the real-data batcher for a GAN graph. */
+export function createGanLoop(document: GraphDocument, dataset: Dataset, options: GanLoopOptions): GanLoop {
+  const { batchSize, seed, epochs } = options;
+  const documents = deriveGanDocuments(document);
+  const training = documents.discriminator.training;
+  const gan = document.training.gan;
+  const discriminatorSteps = gan?.discriminatorSteps ?? 1;
+  const generatorSteps = gan?.generatorSteps ?? 1;
+  const discriminator = Model.compile(documents.discriminator, { batchSize: 2 * batchSize, seed, initSeed: seed });
+  checkData(discriminator, documents.realInput, dataset, batchSize * discriminatorSteps);
+  const generator = Model.compile(documents.generator, { batchSize, seed: mixSeed(seed, 1), initSeed: mixSeed(seed, 2), frozen: documents.discriminatorNodes });
+  const normalization = rangeNormalization(document, dataset);
+  const real = createBatcher(dataset, { batchSize, seed, normalization });
+  const steps = epochs * Math.floor(real.batchesPerEpoch / discriminatorSteps);
+  const settings = (optimizer: TrainingSettings['optimizer'] | undefined): TrainingSettings => ({ ...training, optimizer: optimizer ?? training.optimizer });
+  const generatorTrainer = new Trainer(generator, settings(gan?.generatorOptimizer), steps * generatorSteps);
+  const discriminatorTrainer = new Trainer(discriminator, settings(gan?.discriminatorOptimizer), steps * discriminatorSteps);
+  return new GanLoop({ documents, generator, discriminator, generatorTrainer, discriminatorTrainer, real, dataset, normalization, seed, discriminatorSteps, generatorSteps });
+}
+
+function checkData(discriminator: Model, realInput: string, dataset: Dataset, needed: number): void {
+  const dims = discriminator.input(realInput).shape.slice(1);
+  const same = dims.length === dataset.inputDims.length && dims.every((size, axis) => size === dataset.inputDims[axis]);
+  if (dataset.inputs.kind === 'token' || !same) {
+    const described = dataset.inputs.kind === 'token' ? 'token ids' : `examples of ${dataset.inputDims.join('×')}`;
+    throw new GanSetupError(`The data "${dataset.name}" has ${described}, but the real Input ${realInput} expects ${dims.join('×')} values. Set the Input to the data's shape.`, realInput);
+  }
+  if (dataset.count < needed) {
+    throw new GanSetupError(`The data has ${dataset.count} examples, fewer than one step needs (${needed}: the batch size times discriminatorSteps). Lower the batch size.`, undefined, 'training.batchSize');
+  }
+}
+
+export class GanLoop implements TaskLoop {
+  readonly models: readonly Model[];
+  readonly trainers: readonly Trainer[];
+  readonly stepsPerEpoch: number;
+  readonly examplesPerStep: number;
+  /** Noise values per generated example. */
+  readonly noiseSize: number;
+  /** The generator's noise for the end-of-epoch samples (rows × noiseSize), drawn once. */
+  readonly fixedNoise: Float32Array;
+  private readonly random: RandomState = seedRandomState(0);
+  /** The discriminator's weights and their copies in the generator model. */
+  private readonly shared: readonly { readonly source: Values; readonly target: Values }[];
+  private epoch = 0;
+
+  constructor(readonly parts: GanParts) {
+    this.models = [parts.generator, parts.discriminator];
+    this.trainers = [parts.generatorTrainer, parts.discriminatorTrainer];
+    this.stepsPerEpoch = Math.floor(parts.real.batchesPerEpoch / parts.discriminatorSteps);
+    this.examplesPerStep = parts.real.batchSize * parts.discriminatorSteps;
+    this.shared = sharedParameters(parts.discriminator, parts.generator);
+    this.copyDiscriminator();
+    parts.discriminator.target().data.fill(1, 0, parts.real.batchSize).fill(0, parts.real.batchSize);
+    parts.generator.target().data.fill(1);
+    const points = parts.dataset.inputDims.length === 1 && parts.dataset.inputDims[0] === 2;
+    const count = points ? Math.min(POINT_SAMPLES, parts.dataset.count) : IMAGE_SAMPLES;
+    this.noiseSize = parts.generator.input(parts.documents.noiseInput).data.length / parts.real.batchSize;
+    this.fixedNoise = new Float32Array(count * this.noiseSize);
+    fillNormal(this.fixedNoise, seedRandomState(mixSeed(parts.seed, FIXED_NOISE_STREAM)));
+  }
+
+  startEpoch(epoch: number): void {
+    this.epoch = epoch;
+    this.parts.real.startEpoch(epoch);
+  }
+
+  step(index: number): LoopStep {
+    seedRandomState(mixSeed(mixSeed(this.parts.seed ^ NOISE_STREAM, this.epoch), index), this.random);
+    const discriminator = this.trainDiscriminator(index);
+    this.copyDiscriminator();
+    let generator = { loss: Number.NaN, learningRate: 0 };
+    for (let repeat = 0; repeat < this.parts.generatorSteps; repeat++) {
+      fillNormal(this.parts.generator.input(this.parts.documents.noiseInput).data, this.random);
+      generator = this.parts.generatorTrainer.trainStep();
+    }
+    return {
+      loss: Math.max(generator.loss, discriminator.loss),
+      losses: { generator: generator.loss, discriminator: discriminator.loss },
+      metrics: { realAccuracy: discriminator.realAccuracy, fakeAccuracy: discriminator.fakeAccuracy },
+      learningRate: generator.learningRate,
+    };
+  }
+
+  endEpoch(epoch: number): EpochReport {
+    const samples = this.generate(this.fixedNoise);
+    const count = this.fixedNoise.length / this.noiseSize;
+    const real = this.parts.dataset.inputDims.length === 1 ? realExamples(this.parts.dataset, count) : null;
+    const event: EngineEvent | null = sampleEvent(samples, count, this.parts.dataset.inputDims, epoch, real);
+    return { validation: {}, extras: event === null ? [] : [event] };
+  }
+
+  /** Generated examples for rows of noise (rows × noise size), in the data's own range. */
+  generate(noise: Float32Array): Float32Array {
+    const ports = { model: this.parts.generator, noiseInput: this.parts.documents.noiseInput, output: this.parts.documents.generatorOutput };
+    return denormalize(generate(ports, noise, noise.length / this.noiseSize), this.parts.normalization);
+  }
+
+  /** Trains the discriminator on real and fake batches; its loss and accuracies on the last. */
+  private trainDiscriminator(index: number): { loss: number; realAccuracy: number; fakeAccuracy: number } {
+    const { discriminator, generator, documents, real, discriminatorTrainer } = this.parts;
+    const input = discriminator.input(documents.realInput).data;
+    const half = input.length / 2;
+    let loss = Number.NaN;
+    const repeats = this.parts.discriminatorSteps;
+    for (let repeat = 0; repeat < repeats; repeat++) {
+      input.set(real.fill(index * repeats + repeat).inputs);
+      fillNormal(generator.input(documents.noiseInput).data, this.random);
+      generator.forward('train');
+      input.set(generator.probe(documents.generatorOutput).data, half);
+      loss = discriminatorTrainer.trainStep().loss;
+    }
+    const scores = discriminator.tensor(discriminator.compiled.prediction as number).data;
+    const rows = real.batchSize;
+    let realCorrect = 0;
+    let fakeCorrect = 0;
+    for (let row = 0; row < rows; row++) {
+      if (scores[row] > 0) realCorrect++;
+      if (scores[rows + row] <= 0) fakeCorrect++;
+    }
+    return { loss, realAccuracy: realCorrect / rows, fakeAccuracy: fakeCorrect / rows };
+  }
+
+  /** The generator model's frozen discriminator takes the trained one's weights. */
+  private copyDiscriminator(): void {
+    for (const { source, target } of this.shared) target.set(source);
+  }
+}
+
+function sharedParameters(discriminator: Model, generator: Model): { source: Values; target: Values }[] {
+  const targets = new Map(generator.compiled.parameters.map((parameter) => [`${parameter.node}/${parameter.name}`, generator.tensor(parameter.value).data]));
+  return discriminator.compiled.parameters.map((parameter) => {
+    const key = `${parameter.node}/${parameter.name}`;
+    const target = targets.get(key);
+    if (target === undefined) throw new Error(`The generator model has no copy of the discriminator's ${key}.`);
+    return { source: discriminator.tensor(parameter.value).data, target };
+  });
+}
