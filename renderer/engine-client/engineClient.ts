@@ -1,0 +1,80 @@
+// The only code that creates the engine worker: a typed proxy over engine/protocol. Requests go
+// out as messages; events come back to subscribers; probe, weights and checkpoint requests
+// resolve with their answer.
+import type { EngineEvent, EngineRequest } from '../../engine/protocol/index.ts';
+
+/** What the client needs of a worker (a real Worker, or a fake in tests). */
+export interface WorkerPort {
+  postMessage(message: EngineRequest, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (message: MessageEvent<EngineEvent>) => void): void;
+  addEventListener(type: 'error', listener: (error: ErrorEvent) => void): void;
+  terminate(): void;
+}
+
+type Answer = Extract<EngineEvent, { requestId: number }>;
+type Listener = (event: EngineEvent) => void;
+
+export class EngineClient {
+  private readonly listeners = new Set<Listener>();
+  private readonly pending = new Map<number, { resolve: (event: Answer) => void; reject: (error: Error) => void }>();
+  private nextRequest = 1;
+
+  constructor(private readonly worker: WorkerPort) {
+    worker.addEventListener('message', (message) => this.receive(message.data));
+    worker.addEventListener('error', (error) => this.receive({ type: 'problem', fatal: true, problems: [{ message: `The engine worker crashed: ${error.message || 'unknown error'}. Start the run again.` }] }));
+  }
+
+  send(request: EngineRequest): void {
+    const transfer = request.type === 'start' && request.checkpoint !== undefined ? [request.checkpoint] : [];
+    this.worker.postMessage(request, transfer);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  probe(nodeId: string, samples: readonly number[]): Promise<Extract<EngineEvent, { type: 'probed' }>> {
+    return this.ask((requestId) => ({ type: 'probe', requestId, nodeId, samples })) as Promise<Extract<EngineEvent, { type: 'probed' }>>;
+  }
+
+  readWeights(nodeId: string): Promise<Extract<EngineEvent, { type: 'weights' }>> {
+    return this.ask((requestId) => ({ type: 'readWeights', requestId, nodeId })) as Promise<Extract<EngineEvent, { type: 'weights' }>>;
+  }
+
+  saveCheckpoint(): Promise<Extract<EngineEvent, { type: 'checkpoint' }>> {
+    return this.ask((requestId) => ({ type: 'saveCheckpoint', requestId })) as Promise<Extract<EngineEvent, { type: 'checkpoint' }>>;
+  }
+
+  terminate(): void {
+    for (const waiter of this.pending.values()) waiter.reject(new Error('The engine was shut down.'));
+    this.pending.clear();
+    this.worker.terminate();
+  }
+
+  private ask(request: (requestId: number) => EngineRequest): Promise<Answer> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(requestId, { resolve, reject });
+      this.send(request(requestId));
+    });
+  }
+
+  private receive(event: EngineEvent): void {
+    if ('requestId' in event) {
+      this.pending.get(event.requestId)?.resolve(event);
+      this.pending.delete(event.requestId);
+    } else if (event.type === 'problem' && event.fatal && this.pending.size > 0) {
+      const message = event.problems[0]?.message ?? 'The engine could not answer.';
+      for (const waiter of this.pending.values()) waiter.reject(new Error(message));
+      this.pending.clear();
+    }
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** Starts the engine in a Web Worker (module worker, bundled by Vite). */
+export function startEngine(): EngineClient {
+  const worker = new Worker(new URL('../../engine/worker/index.ts', import.meta.url), { type: 'module', name: 'netloom-engine' });
+  return new EngineClient(worker as unknown as WorkerPort);
+}

@@ -1,0 +1,56 @@
+// The engine client over a fake worker: requests go out, events reach subscribers, answers
+// resolve their promise, and a crash or fatal problem rejects what is waiting.
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent, EngineRequest } from '../../../engine/protocol/index.ts';
+import { EngineClient, type WorkerPort } from '../../../renderer/engine-client/engineClient.ts';
+
+function fakeWorker() {
+  const sent: EngineRequest[] = [];
+  const handlers: Record<string, ((value: never) => void)[]> = { message: [], error: [] };
+  const port: WorkerPort = {
+    postMessage: (message) => void sent.push(message),
+    addEventListener: (type: string, listener: (value: never) => void) => void handlers[type].push(listener),
+    terminate: () => undefined,
+  } as WorkerPort;
+  const emit = (event: EngineEvent) => handlers.message.forEach((listener) => listener({ data: event } as never));
+  const crash = (message: string) => handlers.error.forEach((listener) => listener({ message } as never));
+  return { port, sent, emit, crash };
+}
+
+describe('EngineClient', () => {
+  it('sends requests and passes events to subscribers', () => {
+    const worker = fakeWorker();
+    const client = new EngineClient(worker.port);
+    const seen: string[] = [];
+    const unsubscribe = client.subscribe((event) => seen.push(event.type));
+    client.send({ type: 'pause' });
+    worker.emit({ type: 'state', state: 'paused' });
+    unsubscribe();
+    worker.emit({ type: 'state', state: 'running' });
+    expect(worker.sent).toEqual([{ type: 'pause' }]);
+    expect(seen).toEqual(['state']);
+  });
+
+  it('resolves a probe with its answer, matched by request id', async () => {
+    const worker = fakeWorker();
+    const client = new EngineClient(worker.port);
+    const first = client.probe('conv1', [0]);
+    const second = client.probe('dense1', [1]);
+    const data = new Float32Array([1, 2]).buffer;
+    worker.emit({ type: 'probed', requestId: 2, nodeId: 'dense1', tensor: { shape: [1, 2], data } });
+    worker.emit({ type: 'probed', requestId: 1, nodeId: 'conv1', tensor: { shape: [1, 1], data } });
+    expect((await second).nodeId).toBe('dense1');
+    expect((await first).nodeId).toBe('conv1');
+  });
+
+  it('a crashed worker becomes a fatal problem and rejects waiting requests', async () => {
+    const worker = fakeWorker();
+    const client = new EngineClient(worker.port);
+    const problems: EngineEvent[] = [];
+    client.subscribe((event) => problems.push(event));
+    const waiting = client.readWeights('dense1');
+    worker.crash('out of memory');
+    await expect(waiting).rejects.toThrow(/crashed: out of memory/);
+    expect(problems[0]).toMatchObject({ type: 'problem', fatal: true });
+  });
+});
