@@ -3,7 +3,7 @@
 import type { BufferId, KernelCall, Op, Program } from '../../ir/index.ts';
 import { checkProgram, elementCount, initialize, seedRandomState } from '../../ir/index.ts';
 import { runKernel } from './registry.ts';
-import type { CpuTensor } from './tensor.ts';
+import { integerShape, type CpuTensor } from './tensor.ts';
 
 /** 'f64' stores real numbers in Float64Array (gradient checks); the default is Float32Array. */
 export type Precision = 'f32' | 'f64';
@@ -31,12 +31,12 @@ export function allocateBuffers(program: Program, precision: Precision = 'f32', 
     const count = elementCount(shape);
     const data = dtype === 'i32' ? new Int32Array(count) : precision === 'f64' ? new Float64Array(count) : new Float32Array(count);
     if (buffer.initializer !== undefined) initialize(data, buffer.initializer, random);
-    tensors.set(buffer.id, { shape, data });
+    tensors.set(buffer.id, { shape: integerShape(shape), data });
   }
   for (const buffer of program.buffers) {
     if (buffer.aliasOf === undefined) continue;
     const target = tensors.get(buffer.aliasOf);
-    if (target !== undefined) tensors.set(buffer.id, { shape: buffer.descriptor.shape, data: target.data });
+    if (target !== undefined) tensors.set(buffer.id, { shape: integerShape(buffer.descriptor.shape), data: target.data });
   }
   return tensors;
 }

@@ -9,6 +9,15 @@ export interface CpuTensor {
   readonly data: FloatArray | Int32Array;
 }
 
+/**
+ * `shape` as small integers. V8 may store a shape built from computed numbers (`[32, 28, 28, 1]`) as
+ * doubles; every index derived from it is then a double, which makes typed-array loops about 2×
+ * slower and leaves that slower code in place for later calls too. Kernels and bound tensors use this.
+ */
+export function integerShape(shape: readonly number[]): number[] {
+  return Array.from(shape, (size) => size | 0);
+}
+
 /** The data of a real-valued tensor; `what` names it in the error (e.g. 'conv2d input'). */
 export function floats(tensor: CpuTensor, what: string): FloatArray {
   if (tensor.data instanceof Int32Array) throw new TypeError(`${what} must hold real numbers (f32), but holds integers (i32).`);

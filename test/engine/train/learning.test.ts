@@ -7,6 +7,7 @@ import { createNodeFileSource } from '../../../engine/cli/fileSource.ts';
 import { loadDataset, unigramEntropy } from '../../../engine/data/index.ts';
 import { GraphDocumentSchema, type GraphDocument } from '../../../engine/graph/index.ts';
 import type { EngineEvent, RunSettings } from '../../../engine/protocol/index.ts';
+import type { SupervisedTask } from '../../../engine/train/loops/supervisedTask.ts';
 import { TrainingRun } from '../../../engine/train/run.ts';
 import { prepareSupervised } from '../../../engine/train/setup.ts';
 
@@ -16,10 +17,11 @@ const example = (name: string): GraphDocument => GraphDocumentSchema.parse(JSON.
 async function train(document: GraphDocument, settings: RunSettings = {}) {
   const dataset = await loadDataset(document.dataset!, { files: createNodeFileSource(root), mnistPath: 'build/data/mnist.bin' });
   const prepared = prepareSupervised(document, dataset, settings);
+  const before = (prepared.loop as SupervisedTask).loop.evaluate()?.metrics;
   const events: EngineEvent[] = [];
   await new TrainingRun(prepared.loop, { epochs: prepared.settings.epochs, telemetryRate: 1e9 }, (event) => events.push(event)).run();
   const epochs = events.filter((event): event is Extract<EngineEvent, { type: 'epoch' }> => event.type === 'epoch');
-  return { dataset, events, epochs };
+  return { dataset, events, epochs, before };
 }
 
 beforeAll(() => {
@@ -27,6 +29,29 @@ beforeAll(() => {
 });
 
 describe('learning', () => {
+  it('LeNet-5 reaches 95% validation accuracy on the bundled MNIST digits in 2 epochs', async () => {
+    const { epochs } = await train(example('lenet5.json'), { epochs: 2 });
+    expect(epochs).toHaveLength(2);
+    expect(epochs[1].validation.accuracy).toBeGreaterThan(0.95);
+    expect(epochs[1].confusion?.flat().reduce((sum, count) => sum + count, 0)).toBe(1000);
+  }, 60_000);
+
+  it('the dense autoencoder cuts reconstruction MSE at least 5-fold from where its first epoch starts', async () => {
+    const { epochs, events, before } = await train(example('dense-autoencoder.json'), { epochs: 3 });
+    const final = epochs.at(-1)?.validation.loss as number;
+    expect((before?.loss as number) / final).toBeGreaterThan(5);
+    expect(final).toBeLessThan(epochs[0].validation.loss);
+    const images = events.filter((event): event is Extract<EngineEvent, { type: 'images' }> => event.type === 'images');
+    expect(images).toHaveLength(3);
+    expect(images[2]).toMatchObject({ kind: 'reconstructions', outputs: { count: 8, height: 28, width: 28, channels: 1 } });
+    const error = (event: Extract<EngineEvent, { type: 'images' }>) => {
+      const inputs = new Float32Array(event.inputs!.data);
+      const outputs = new Float32Array(event.outputs.data);
+      return inputs.reduce((sum, value, i) => sum + (value - outputs[i]) ** 2, 0) / inputs.length;
+    };
+    expect(error(images[2])).toBeLessThan(error(images[0]));
+  }, 60_000);
+
   it('the sine LSTM predicts the next value with MSE below 0.01', async () => {
     const { epochs, events } = await train(example('sine-lstm.json'), { epochs: 3 });
     expect(epochs.at(-1)?.validation.loss).toBeLessThan(0.01);

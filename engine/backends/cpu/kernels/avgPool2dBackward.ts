@@ -1,4 +1,5 @@
-// avgPool2dBackward: each window's gradient, divided as in the forward pass, spread over its cells.
+// avgPool2dBackward: each window's gradient, divided as in the forward pass, spread over its cells
+// (whole channel vectors at a time, contiguous in NHWC).
 import type { OpOf } from '../../../ir/index.ts';
 import { floats, type CpuTensor } from '../tensor.ts';
 import { poolGeometry } from './poolGeometry.ts';
@@ -18,10 +19,10 @@ export function avgPool2dBackward(op: OpOf<'avgPool2dBackward'>, [dOutput]: read
         const columnEnd = Math.min(width, columnStart + op.window[1]);
         const divisor = op.countPadding ? op.window[0] * op.window[1] : (rowEnd - rowFirst) * (columnEnd - columnFirst);
         const outputBase = ((n * outHeight + oh) * outWidth + ow) * channels;
-        for (let c = 0; c < channels; c++) {
-          const share = dy[outputBase + c] / divisor;
-          for (let row = rowFirst; row < rowEnd; row++) {
-            for (let column = columnFirst; column < columnEnd; column++) dx[((n * height + row) * width + column) * channels + c] += share;
+        for (let row = rowFirst; row < rowEnd; row++) {
+          for (let column = columnFirst; column < columnEnd; column++) {
+            const target = ((n * height + row) * width + column) * channels;
+            for (let c = 0; c < channels; c++) dx[target + c] += dy[outputBase + c] / divisor;
           }
         }
       }

@@ -1,5 +1,6 @@
 // Index helpers shared by the broadcasting and reducing kernels. They allocate only rank-sized arrays.
 import type { FloatArray } from '../tensor.ts';
+import { doubleScratch } from './scratch.ts';
 
 /** The numpy broadcast of two shapes (aligned on the right; a size-1 axis stretches). */
 export function broadcastShape(a: readonly number[], b: readonly number[], what: string): number[] {
@@ -66,10 +67,43 @@ export function contiguousStrides(shape: readonly number[]): number[] {
 }
 
 /**
+ * The shape as [outer, middle, inner] blocks when the reduced axes are adjacent (ignoring axes of
+ * size 1): the kept axes before them, the reduced ones, the kept ones after. Null otherwise.
+ */
+function adjacentBlocks(shape: readonly number[], reduced: readonly boolean[]): [number, number, number] | null {
+  const blocks: [number, number, number] = [1, 1, 1];
+  let part = 0;
+  for (let axis = 0; axis < shape.length; axis++) {
+    if (shape[axis] === 1) continue;
+    if (reduced[axis]) {
+      if (part === 2) return null;
+      part = 1;
+    } else if (part === 1) part = 2;
+    blocks[part] *= shape[axis];
+  }
+  return blocks;
+}
+
+/** y[o, i] = factor · Σ_m x[o, m, i]: whole rows of `inner` values added into a double-precision row. */
+function sumMiddle(x: FloatArray, [outer, middle, inner]: readonly [number, number, number], y: FloatArray, factor: number): void {
+  const sums = doubleScratch('sums', inner);
+  for (let o = 0; o < outer; o++) {
+    sums.fill(0, 0, inner);
+    for (let m = 0; m < middle; m++) {
+      const start = (o * middle + m) * inner;
+      for (let i = 0; i < inner; i++) sums[i] += x[start + i];
+    }
+    for (let i = 0; i < inner; i++) y[o * inner + i] = sums[i] * factor;
+  }
+}
+
+/**
  * y[kept] = factor · Σ x over the axes flagged in `reduced`, accumulated in double precision.
  * y has as many elements as the kept axes (in order).
  */
 export function sumOverAxes(x: FloatArray, shape: readonly number[], reduced: readonly boolean[], y: FloatArray, factor: number): void {
+  const blocks = adjacentBlocks(shape, reduced);
+  if (blocks !== null) return sumMiddle(x, blocks, y, factor);
   const strides = contiguousStrides(shape);
   const keptShape = shape.filter((_, axis) => !reduced[axis]);
   const keptStrides = strides.filter((_, axis) => !reduced[axis]);

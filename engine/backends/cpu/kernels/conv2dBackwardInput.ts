@@ -2,43 +2,34 @@
 // pass of a transposed convolution:
 // dx[n, ih, iw, ci] = Σ dy[n, oh, ow, co] · w[kh, kw, ci, co] over every (oh, kh), (ow, kw) with
 // oh·sH - top + kh·dH = ih and ow·sW - left + kw·dW = iw.
+// Computed image by image: the rows dY·Wᵀ (one per output pixel, one column per tap) are scattered
+// back through the taps that read them (patches.ts) into a double-precision image, then stored.
 import type { OpOf } from '../../../ir/index.ts';
 import { floats, type CpuTensor, type FloatArray } from '../tensor.ts';
 import { convGeometry, type ConvGeometry } from './convGeometry.ts';
+import { multiplyTransposed, rowMajor } from './gemm.ts';
+import { chunkPixels, patchWidth, scatterPatches } from './patches.ts';
+import { doubleScratch } from './scratch.ts';
 
-/** The output position whose tap `tap` lands on `index`, or -1 when none does. */
-function sourcePosition(index: number, tap: number, stride: number, paddingBefore: number, outputSize: number): number {
-  const numerator = index + paddingBefore - tap;
-  if (numerator < 0 || numerator % stride !== 0) return -1;
-  const position = numerator / stride;
-  return position < outputSize ? position : -1;
-}
-
-/** dx = the adjoint of conv2d applied to dy (gathered per dx element, summed in double precision). */
+/** dx = the adjoint of conv2d applied to dy, summed in double precision. */
 export function transposedConvolution(geometry: ConvGeometry, dy: FloatArray, w: FloatArray, dx: FloatArray): void {
-  const { batch, height, width, inChannels, outHeight, outWidth, outChannels, kernelHeight, kernelWidth } = geometry;
-  const { stride, padding, dilation } = geometry.attributes;
+  const { batch, height, width, inChannels, outHeight, outWidth, outChannels } = geometry;
+  const depth = patchWidth(geometry);
+  const [imageSize, pixels] = [height * width * inChannels, outHeight * outWidth];
+  const chunk = chunkPixels(depth);
+  const rows = doubleScratch('patches', chunk * depth);
+  const sums = doubleScratch('sums', imageSize);
+  // W as stored, [kH·kW·Ci, Co], already has one contiguous row per tap.
+  const weightView = rowMajor(w, 0, outChannels);
   for (let n = 0; n < batch; n++) {
-    for (let ih = 0; ih < height; ih++) {
-      for (let iw = 0; iw < width; iw++) {
-        const inputBase = ((n * height + ih) * width + iw) * inChannels;
-        for (let ci = 0; ci < inChannels; ci++) {
-          let sum = 0;
-          for (let kh = 0; kh < kernelHeight; kh++) {
-            const oh = sourcePosition(ih, kh * dilation[0], stride[0], padding.top, outHeight);
-            if (oh < 0) continue;
-            for (let kw = 0; kw < kernelWidth; kw++) {
-              const ow = sourcePosition(iw, kw * dilation[1], stride[1], padding.left, outWidth);
-              if (ow < 0) continue;
-              const gradientBase = ((n * outHeight + oh) * outWidth + ow) * outChannels;
-              const weightBase = ((kh * kernelWidth + kw) * inChannels + ci) * outChannels;
-              for (let co = 0; co < outChannels; co++) sum += dy[gradientBase + co] * w[weightBase + co];
-            }
-          }
-          dx[inputBase + ci] = sum;
-        }
-      }
+    sums.fill(0, 0, imageSize);
+    for (let first = 0; first < pixels; first += chunk) {
+      const count = Math.min(chunk, pixels - first);
+      const gradientView = rowMajor(dy, (n * pixels + first) * outChannels, outChannels);
+      multiplyTransposed(count, depth, outChannels, gradientView, weightView, rowMajor(rows, 0, depth));
+      scatterPatches(geometry, rows, first, count, sums);
     }
+    for (let index = 0; index < imageSize; index++) dx[n * imageSize + index] = sums[index];
   }
 }
 

@@ -39,16 +39,17 @@ export function convGeometry(attributes: ConvAttributes, input: readonly number[
   } else {
     expectWindowOutput(name, attributes, [kernelHeight, kernelWidth], input, output);
   }
+  // `| 0` keeps every size a small integer for V8 even when a shape arrives as doubles (integerShape).
   return {
-    batch: input[0],
-    height: input[1],
-    width: input[2],
-    inChannels,
-    outHeight: output[1],
-    outWidth: output[2],
-    outChannels,
-    kernelHeight,
-    kernelWidth,
+    batch: input[0] | 0,
+    height: input[1] | 0,
+    width: input[2] | 0,
+    inChannels: inChannels | 0,
+    outHeight: output[1] | 0,
+    outWidth: output[2] | 0,
+    outChannels: outChannels | 0,
+    kernelHeight: kernelHeight | 0,
+    kernelWidth: kernelWidth | 0,
     attributes,
   };
 }

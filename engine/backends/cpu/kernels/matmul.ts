@@ -1,23 +1,35 @@
-// matmul: C = op(A)·op(B) over the last two axes, batched over the leading axes.
+// matmul: C = op(A)·op(B) over the last two axes, batched over the leading axes (a batch of 1
+// broadcasts). The product runs as C = op(A)·(op(B)ᵀ)ᵀ in gemm.ts, which wants the rows of op(A)
+// and the columns of op(B) contiguous: A is used in place unless transposed, B in place only when
+// transposed; the other cases are transposed once into scratch (see scratch.ts).
 import type { OpOf } from '../../../ir/index.ts';
-import { expectCount, floats, rowsAndColumns, type CpuTensor } from '../tensor.ts';
+import { expectCount, floats, rowsAndColumns, type CpuTensor, type FloatArray } from '../tensor.ts';
+import { multiplyTransposed, rowMajor, transposeInto, type MatrixView } from './gemm.ts';
+import { scratchLike } from './scratch.ts';
 
 interface Operand {
   batch: number;
+  /** Rows and columns of op(X). */
   rows: number;
   columns: number;
-  /** Distance between consecutive rows and columns of op(X) in memory. */
-  rowStride: number;
-  columnStride: number;
 }
 
 function operand(shape: readonly number[], transpose: boolean, what: string): Operand {
   if (shape.length < 2) throw new RangeError(`matmul: ${what} must have at least two axes, but has shape [${shape.join(', ')}].`);
-  const stored = [shape[shape.length - 2], shape[shape.length - 1]];
-  const batch = rowsAndColumns(shape, shape.length - 2).rows;
-  return transpose
-    ? { batch, rows: stored[1], columns: stored[0], rowStride: 1, columnStride: stored[1] }
-    : { batch, rows: stored[0], columns: stored[1], rowStride: stored[1], columnStride: 1 };
+  // `| 0`: small integers for V8 even when the shape arrives as doubles (see integerShape).
+  const [storedRows, storedColumns] = [shape[shape.length - 2] | 0, shape[shape.length - 1] | 0];
+  const batch = rowsAndColumns(shape, shape.length - 2).rows | 0;
+  return transpose ? { batch, rows: storedColumns, columns: storedRows } : { batch, rows: storedRows, columns: storedColumns };
+}
+
+/**
+ * A stored matrix of `rows` × `depth` as a view whose rows run along `depth`: in place when
+ * `contiguous`, else (stored depth × rows) transposed into `scratch`, only when `refresh`.
+ */
+function rowsAlongDepth(data: FloatArray, offset: number, rows: number, depth: number, contiguous: boolean, scratch: FloatArray, refresh: boolean): MatrixView {
+  if (contiguous) return rowMajor(data, offset, depth);
+  if (refresh) transposeInto(data, offset, depth, rows, scratch);
+  return rowMajor(scratch, 0, depth);
 }
 
 export function matmul(op: OpOf<'matmul'>, [a, b]: readonly CpuTensor[], [product]: readonly CpuTensor[]): void {
@@ -33,18 +45,11 @@ export function matmul(op: OpOf<'matmul'>, [a, b]: readonly CpuTensor[], [produc
   const [aData, bData, cData] = [floats(a, 'matmul A'), floats(b, 'matmul B'), floats(product, 'matmul product')];
   const aBatchStride = left.batch === 1 ? 0 : rows * inner;
   const bBatchStride = right.batch === 1 ? 0 : inner * columns;
+  const aScratch = scratchLike('leftOperand', aData, op.transposeA ? rows * inner : 0);
+  const bScratch = scratchLike('rightOperand', bData, op.transposeB ? 0 : inner * columns);
   for (let item = 0; item < batch; item++) {
-    const aBase = item * aBatchStride;
-    const bBase = item * bBatchStride;
-    const cBase = item * rows * columns;
-    for (let row = 0; row < rows; row++) {
-      const aRow = aBase + row * left.rowStride;
-      for (let column = 0; column < columns; column++) {
-        const bColumn = bBase + column * right.columnStride;
-        let sum = 0;
-        for (let k = 0; k < inner; k++) sum += aData[aRow + k * left.columnStride] * bData[bColumn + k * right.rowStride];
-        cData[cBase + row * columns + column] = sum;
-      }
-    }
+    const leftView = rowsAlongDepth(aData, item * aBatchStride, rows, inner, !op.transposeA, aScratch, item === 0 || aBatchStride > 0);
+    const rightView = rowsAlongDepth(bData, item * bBatchStride, columns, inner, op.transposeB, bScratch, item === 0 || bBatchStride > 0);
+    multiplyTransposed(rows, columns, inner, leftView, rightView, rowMajor(cData, item * rows * columns, columns));
   }
 }

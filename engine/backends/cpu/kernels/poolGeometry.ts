@@ -27,5 +27,6 @@ export function poolGeometry(attributes: PoolAttributes, input: readonly number[
     throw new RangeError(`${name}: input [${input.join(', ')}] and output [${output.join(', ')}] must be NHWC images with the same channels.`);
   }
   expectWindowOutput(name, window, attributes.window, input, output);
-  return { batch: input[0], height: input[1], width: input[2], channels: input[3], outHeight: output[1], outWidth: output[2] };
+  // `| 0` keeps sizes small integers for V8 even when a shape arrives as doubles (see integerShape).
+  return { batch: input[0] | 0, height: input[1] | 0, width: input[2] | 0, channels: input[3] | 0, outHeight: output[1] | 0, outWidth: output[2] | 0 };
 }
