@@ -16,7 +16,7 @@ export const layers = [
   { from: 'app/preload/', allow: ['app/preload/', 'app/contract/'], packages: ['electron'], node: false },
   { from: 'app/main/', allow: ['app/main/', 'app/contract/', 'engine/graph/', 'assets/'], packages: { except: UI_PACKAGES }, node: true },
   { from: 'renderer/engine-client/', allow: ['renderer/', 'engine/graph/', 'engine/protocol/', 'engine/worker/', 'assets/'], packages: { except: ['electron'] }, node: false },
-  { from: 'renderer/', allow: ['renderer/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  { from: 'renderer/', allow: ['renderer/', 'engine/graph/', 'engine/protocol/', 'app/contract/', 'assets/'], packages: { except: ['electron'] }, node: false },
 ];
 
 const builtins = new Set(builtinModules);

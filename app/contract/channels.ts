@@ -1,0 +1,55 @@
+// The IPC contract between Electron's main process, the preload script and the renderer:
+// channel names, payloads, and the API the preload exposes as `window.netloom`. Imports nothing.
+
+export const CHANNELS = {
+  openFile: 'netloom:file/open',
+  saveFile: 'netloom:file/save',
+  saveFileAs: 'netloom:file/save-as',
+  getAutosave: 'netloom:autosave/get',
+  setAutosave: 'netloom:autosave/set',
+  /** main -> renderer: a native menu item was chosen. */
+  menuCommand: 'netloom:menu/command',
+} as const;
+
+export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
+
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** The largest graph file either side accepts (64 MiB of JSON is far past any hand-drawn graph). */
+export const MAX_DOCUMENT_CHARS = 64 * 1024 * 1024;
+
+export interface FileInfo {
+  /** An absolute path the user chose in a dialog; main refuses to write any other. */
+  readonly path: string;
+  readonly name: string;
+}
+
+export interface OpenedFile extends FileInfo {
+  readonly text: string;
+}
+
+export interface SaveFileRequest {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface SaveFileAsRequest {
+  readonly suggestedName: string;
+  readonly text: string;
+}
+
+export interface AutosaveRequest {
+  readonly text: string;
+}
+
+/** `window.netloom`: one function per channel. */
+export interface NetloomApi {
+  readonly version: 1;
+  openFile(): Promise<OpenedFile | null>;
+  saveFile(request: SaveFileRequest): Promise<FileInfo>;
+  saveFileAs(request: SaveFileAsRequest): Promise<FileInfo | null>;
+  getAutosave(): Promise<string | null>;
+  setAutosave(request: AutosaveRequest): Promise<void>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

@@ -1,0 +1,39 @@
+// The IPC handlers: each checks who is asking (a page of ours) and what it sends, then does the work.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { CHANNELS, isAutosaveRequest, isSaveFileAsRequest, isSaveFileRequest } from '../contract/index.ts';
+import type { AutosaveFile } from './autosaveFile.ts';
+import type { FileService } from './fileService.ts';
+import { isTrustedUrl } from './startUrl.ts';
+
+export interface IpcServices {
+  readonly files: FileService;
+  readonly autosave: AutosaveFile;
+  readonly trustedOrigins: readonly string[];
+}
+
+type Handler = (payload: unknown) => Promise<unknown>;
+
+function handle(channel: string, trustedOrigins: readonly string[], handler: Handler): void {
+  ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
+    const url = event.senderFrame?.url ?? '';
+    if (!isTrustedUrl(url, trustedOrigins)) throw new Error(`Refused ${channel} from an untrusted page.`);
+    return handler(payload);
+  });
+}
+
+function invalid(channel: string): never {
+  throw new TypeError(`Invalid payload on ${channel}.`);
+}
+
+export function registerIpc(services: IpcServices): void {
+  const { files, autosave, trustedOrigins } = services;
+  handle(CHANNELS.openFile, trustedOrigins, () => files.open());
+  handle(CHANNELS.saveFile, trustedOrigins, (payload) => (isSaveFileRequest(payload) ? files.save(payload) : invalid(CHANNELS.saveFile)));
+  handle(CHANNELS.saveFileAs, trustedOrigins, (payload) => (isSaveFileAsRequest(payload) ? files.saveAs(payload) : invalid(CHANNELS.saveFileAs)));
+  handle(CHANNELS.getAutosave, trustedOrigins, () => autosave.read());
+  handle(CHANNELS.setAutosave, trustedOrigins, async (payload) => {
+    if (!isAutosaveRequest(payload)) invalid(CHANNELS.setAutosave);
+    await autosave.write(payload.text);
+    return null;
+  });
+}

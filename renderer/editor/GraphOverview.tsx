@@ -1,0 +1,60 @@
+// The inspector with nothing selected: what the graph is, its size, and every problem (click to select).
+import type { EditorStore } from '../shell/editorStore.ts';
+import { useEditorState } from '../shell/useEditorState.ts';
+import { summarizeGraph } from './graphSummary.ts';
+import { formatCount } from './nodeSummary.ts';
+
+export function GraphOverview({ store }: { store: EditorStore }) {
+  const state = useEditorState(store);
+  const summary = summarizeGraph(state.document, state.analysis);
+  return (
+    <div className="inspector-overview" data-testid="inspector-overview">
+      <header className="inspector-header">
+        <div className="inspector-type">{state.document.metadata.name}</div>
+        {state.document.metadata.description !== undefined && <p className="inspector-summary">{state.document.metadata.description}</p>}
+      </header>
+      <section className="inspector-section">
+        <h3>Graph</h3>
+        <dl className="inspector-shapes">
+          <div>
+            <dt>task</dt>
+            <dd>{summary.task}</dd>
+          </div>
+          <div>
+            <dt>dataset</dt>
+            <dd>{summary.dataset}</dd>
+          </div>
+          <div>
+            <dt>layers</dt>
+            <dd>{summary.layerCount}</dd>
+          </div>
+          <div>
+            <dt>parameters</dt>
+            <dd>{formatCount(state.analysis.totalParameters)}</dd>
+          </div>
+        </dl>
+      </section>
+      <section className="inspector-section">
+        <h3>Problems</h3>
+        {summary.problems.length === 0 ? (
+          <p className="muted">None: every shape checks out.</p>
+        ) : (
+          <ul className="problem-list">
+            {summary.problems.map((problem, index) => (
+              <li key={index} className={`problem problem-${problem.severity}`}>
+                {problem.nodeId !== null ? (
+                  <button type="button" className="link" onClick={() => store.select(problem.nodeId)}>
+                    {problem.nodeId}
+                  </button>
+                ) : null}
+                <span className="problem-message">{problem.message}</span>
+                {problem.suggestion !== null && <span className="problem-suggestion">{problem.suggestion}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p className="muted inspector-hint">Select a layer to see its params, shapes and what it does.</p>
+    </div>
+  );
+}

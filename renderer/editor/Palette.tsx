@@ -1,0 +1,44 @@
+// The palette: catalog layers and blocks by category. Drag one onto the canvas, or click to append it.
+import { useMemo, useState, type DragEvent } from 'react';
+import { encodePaletteEntry, PALETTE_MIME, paletteSections, type PaletteEntry } from './paletteModel.ts';
+
+export function Palette({ onAdd }: { onAdd: (entry: PaletteEntry) => void }) {
+  const [filter, setFilter] = useState('');
+  const sections = useMemo(() => paletteSections(filter), [filter]);
+  function onDragStart(event: DragEvent, entry: PaletteEntry) {
+    event.dataTransfer.setData(PALETTE_MIME, encodePaletteEntry(entry));
+    event.dataTransfer.effectAllowed = 'copy';
+  }
+  return (
+    <aside className="palette panel" aria-label="Layers">
+      <div className="panel-heading">Layers</div>
+      <input className="palette-search" type="search" placeholder="Search layers" value={filter} onChange={(event) => setFilter(event.target.value)} aria-label="Search layers" />
+      <div className="palette-sections">
+        {sections.map((section) => (
+          <section key={section.category} className={`palette-section tone-${section.tone}`}>
+            <h3>{section.category}</h3>
+            <ul>
+              {section.entries.map((entry) => (
+                <li key={entry.name}>
+                  <button
+                    type="button"
+                    className="palette-entry"
+                    draggable
+                    onDragStart={(event) => onDragStart(event, entry)}
+                    onClick={() => onAdd(entry)}
+                    title={`${entry.summary}\nDrag onto the canvas, or click to add after the last layer.`}
+                  >
+                    <span className="palette-swatch" aria-hidden />
+                    <span className="palette-name">{entry.name}</span>
+                    {entry.kind === 'block' && <span className="palette-tag">block</span>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        {sections.length === 0 && <p className="muted palette-empty">No layer matches “{filter}”.</p>}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,39 @@
+// Turns canvas gestures (drop from the palette, connect, drag) into document edits.
+import type { Connection as FlowConnection, Node } from '@xyflow/react';
+import type { GraphDocument } from '../../engine/graph/index.ts';
+import { addBlock } from './blockEdits.ts';
+import { addNode, connect, moveNodes, type Position } from './documentEdits.ts';
+import type { PaletteEntry } from './paletteModel.ts';
+
+export const GRID = 20;
+
+export function snapToGrid(position: Position, grid = GRID): Position {
+  // `|| 0` turns -0 into 0.
+  return { x: Math.round(position.x / grid) * grid || 0, y: Math.round(position.y / grid) * grid || 0 };
+}
+
+/** Adds a palette entry at a position; returns the new document and the node to select, or null. */
+export function placeEntry(document: GraphDocument, entry: Pick<PaletteEntry, 'name' | 'kind'>, position: Position): { document: GraphDocument; nodeId: string } | null {
+  const at = snapToGrid(position);
+  if (entry.kind === 'block') {
+    const placed = addBlock(document, entry.name, at);
+    return placed === null ? null : { document: placed.document, nodeId: placed.nodes[0].id };
+  }
+  const placed = addNode(document, entry.name, at);
+  return placed === null ? null : { document: placed.document, nodeId: placed.node.id };
+}
+
+export function connectFlow(document: GraphDocument, connection: FlowConnection): GraphDocument {
+  return connect(document, {
+    source: connection.source,
+    sourcePort: connection.sourceHandle ?? 'out',
+    target: connection.target,
+    targetPort: connection.targetHandle ?? 'in',
+  });
+}
+
+/** Commits dragged layer nodes' positions (group frames are derived, not stored). */
+export function commitDrag(document: GraphDocument, dragged: readonly Node[]): GraphDocument {
+  const ids = new Set(document.nodes.map((node) => node.id));
+  return moveNodes(document, new Map(dragged.filter((node) => ids.has(node.id)).map((node) => [node.id, node.position])));
+}

@@ -1,0 +1,38 @@
+// The numbers and problems the graph overview and the status bar show.
+import type { GraphAnalysis, GraphDocument } from '../../engine/graph/index.ts';
+
+export interface GraphProblem {
+  readonly severity: 'error' | 'warning';
+  readonly nodeId: string | null;
+  readonly message: string;
+  readonly suggestion: string | null;
+}
+
+export interface GraphSummary {
+  readonly task: string;
+  readonly dataset: string;
+  readonly layerCount: number;
+  readonly edgeCount: number;
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly problems: readonly GraphProblem[];
+}
+
+export function summarizeGraph(document: GraphDocument, analysis: GraphAnalysis): GraphSummary {
+  const dataset = document.dataset === undefined ? 'none' : document.dataset.source === 'builtin' ? document.dataset.name : document.dataset.path;
+  const problems = analysis.diagnostics.map((diagnostic) => ({
+    severity: diagnostic.severity,
+    nodeId: diagnostic.nodeId ?? null,
+    message: diagnostic.message,
+    suggestion: diagnostic.suggestion ?? null,
+  }));
+  return {
+    task: document.training.task,
+    dataset,
+    layerCount: document.nodes.length,
+    edgeCount: document.edges.length,
+    errorCount: problems.filter((problem) => problem.severity === 'error').length,
+    warningCount: problems.filter((problem) => problem.severity === 'warning').length,
+    problems: [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
+  };
+}

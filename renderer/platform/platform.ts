@@ -1,0 +1,42 @@
+// One interface for files and autosave. Two implementations: Electron (the preload API,
+// electronPlatform.ts) and the browser (File System Access or download, browserPlatform.ts).
+
+/** A file the user opened or saved; `key` means something only to the platform that issued it. */
+export interface FileReference {
+  readonly name: string;
+  readonly key: string;
+}
+
+export interface OpenedFile {
+  readonly reference: FileReference;
+  readonly text: string;
+}
+
+/** What the native menu (Electron) or a shortcut asks the shell to do. */
+export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs';
+
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  /** Asks the user for a graph file; null when they cancel. */
+  openFile(): Promise<OpenedFile | null>;
+  /** Writes to a file opened or saved before; where the platform cannot, it asks like saveFileAs. Null when cancelled. */
+  saveFile(reference: FileReference, text: string): Promise<FileReference | null>;
+  /** Asks where to save; null when the user cancels. */
+  saveFileAs(suggestedName: string, text: string): Promise<FileReference | null>;
+  /** The last autosaved document text, or null. */
+  getAutosave(): Promise<string | null>;
+  setAutosave(text: string): Promise<void>;
+  /** Commands from a native menu; returns an unsubscribe function. The browser has none. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+export const GRAPH_FILE_EXTENSION = '.netloom.json';
+
+/** "X vs O CNN" -> "x-vs-o-cnn.netloom.json" */
+export function suggestFileName(documentName: string): string {
+  const stem = documentName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${stem === '' ? 'untitled' : stem}${GRAPH_FILE_EXTENSION}`;
+}

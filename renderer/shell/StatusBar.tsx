@@ -1,0 +1,30 @@
+// The status bar: size and health of the graph, the last notice, the platform.
+import { summarizeGraph } from '../editor/graphSummary.ts';
+import { formatCount } from '../editor/nodeSummary.ts';
+import type { EditorStore } from './editorStore.ts';
+import { useEditorState } from './useEditorState.ts';
+
+export function StatusBar({ store, platform }: { store: EditorStore; platform: string }) {
+  const state = useEditorState(store);
+  const summary = summarizeGraph(state.document, state.analysis);
+  const healthy = summary.errorCount === 0 && summary.warningCount === 0;
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <span>
+        {summary.layerCount} layers · {summary.edgeCount} edges · {formatCount(state.analysis.totalParameters)} parameters
+      </span>
+      <span className={healthy ? 'status-ok' : summary.errorCount > 0 ? 'status-error' : 'status-warning'} data-testid="status-health">
+        {healthy ? 'Shapes check out' : `${summary.errorCount} error${summary.errorCount === 1 ? '' : 's'}, ${summary.warningCount} warning${summary.warningCount === 1 ? '' : 's'}`}
+      </span>
+      {state.notice !== null && (
+        <span className={`status-notice notice-${state.notice.kind}`} role={state.notice.kind === 'error' ? 'alert' : 'status'}>
+          {state.notice.text}
+          <button type="button" className="link" onClick={() => store.notify(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </span>
+      )}
+      <span className="status-platform">{platform === 'electron' ? 'Desktop' : 'Web'}</span>
+    </footer>
+  );
+}

@@ -1,0 +1,30 @@
+// Graph files as text: read (JSON, then the engine's parse and checks) and write (stable, indented).
+import { analyzeGraph, formatDiagnostic, type GraphAnalysis, type GraphDocument } from '../../engine/graph/index.ts';
+
+export type ReadResult = { readonly ok: true; readonly document: GraphDocument; readonly analysis: GraphAnalysis } | { readonly ok: false; readonly message: string };
+
+/** Parses a graph file; on failure says what is wrong and where, in one message. */
+export function readDocumentText(text: string, fileName = 'the file'): ReadResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    return { ok: false, message: `${fileName} is not valid JSON: ${detail}` };
+  }
+  return readDocumentValue(value, fileName);
+}
+
+export function readDocumentValue(value: unknown, fileName = 'the file'): ReadResult {
+  const analysis = analyzeGraph(value);
+  if (analysis.document === null) {
+    const problems = analysis.diagnostics.slice(0, 3).map((diagnostic) => formatDiagnostic(diagnostic, fileName));
+    const more = analysis.diagnostics.length > 3 ? ` (and ${analysis.diagnostics.length - 3} more)` : '';
+    return { ok: false, message: `${fileName} is not a Netloom graph: ${problems.join('; ')}${more}` };
+  }
+  return { ok: true, document: analysis.document, analysis };
+}
+
+export function writeDocumentText(document: GraphDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

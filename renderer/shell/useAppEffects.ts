@@ -1,0 +1,41 @@
+// The app's side effects: autosave, native menu commands, shortcuts, the window title, unsaved-work guard.
+import { useEffect } from 'react';
+import type { Platform } from '../platform/platform.ts';
+import { startAutosave } from './autosave.ts';
+import type { EditorStore } from './editorStore.ts';
+import type { FileCommands } from './fileCommands.ts';
+import { isMacPlatform, shortcutCommand } from './shortcuts.ts';
+
+export function useAppEffects(store: EditorStore, platform: Platform, commands: FileCommands): void {
+  useEffect(() => startAutosave(store, platform), [store, platform]);
+  useEffect(() => platform.onMenuCommand((command) => void commands.run(command)), [platform, commands]);
+  useEffect(() => {
+    // Electron's menu accelerators already send these commands.
+    if (platform.kind === 'electron') return undefined;
+    const isMac = isMacPlatform(navigator.userAgent);
+    function onKeyDown(event: KeyboardEvent) {
+      const command = shortcutCommand(event, isMac);
+      if (command === null) return;
+      event.preventDefault();
+      void commands.run(command);
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [platform, commands]);
+  useEffect(() => {
+    // The browser asks before leaving; Electron's main process asks on 'will-prevent-unload'.
+    function onBeforeUnload(event: BeforeUnloadEvent) {
+      if (store.getState().dirty) event.preventDefault();
+    }
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [store]);
+  useEffect(() => {
+    function updateTitle() {
+      const { document, dirty } = store.getState();
+      window.document.title = `${dirty ? '• ' : ''}${document.metadata.name} — Netloom`;
+    }
+    updateTitle();
+    return store.subscribe(updateTitle);
+  }, [store]);
+}

@@ -1,0 +1,63 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAutosaveFile } from '../../app/main/autosaveFile.ts';
+import { createFileService, type FileDialogs } from '../../app/main/fileService.ts';
+
+describe('file service', () => {
+  let folder = '';
+  let answers: { open: string | null; save: string | null; saveDefault: string | null };
+  const dialogs: FileDialogs = {
+    chooseFileToOpen: async () => answers.open,
+    async chooseFileToSave(defaultPath) {
+      answers.saveDefault = defaultPath;
+      return answers.save;
+    },
+  };
+
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'netloom-files-'));
+    answers = { open: null, save: null, saveDefault: null };
+  });
+  afterEach(() => rm(folder, { recursive: true, force: true }));
+
+  it('opens the chosen file, then may save back to it', async () => {
+    const path = join(folder, 'xo.json');
+    await writeFile(path, '{"a":1}');
+    const service = createFileService(dialogs, folder);
+    answers.open = path;
+    expect(await service.open()).toEqual({ path, name: 'xo.json', text: '{"a":1}' });
+    expect(await service.save({ path, text: '{"a":2}' })).toEqual({ path, name: 'xo.json' });
+    expect(await readFile(path, 'utf8')).toBe('{"a":2}');
+    expect(await readdir(folder)).toEqual(['xo.json']);
+  });
+
+  it('refuses to save to a path the user never chose', async () => {
+    const service = createFileService(dialogs, folder);
+    await expect(service.save({ path: join(folder, 'other.json'), text: '{}' })).rejects.toThrow(/only save to a file chosen in its Open or Save dialog/);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('saves as where the user says, starting in the documents folder, adding .json if missing', async () => {
+    const service = createFileService(dialogs, folder);
+    answers.save = join(folder, 'mine');
+    const saved = await service.saveAs({ suggestedName: 'x-vs-o-cnn.netloom.json', text: '{}' });
+    expect(answers.saveDefault).toBe(join(folder, 'x-vs-o-cnn.netloom.json'));
+    expect(saved).toEqual({ path: join(folder, 'mine.json'), name: 'mine.json' });
+    await service.save({ path: join(folder, 'mine.json'), text: '{"b":1}' });
+    expect(await readFile(join(folder, 'mine.json'), 'utf8')).toBe('{"b":1}');
+    answers.save = null;
+    expect(await service.saveAs({ suggestedName: 'x.json', text: '{}' })).toBeNull();
+    expect(await service.open()).toBeNull();
+  });
+
+  it('keeps one autosave file in the user-data folder', async () => {
+    const autosave = createAutosaveFile(folder);
+    expect(await autosave.read()).toBeNull();
+    await autosave.write('{"format":"netloom.graph"}');
+    await autosave.write('{"format":"netloom.graph","version":1}');
+    expect(await autosave.read()).toBe('{"format":"netloom.graph","version":1}');
+    expect(await readdir(folder)).toEqual(['autosave.netloom.json']);
+  });
+});

@@ -1,0 +1,38 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import type { MenuCommand } from '../../app/contract/index.ts';
+import { menuTemplate } from '../../app/main/menuTemplate.ts';
+
+function fileItems(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  const file = template.find((menu) => menu.label === 'File');
+  return Array.isArray(file?.submenu) ? file.submenu : [];
+}
+
+describe('native menu', () => {
+  it('has New, Open, Save, Save As and Quit with accelerators, each sending its command', () => {
+    const sent: MenuCommand[] = [];
+    const items = fileItems(menuTemplate((command) => sent.push(command), { isMac: false, isDevelopment: false }));
+    const labelled = items.filter((item) => item.label !== undefined).map((item) => [item.label, item.accelerator]);
+    expect(labelled).toEqual([
+      ['New', 'CmdOrCtrl+N'],
+      ['Open…', 'CmdOrCtrl+O'],
+      ['Save', 'CmdOrCtrl+S'],
+      ['Save As…', 'CmdOrCtrl+Shift+S'],
+      ['Quit', 'CmdOrCtrl+Q'],
+    ]);
+    // The File items' handlers ignore their arguments.
+    for (const item of items) (item.click as (() => void) | undefined)?.();
+    expect(sent).toEqual(['new', 'open', 'save', 'saveAs']);
+    expect(items.find((item) => item.label === 'Quit')?.role).toBe('quit');
+  });
+
+  it('leaves Quit to the app menu on macOS and dev tools to development', () => {
+    const mac = menuTemplate(() => undefined, { isMac: true, isDevelopment: false });
+    expect(mac[0].role).toBe('appMenu');
+    expect(fileItems(mac).some((item) => item.label === 'Quit')).toBe(false);
+    const view = (development: boolean) => menuTemplate(() => undefined, { isMac: false, isDevelopment: development }).find((menu) => menu.label === 'View');
+    const roles = (menu: MenuItemConstructorOptions | undefined) => (Array.isArray(menu?.submenu) ? menu.submenu.map((item) => item.role) : []);
+    expect(roles(view(false))).not.toContain('toggleDevTools');
+    expect(roles(view(true))).toContain('toggleDevTools');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest';
+import { moveNodes, removeElements } from '../../renderer/editor/documentEdits.ts';
+import { createEditorStore } from '../../renderer/shell/editorStore.ts';
+import { example } from './documents.ts';
+
+describe('editor store', () => {
+  it('marks edits dirty and re-analyzes them', () => {
+    const store = createEditorStore(example('xo-cnn').document);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.edit((document) => removeElements(document, new Set(['flatten1']), new Set()));
+    const state = store.getState();
+    expect(state.dirty).toBe(true);
+    expect(state.analysis.diagnostics.some((diagnostic) => diagnostic.nodeId === 'dense1' && diagnostic.severity === 'error')).toBe(true);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the analysis for layout-only edits, and ignores edits that change nothing', () => {
+    const store = createEditorStore(example('xo-cnn').document);
+    const before = store.getState();
+    store.edit((document) => moveNodes(document, new Map([['relu1', { x: 460, y: 40 }]])), { layoutOnly: true });
+    expect(store.getState().analysis).toBe(before.analysis);
+    expect(store.getState().document.nodes[2].position).toEqual({ x: 460, y: 40 });
+    const after = store.getState();
+    store.edit((document) => document);
+    expect(store.getState()).toBe(after);
+  });
+
+  it('clears a selection whose node was deleted', () => {
+    const store = createEditorStore(example('xo-cnn').document);
+    store.select('relu1');
+    store.edit((document) => removeElements(document, new Set(['dense1']), new Set()));
+    expect(store.getState().selectedNodeId).toBe('relu1');
+    store.edit((document) => removeElements(document, new Set(['relu1']), new Set()));
+    expect(store.getState().selectedNodeId).toBeNull();
+  });
+
+  it('loads a document clean, unselected, as a new generation', () => {
+    const store = createEditorStore(example('xo-cnn').document);
+    store.select('relu1');
+    store.edit((document) => moveNodes(document, new Map([['relu1', { x: 0, y: 100 }]])), { layoutOnly: true });
+    store.load(example('lenet5').document, { name: 'lenet5.json', key: 'k1' });
+    expect(store.getState()).toMatchObject({ dirty: false, selectedNodeId: null, generation: 1, file: { name: 'lenet5.json' } });
+    expect(store.getState().document.metadata.name).toBe('LeNet-5');
+  });
+});
