@@ -1,18 +1,53 @@
 // The renderer as a web app: `npm run web` serves it, `npm run build` writes build/web,
 // which Electron loads from disk. Monaco comes from the installed package (see
 // renderer/code/monacoSetup.ts), never from a CDN, and its workers are ES module workers.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('./build/web', import.meta.url));
+
+const dataDir = fileURLToPath(new URL('./build/data', import.meta.url));
+const bundledData = ['mnist.bin'];
+
+/** Serves /data/<file> from build/data (dev and preview); copies it into the build. */
+function serveData(): Connect.NextHandleFunction {
+  return (request, response, next) => {
+    const name = request.url?.match(/^\/data\/([\w.-]+)$/)?.[1];
+    if (name === undefined || !bundledData.includes(name) || !existsSync(join(dataDir, name))) return next();
+    response.setHeader('Content-Type', 'application/octet-stream');
+    createReadStream(join(dataDir, name)).pipe(response);
+  };
+}
+
+/** The datasets the app ships (the MNIST digits, converted once by scripts/buildData.mjs). */
+function bundledDatasets(): Plugin {
+  return {
+    name: 'netloom-bundled-datasets',
+    buildStart() {
+      execFileSync(process.execPath, [fileURLToPath(new URL('./scripts/buildData.mjs', import.meta.url))], { stdio: 'ignore' });
+    },
+    configureServer(server) {
+      server.middlewares.use(serveData());
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(serveData());
+    },
+    generateBundle() {
+      for (const name of bundledData) this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(dataDir, name)) });
+    },
+  };
+}
 
 export const rendererConfig = defineConfig({
   root,
   // Relative asset URLs: the build loads from Electron's app:// scheme as well as from a web server.
   base: './',
-  plugins: [react()],
+  plugins: [react(), bundledDatasets()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },
   worker: { format: 'es' },
