@@ -82,9 +82,11 @@ export function compileGraph(input: unknown, options: CompileOptions): CompiledG
     if (loss !== undefined) {
       const prediction = inputBuffers[0];
       const wanted = loss.target(builder.shape(prediction));
-      const target = document.training.task === 'autoencode' ? firstDataInput(document, inputs) : builder.buffer(wanted.shape, wanted.dtype, 'input', `${id}/target`);
+      // An autoencoder scores against its own input, unless it denoises: then the clean input is fed as a separate target.
+      const sharesInput = document.training.task === 'autoencode' && !((document.training.denoise ?? 0) > 0);
+      const target = sharesInput ? firstDataInput(document, inputs) : builder.buffer(wanted.shape, wanted.dtype, 'input', `${id}/target`);
       const lowered = loss.lower(context, target);
-      head = { node: id, loss: lowered.loss, prediction, target: document.training.task === 'autoencode' ? null : target, probabilities: lowered.probabilities ?? null };
+      head = { node: id, loss: lowered.loss, prediction, target: sharesInput ? null : target, probabilities: lowered.probabilities ?? null };
       outputs.set(id, lowered.loss);
       continue;
     }

@@ -47,7 +47,7 @@ export function prepareSupervised(document: GraphDocument, dataset: Dataset, ove
   const fixed = createBatcher(dataset, { batchSize, indices: split.validation.length > 0 ? split.validation : split.train, shuffle: false, remainder: 'pad' });
   const classes = dataset.targets.kind === 'class' ? dataset.targets.classNames.length : null;
   const trainer = new Trainer(model, settings, settings.epochs * train.batchesPerEpoch);
-  return { loop: new SupervisedTask({ model, trainer, dataset, train, validation, fixed, classes }), settings };
+  return { loop: new SupervisedTask({ model, trainer, dataset, train, validation, fixed, classes, temperature: overrides.temperature }), settings };
 }
 
 function checkInputShape(model: Model, dataset: Dataset): void {

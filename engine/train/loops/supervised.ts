@@ -4,7 +4,8 @@ import type { Batcher } from '../../data/index.ts';
 import { accumulate, emptyTotals, summarize, type MetricTotals } from '../metrics.ts';
 import type { Model } from '../model.ts';
 import type { StepResult, Trainer } from '../trainer.ts';
-import { dataInputOf, feedBatch } from './feed.ts';
+import { seedRandomState, type RandomState } from '../../ir/index.ts';
+import { addInputNoise, dataInputOf, feedBatch, reconstructs } from './feed.ts';
 
 export interface Evaluation {
   readonly examples: number;
@@ -15,6 +16,7 @@ export interface Evaluation {
 export class SupervisedLoop {
   readonly dataInput: string;
   readonly kind: 'classes' | 'values' | 'binary';
+  private readonly noise: RandomState;
 
   constructor(
     readonly model: Model,
@@ -24,6 +26,7 @@ export class SupervisedLoop {
     readonly classes: number | null,
   ) {
     this.dataInput = dataInputOf(model);
+    this.noise = seedRandomState(model.compiled.document.training.seed + 7);
     const head = model.compiled.document.nodes.find((node) => node.id === model.compiled.lossNode)?.type;
     this.kind = head === 'SoftmaxCrossEntropy' ? 'classes' : head === 'BCE' && model.compiled.document.training.task === 'classify' ? 'binary' : 'values';
   }
@@ -32,6 +35,8 @@ export class SupervisedLoop {
   step(index: number): StepResult & { readonly metrics: Record<string, number> } {
     const batch = this.train.fill(index);
     feedBatch(this.model, this.dataInput, batch);
+    const denoise = this.model.compiled.document.training.denoise ?? 0;
+    if (denoise > 0) addInputNoise(this.model, this.dataInput, denoise, this.noise);
     const result = this.trainer.trainStep();
     const totals = emptyTotals(null);
     accumulate(this.model, totals, batch.count, this.targetOf(batch.targets));
@@ -56,6 +61,7 @@ export class SupervisedLoop {
 
   /** What the loss compared with: the target buffer, or the input for an autoencoder. */
   private targetOf(targets: ArrayLike<number>): ArrayLike<number> {
-    return this.model.compiled.target === null ? this.model.input(this.dataInput).data : targets;
+    if (this.model.compiled.target === null) return this.model.input(this.dataInput).data;
+    return reconstructs(this.model) ? this.model.target().data : targets;
   }
 }

@@ -16,6 +16,8 @@ export interface SupervisedParts {
   /** Fixed examples in dataset order, for reconstructions and series. */
   readonly fixed: Batcher;
   readonly classes: number | null;
+  /** Sampling temperature for generated text. */
+  readonly temperature?: number;
 }
 
 export class SupervisedTask implements TaskLoop {
@@ -59,7 +61,7 @@ export class SupervisedTask implements TaskLoop {
     if (task === 'autoencode') events.push(reconstructions(model, this.loop.dataInput, fixed, epoch));
     if (dataset.inputs.kind === 'token' && dataset.targets.kind === 'token') {
       this.sampler ??= Model.compile(model.compiled.document, { batchSize: 1 });
-      events.push(generatedText(model, this.sampler, dataset, epoch));
+      events.push(generatedText(model, this.sampler, dataset, epoch, this.parts.temperature));
     } else if (dataset.targets.kind === 'value' && dataset.inputDims.length === 2) {
       events.push(predictedSeries(model, this.loop.dataInput, fixed, epoch));
     }

@@ -70,3 +70,25 @@ describe('learning', () => {
     expect([...text.samples[0]].every((character) => dataset.vocabulary!.includes(character))).toBe(true);
   }, 60_000);
 });
+
+describe('denoising and sampling settings', () => {
+  it('a denoising autoencoder trains on noisy inputs against clean targets', async () => {
+    const document = example('dense-autoencoder.json');
+    const noisy = { ...document, training: { ...document.training, denoise: 0.3 } };
+    const { epochs, before } = await train(noisy, { epochs: 1 });
+    expect((before?.loss as number) / (epochs[0].validation.loss as number)).toBeGreaterThan(3);
+    const dataset = await loadDataset(noisy.dataset!, { files: createNodeFileSource(root), mnistPath: 'build/data/mnist.bin' });
+    const task = prepareSupervised(noisy, dataset, { batchSize: 4 }).loop as SupervisedTask;
+    task.startEpoch(0);
+    task.step(0);
+    const input = task.models[0].input(task.loop.dataInput).data;
+    const target = task.models[0].target().data;
+    expect(Math.min(...input)).toBeLessThan(-0.2);
+    expect(Math.min(...target)).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+
+  it('generated text uses the chosen temperature', async () => {
+    const { events } = await train(example('char-lstm.json'), { epochs: 1, temperature: 0.3 });
+    expect(events.find((event) => event.type === 'text')).toMatchObject({ temperature: 0.3 });
+  }, 60_000);
+});
