@@ -71,7 +71,8 @@ export type EngineEvent =
   | { readonly type: 'hello'; readonly protocolVersion: number; readonly backends: readonly BackendName[] }
   | { readonly type: 'state'; readonly state: RunState }
   | { readonly type: 'compiled'; readonly backend: BackendName; readonly parameterCount: number; readonly nodeIds: readonly string[] }
-  | { readonly type: 'problem'; readonly problems: readonly ProblemReport[]; readonly fatal: boolean }
+  /** fatal: the compile or run failed; otherwise one request (named by requestId when it had one) could not be served. */
+  | { readonly type: 'problem'; readonly problems: readonly ProblemReport[]; readonly fatal: boolean; readonly requestId?: number }
   | { readonly type: 'loading'; readonly what: string; readonly done: number; readonly total: number }
   /** Steps since the last message, oldest first (throttled: several steps per message when fast). */
   | { readonly type: 'steps'; readonly steps: readonly StepTelemetry[] }

@@ -38,7 +38,10 @@ export class EngineHost {
     try {
       await this.dispatch(request);
     } catch (cause) {
-      this.send({ type: 'problem', problems: [problemOf(cause)], fatal: true });
+      const fatal = request.type === 'compile' || request.type === 'start';
+      const requestId = 'requestId' in request ? request.requestId : undefined;
+      this.send({ type: 'problem', problems: [problemOf(cause)], fatal, requestId });
+      if (!fatal) return;
       if (this.run !== null) this.run.state = 'failed';
       this.send({ type: 'state', state: 'failed' });
     }

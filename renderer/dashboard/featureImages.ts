@@ -55,6 +55,8 @@ export interface Bars {
   readonly scale: number;
   /** Values per bar when the vector was longer than maxBars. */
   readonly perBar: number;
+  /** Whether any bar is negative (then zero sits mid-height, else at the bottom). */
+  readonly signed: boolean;
 }
 
 /** A vector as bar heights; long vectors are bucketed, each bar the bucket's value of largest |v|. */
@@ -70,7 +72,7 @@ export function barHeights(values: ArrayLike<number>, maxBars = 256): Bars {
     picked.push(chosen);
   }
   const scale = picked.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0);
-  return { heights: picked.map((value) => (scale > 0 ? value / scale : 0)), scale, perBar };
+  return { heights: picked.map((value) => (scale > 0 ? value / scale : 0)), scale, perBar, signed: picked.some((value) => value < 0) };
 }
 
 /** A T×F sequence as an image T wide and F tall (time runs left to right), normalized over all values. */

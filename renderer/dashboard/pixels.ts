@@ -107,3 +107,9 @@ export function rangeOf(values: ArrayLike<number>, start = 0, stride = 1, count 
 export function normalize(value: number, min: number, max: number): number {
   return max > min ? clamp01((value - min) / (max - min)) : 0;
 }
+
+/** The whole-number zoom that fits an image `width` pixels wide into `maxWidth` (1 to maxZoom). */
+export function fitZoom(width: number, maxWidth: number, maxZoom: number): number {
+  if (width <= 0) return 1;
+  return Math.max(1, Math.min(maxZoom, Math.floor(maxWidth / width)));
+}

@@ -11,7 +11,7 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-type Answer = Extract<EngineEvent, { requestId: number }>;
+type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' }>;
 type Listener = (event: EngineEvent) => void;
 
 export class EngineClient {
@@ -61,7 +61,10 @@ export class EngineClient {
   }
 
   private receive(event: EngineEvent): void {
-    if ('requestId' in event) {
+    if (event.type === 'problem' && event.requestId !== undefined) {
+      this.pending.get(event.requestId)?.reject(new Error(event.problems[0]?.message ?? 'The engine could not answer.'));
+      this.pending.delete(event.requestId);
+    } else if (event.type === 'probed' || event.type === 'weights' || event.type === 'checkpoint') {
       this.pending.get(event.requestId)?.resolve(event);
       this.pending.delete(event.requestId);
     } else if (event.type === 'problem' && event.fatal && this.pending.size > 0) {

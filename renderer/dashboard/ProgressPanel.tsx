@@ -1,0 +1,37 @@
+// Where the run is: epoch, step of total, samples per second, time left, a progress bar.
+import { formatCount, formatDuration, formatValue } from './format.ts';
+import type { RunModel } from './runModel.ts';
+
+export function ProgressPanel({ model }: { model: RunModel }) {
+  const { progress, loading } = model;
+  const share = progress === null || progress.totalSteps === 0 ? 0 : Math.min(1, progress.step / progress.totalSteps);
+  return (
+    <section className="progress-panel" data-testid="progress-panel">
+      <div className="progress-stats">
+        <Stat label="Epoch" value={progress === null ? '—' : `${Math.min(progress.epoch + 1, progress.epochs)} / ${progress.epochs}`} />
+        <Stat label="Step" value={progress === null ? '—' : `${progress.step} / ${progress.totalSteps}`} />
+        <Stat label="Samples/s" value={progress === null ? '—' : formatCount(progress.samplesPerSecond)} />
+        <Stat label="Time left" value={progress === null || model.state === 'done' ? '—' : formatDuration(progress.secondsLeft)} />
+        <Stat label="Learning rate" value={formatValue(model.learningRate)} />
+        {model.parameterCount !== null && <Stat label="Parameters" value={formatCount(model.parameterCount)} />}
+      </div>
+      <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+        <div className="progress-fill" style={{ width: `${share * 100}%` }} />
+      </div>
+      {loading !== null && (
+        <div className="progress-loading">
+          Loading {loading.what}… {loading.total > 0 ? `${Math.round((loading.done / loading.total) * 100)}%` : ''}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="stat">
+      <span className="stat-label">{label}</span>
+      <span className="stat-value">{value}</span>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// Train, Pause, Resume, Step and Stop, enabled per run state; the run's settings (epochs, batch,
+// seed and validation split before a run, the learning rate before and during one); the backend.
+import type { BackendName } from '../../engine/protocol/index.ts';
+import { FIELD_RULES, SETTING_FIELDS, type Controls, type SettingErrors, type SettingField, type SettingsDraft } from './runSettings.ts';
+
+export interface RunControlsProps {
+  readonly controls: Controls;
+  readonly draft: SettingsDraft;
+  readonly errors: SettingErrors;
+  readonly backend: BackendName | null;
+  readonly statusText: string;
+  onDraftChange(field: SettingField, text: string): void;
+  /** The learning-rate field was committed (Enter or leaving it) during a run. */
+  onLearningRateCommit(): void;
+  onTrain(): void;
+  onPause(): void;
+  onResume(): void;
+  onStep(): void;
+  onStop(): void;
+}
+
+export function RunControls(props: RunControlsProps) {
+  const { controls, errors } = props;
+  const valid = Object.keys(errors).length === 0;
+  return (
+    <section className="run-controls" data-testid="run-controls">
+      <div className="run-buttons">
+        <button type="button" className="primary" disabled={!controls.train || !valid} onClick={props.onTrain} data-testid="run-train">
+          Train
+        </button>
+        {controls.resume ? (
+          <button type="button" onClick={props.onResume} data-testid="run-resume">
+            Resume
+          </button>
+        ) : (
+          <button type="button" disabled={!controls.pause} onClick={props.onPause} data-testid="run-pause">
+            Pause
+          </button>
+        )}
+        <button type="button" disabled={!controls.step} onClick={props.onStep} title="One training step (while paused)" data-testid="run-step">
+          Step
+        </button>
+        <button type="button" className="danger" disabled={!controls.stop} onClick={props.onStop} data-testid="run-stop">
+          Stop
+        </button>
+      </div>
+      <div className="run-settings">
+        {SETTING_FIELDS.map((field) => (
+          <SettingInput key={field} field={field} {...props} />
+        ))}
+      </div>
+      <div className="run-status">
+        <span className="run-state" data-testid="run-state">
+          {props.statusText}
+        </span>
+        <span className="backend" title="Where the engine computes">
+          {props.backend === null ? 'backend: auto' : `backend: ${props.backend === 'webgpu' ? 'WebGPU' : 'CPU'}`}
+        </span>
+      </div>
+    </section>
+  );
+}
+
+function SettingInput({ field, draft, errors, controls, onDraftChange, onLearningRateCommit }: RunControlsProps & { field: SettingField }) {
+  const isRate = field === 'learningRate';
+  const editable = isRate ? controls.editLearningRate : controls.editSettings;
+  const live = isRate && !controls.editSettings;
+  const error = errors[field];
+  return (
+    <label className={error === undefined ? 'setting' : 'setting setting-invalid'} title={error ?? (live ? 'Press Enter to apply now' : undefined)}>
+      <span>{FIELD_RULES[field].label}</span>
+      <input
+        type="text"
+        inputMode="decimal"
+        value={draft[field]}
+        disabled={!editable}
+        aria-invalid={error !== undefined}
+        data-testid={`setting-${field}`}
+        onChange={(event) => onDraftChange(field, event.target.value)}
+        onBlur={live ? onLearningRateCommit : undefined}
+        onKeyDown={(event) => {
+          if (live && event.key === 'Enter') onLearningRateCommit();
+        }}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,40 @@
+// The task's own pictures for the epoch on show: a classifier's confusion matrix, an autoencoder's
+// reconstructions, a GAN's samples or points, a character model's text, a sequence prediction.
+import { useMemo } from 'react';
+import { ConfusionMatrix } from './ConfusionMatrix.tsx';
+import { PointsView } from './PointsView.tsx';
+import { Reconstructions } from './Reconstructions.tsx';
+import { sampleHistory } from './sampleHistory.ts';
+import { SampleGrid } from './SampleGrid.tsx';
+import { SeriesChart } from './SeriesChart.tsx';
+import { latestWith, type EpochSnapshot, type EpochView } from './snapshots.ts';
+import { TextSamples } from './TextSamples.tsx';
+
+export interface TaskViewsProps {
+  readonly snapshots: readonly EpochSnapshot[];
+  readonly view: EpochView;
+  readonly classNames?: readonly string[];
+  onConfusionClick?(truth: number, predicted: number): void;
+}
+
+export function TaskViews({ snapshots, view, classNames, onConfusionClick }: TaskViewsProps) {
+  const shown = view.snapshot;
+  const confusion = latestWith(snapshots, shown, (snapshot) => snapshot.confusion);
+  const reconstructions = latestWith(snapshots, shown, (snapshot) => snapshot.reconstructions);
+  const points = latestWith(snapshots, shown, (snapshot) => snapshot.points);
+  const text = latestWith(snapshots, shown, (snapshot) => snapshot.text);
+  const series = latestWith(snapshots, shown, (snapshot) => snapshot.series);
+  const samples = useMemo(() => sampleHistory(snapshots), [snapshots]);
+  const nothing = [confusion, reconstructions, points, text, series].every((found) => found === null) && samples.length === 0;
+  if (nothing) return null;
+  return (
+    <div className="task-views" data-testid="task-views">
+      {confusion !== null && <ConfusionMatrix matrix={confusion.value} epoch={confusion.epoch} classNames={classNames} onCellClick={onConfusionClick} />}
+      {reconstructions !== null && <Reconstructions inputs={reconstructions.value.inputs} outputs={reconstructions.value.outputs} epoch={reconstructions.epoch} />}
+      {samples.length > 0 && <SampleGrid history={samples} shownEpoch={view.live ? null : (shown?.epoch ?? null)} />}
+      {points !== null && <PointsView points={points.value} />}
+      {text !== null && <TextSamples text={text.value} />}
+      {series !== null && <SeriesChart series={series.value} />}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+// renderer/dashboard: the live training dashboard. The shell mounts <Dashboard />.
+export { Dashboard, type DashboardProps } from './Dashboard.tsx';
+export { initialRun, reduceRun, startRun, type RunModel } from './runModel.ts';

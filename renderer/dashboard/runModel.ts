@@ -1,0 +1,177 @@
+// Everything the dashboard shows, folded from the engine's event stream by one pure reducer.
+// States are immutable; each event copies only what it changes (a `steps` event copies the arrays
+// of the curves it grows, everything else is a shallow copy), so a frame's batch stays cheap.
+import type { BackendName, EngineEvent, ProblemReport, RunState, TensorPayload } from '../../engine/protocol/index.ts';
+import { appendPoints, appendToSet, EMPTY_SERIES, type Series, type SeriesSet } from './curves.ts';
+import { attachExtra, snapshotEpoch, type EpochSnapshot } from './snapshots.ts';
+
+export type { EpochSnapshot } from './snapshots.ts';
+
+export interface Curves {
+  /** Per named loss (`loss`, or `generator` and `discriminator`), against step. */
+  readonly losses: SeriesSet;
+  /** Per named metric (`accuracy`, `mae`, `realAccuracy`, `fakeAccuracy`), against step. */
+  readonly metrics: SeriesSet;
+  /** Validation per epoch, at the step the epoch ended. */
+  readonly validation: SeriesSet;
+  readonly learningRate: Series;
+}
+
+export interface Progress {
+  readonly epoch: number;
+  readonly epochs: number;
+  readonly step: number;
+  readonly totalSteps: number;
+  readonly samplesPerSecond: number;
+  readonly secondsLeft: number;
+}
+
+export interface WatchedTensor {
+  readonly step: number;
+  readonly tensor: TensorPayload;
+}
+
+export interface Divergence {
+  readonly step: number;
+  readonly nodeId: string;
+  readonly message: string;
+}
+
+export interface PreviousRun {
+  readonly id: number;
+  readonly label: string;
+  readonly curves: Curves;
+}
+
+export interface RunModel {
+  /** Counts runs started in this dashboard (0 before the first). */
+  readonly run: number;
+  readonly state: RunState;
+  readonly backends: readonly BackendName[];
+  readonly backend: BackendName | null;
+  readonly parameterCount: number | null;
+  /** The nodes of the compiled graph (the ones that can be watched). */
+  readonly nodeIds: readonly string[];
+  readonly loading: { readonly what: string; readonly done: number; readonly total: number } | null;
+  readonly progress: Progress | null;
+  readonly curves: Curves;
+  readonly learningRate: number | null;
+  readonly lastStep: number;
+  readonly lastEpoch: number | null;
+  /** The latest output of each watched (or probed) node. */
+  readonly watched: Readonly<Record<string, WatchedTensor>>;
+  /** The latest weights read per node, by parameter name (`weights`, `bias`). */
+  readonly weights: Readonly<Record<string, Readonly<Record<string, TensorPayload>>>>;
+  readonly snapshots: readonly EpochSnapshot[];
+  readonly problems: readonly ProblemReport[];
+  readonly divergence: Divergence | null;
+  readonly done: { readonly reason: 'finished' | 'stopped' | 'earlyStopping'; readonly steps: number; readonly epochs: number } | null;
+  readonly previousRuns: readonly PreviousRun[];
+}
+
+export const MAX_PREVIOUS_RUNS = 5;
+export const MAX_PROBLEMS = 20;
+
+export const EMPTY_CURVES: Curves = { losses: {}, metrics: {}, validation: {}, learningRate: EMPTY_SERIES };
+
+export function initialRun(): RunModel {
+  return {
+    run: 0,
+    state: 'idle',
+    backends: [],
+    backend: null,
+    parameterCount: null,
+    nodeIds: [],
+    loading: null,
+    progress: null,
+    curves: EMPTY_CURVES,
+    learningRate: null,
+    lastStep: 0,
+    lastEpoch: null,
+    watched: {},
+    weights: {},
+    snapshots: [],
+    problems: [],
+    divergence: null,
+    done: null,
+    previousRuns: [],
+  };
+}
+
+/** A fresh run: the finished run's curves become a previous run (the last five are kept). */
+export function startRun(previous: RunModel): RunModel {
+  const hasCurves = Object.values(previous.curves.losses).some((series) => series.steps.length > 0);
+  const archived: PreviousRun[] = hasCurves ? [{ id: previous.run, label: `Run ${previous.run}`, curves: previous.curves }] : [];
+  return {
+    ...initialRun(),
+    run: previous.run + 1,
+    backends: previous.backends,
+    backend: previous.backend,
+    previousRuns: [...archived, ...previous.previousRuns].slice(0, MAX_PREVIOUS_RUNS),
+  };
+}
+
+/** The problems and the divergence dismissed. */
+export function dismissProblems(model: RunModel): RunModel {
+  return model.problems.length === 0 && model.divergence === null ? model : { ...model, problems: [], divergence: null };
+}
+
+export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
+  switch (event.type) {
+    case 'hello':
+      return { ...model, backends: event.backends };
+    case 'state':
+      return { ...model, state: event.state, loading: event.state === 'running' ? null : model.loading };
+    case 'compiled':
+      return { ...model, backend: event.backend, parameterCount: event.parameterCount, nodeIds: event.nodeIds };
+    case 'problem':
+      return { ...model, problems: [...model.problems, ...event.problems].slice(-MAX_PROBLEMS) };
+    case 'loading':
+      return { ...model, loading: { what: event.what, done: event.done, total: event.total } };
+    case 'steps':
+      return reduceSteps(model, event.steps);
+    case 'progress':
+      return { ...model, loading: null, progress: { epoch: event.epoch, epochs: event.epochs, step: event.step, totalSteps: event.totalSteps, samplesPerSecond: event.samplesPerSecond, secondsLeft: event.secondsLeft } };
+    case 'epoch':
+      return reduceEpoch(model, event);
+    case 'watched':
+      return { ...model, watched: { ...model.watched, [event.nodeId]: { step: event.step, tensor: event.tensor } } };
+    case 'probed':
+      return { ...model, watched: { ...model.watched, [event.nodeId]: { step: model.lastStep, tensor: event.tensor } } };
+    case 'weights':
+      return { ...model, weights: { ...model.weights, [event.nodeId]: event.tensors } };
+    case 'images':
+    case 'points':
+    case 'text':
+    case 'series':
+      return { ...model, snapshots: attachExtra(model.snapshots, event, model.lastStep, model.watched) };
+    case 'diverged':
+      return { ...model, divergence: { step: event.step, nodeId: event.nodeId, message: event.message } };
+    case 'done':
+      return { ...model, done: { reason: event.reason, steps: event.steps, epochs: event.epochs } };
+    case 'checkpoint':
+      return model;
+  }
+}
+
+function reduceSteps(model: RunModel, steps: Extract<EngineEvent, { type: 'steps' }>['steps']): RunModel {
+  if (steps.length === 0) return model;
+  const last = steps[steps.length - 1];
+  const curves: Curves = {
+    ...model.curves,
+    losses: appendToSet(model.curves.losses, steps.map((step) => ({ step: step.step, values: step.losses }))),
+    metrics: appendToSet(model.curves.metrics, steps.map((step) => ({ step: step.step, values: step.metrics }))),
+    learningRate: appendPoints(model.curves.learningRate, steps.map((step) => step.step), steps.map((step) => step.learningRate)),
+  };
+  return { ...model, curves, lastStep: last.step, learningRate: last.learningRate, loading: null };
+}
+
+function reduceEpoch(model: RunModel, event: Extract<EngineEvent, { type: 'epoch' }>): RunModel {
+  const validation = appendToSet(model.curves.validation, [{ step: model.lastStep, values: event.validation }]);
+  return {
+    ...model,
+    lastEpoch: event.epoch,
+    curves: { ...model.curves, validation },
+    snapshots: snapshotEpoch(model.snapshots, { epoch: event.epoch, step: model.lastStep, validation: event.validation, confusion: event.confusion ?? null, watched: model.watched }),
+  };
+}
