@@ -1,11 +1,13 @@
 // The React Flow canvas: renders the document, and turns drags, drops and connections into edits.
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Node, type OnSelectionChangeParams } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useMemo, type DragEvent } from 'react';
 import type { EditorStore } from '../shell/editorStore.ts';
 import { useEditorState } from '../shell/useEditorState.ts';
 import { BlockFrame } from './BlockFrame.tsx';
+import { CanvasActions } from './CanvasActions.tsx';
 import { commitDrag, connectFlow, GRID, placeEntry } from './canvasEdits.ts';
 import { removeElements } from './documentEdits.ts';
+import { FixContext, fixApplier } from './FixButton.tsx';
 import { isLayerNode, type FlowNode, type ShapeFlowEdge } from './flowModel.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { minimapColor } from './minimapColor.ts';
@@ -19,21 +21,25 @@ const snapGrid: [number, number] = [GRID, GRID];
 const fitViewOptions = { padding: 0.12, maxZoom: 1.25 };
 const deleteKeys = ['Backspace', 'Delete'];
 const minimapStyle = { width: 180, height: 110 };
+// Constant objects: React Flow copies these props into its store whenever their identity changes.
+const defaultEdgeOptions = { type: 'shape' };
+const proOptions = { hideAttribution: true };
 
 export function Canvas({ store }: { store: EditorStore }) {
   const state = useEditorState(store);
   const flow = useFlowSync(state);
   const { screenToFlowPosition } = useReactFlow();
+  const applyFix = useMemo(() => fixApplier(store), [store]);
 
   const onSelectionChange = useCallback(
     ({ nodes }: OnSelectionChangeParams) => store.select(nodes.find((node) => node.type === 'layer')?.id ?? null),
     [store],
   );
-  const onNodeDragStop = useCallback((_event: unknown, _node: Node, dragged: Node[]) => store.edit((document) => commitDrag(document, dragged), { layoutOnly: true }), [store]);
-  const onConnect = useCallback((connection: Connection) => store.edit((document) => connectFlow(document, connection)), [store]);
+  const onNodeDragStop = useCallback((_event: unknown, _node: Node, dragged: Node[]) => store.edit((document) => commitDrag(document, dragged), { layoutOnly: true, label: dragged.length > 1 ? `Move ${dragged.length} layers` : 'Move layer' }), [store]);
+  const onConnect = useCallback((connection: Connection) => store.edit((document) => connectFlow(document, connection), { label: 'Connect' }), [store]);
   const onDelete = useCallback(
     ({ nodes, edges }: { nodes: FlowNode[]; edges: ShapeFlowEdge[] }) =>
-      store.edit((document) => removeElements(document, new Set(nodes.filter(isLayerNode).map((node) => node.id)), new Set(edges.map((edge) => edge.id)))),
+      store.edit((document) => removeElements(document, new Set(nodes.filter(isLayerNode).map((node) => node.id)), new Set(edges.map((edge) => edge.id))), { label: 'Delete' }),
     [store],
   );
   const onDragOver = useCallback((event: DragEvent) => {
@@ -49,7 +55,7 @@ export function Canvas({ store }: { store: EditorStore }) {
       const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const placed = placeEntry(store.getState().document, entry, position);
       if (placed === null) return;
-      store.edit(() => placed.document);
+      store.edit(() => placed.document, { label: `Add ${entry.name}` });
       store.select(placed.nodeId);
     },
     [store, screenToFlowPosition],
@@ -57,6 +63,7 @@ export function Canvas({ store }: { store: EditorStore }) {
 
   return (
     <div className="canvas" data-testid="canvas">
+      <FixContext value={applyFix}>
       <ReactFlow<FlowNode, ShapeFlowEdge>
         nodes={flow.nodes}
         edges={flow.edges}
@@ -78,13 +85,15 @@ export function Canvas({ store }: { store: EditorStore }) {
         fitViewOptions={fitViewOptions}
         minZoom={0.2}
         maxZoom={2.5}
-        defaultEdgeOptions={{ type: 'shape' }}
-        proOptions={{ hideAttribution: true }}
+        defaultEdgeOptions={defaultEdgeOptions}
+        proOptions={proOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         <MiniMap pannable zoomable style={minimapStyle} nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(8, 10, 14, 0.72)" />
         <Controls showInteractive={false} />
+        <CanvasActions store={store} />
       </ReactFlow>
+      </FixContext>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The inspector with nothing selected: what the graph is, its size, and every problem (click to select).
 import type { EditorStore } from '../shell/editorStore.ts';
 import { useEditorState } from '../shell/useEditorState.ts';
+import { FixButton, fixApplier } from './FixButton.tsx';
 import { summarizeGraph } from './graphSummary.ts';
 import { formatCount } from './nodeSummary.ts';
 
@@ -49,6 +50,7 @@ export function GraphOverview({ store }: { store: EditorStore }) {
                 ) : null}
                 <span className="problem-message">{problem.message}</span>
                 {problem.suggestion !== null && <span className="problem-suggestion">{problem.suggestion}</span>}
+                <FixButton fix={problem.fix} onApply={fixApplier(store)} />
               </li>
             ))}
           </ul>

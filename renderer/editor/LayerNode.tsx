@@ -1,5 +1,6 @@
 // A layer on the canvas: type, title, key params, output shape; red with its message on an error.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { FixButton } from './FixButton.tsx';
 import type { LayerFlowNode } from './flowModel.ts';
 import { formatCount } from './nodeSummary.ts';
 
@@ -61,6 +62,7 @@ export function LayerNode({ id, data, selected }: NodeProps<LayerFlowNode>) {
             <p key={index} className={`problem-${problem.severity}`}>
               {problem.message}
               {problem.suggestion !== undefined && <span className="problem-suggestion"> {problem.suggestion}</span>}
+              <FixButton fix={problem.fix} />
             </p>
           ))}
         </div>

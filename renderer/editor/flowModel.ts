@@ -1,6 +1,6 @@
 // Document + analysis -> React Flow nodes and edges. Pure: the canvas only renders what this returns.
 import type { Edge, Node } from '@xyflow/react';
-import { formatShape, layerCatalog, type Diagnostic, type GraphAnalysis, type GraphDocument, type LayerCategory } from '../../engine/graph/index.ts';
+import { formatShape, layerCatalog, type Diagnostic, type Fix, type GraphAnalysis, type GraphDocument, type LayerCategory } from '../../engine/graph/index.ts';
 import { groupFrames, type FrameTone } from './groupFrames.ts';
 import { categoryTone, keyParams, type CategoryTone, type ParamLine } from './nodeSummary.ts';
 
@@ -10,6 +10,7 @@ export interface NodeProblem {
   readonly severity: Diagnostic['severity'];
   readonly message: string;
   readonly suggestion?: string;
+  readonly fix?: Fix;
 }
 
 export type LayerNodeData = {
@@ -61,7 +62,7 @@ function problemsBy(diagnostics: readonly Diagnostic[], key: 'nodeId' | 'edgeId'
     const id = diagnostic[key];
     if (id === undefined) continue;
     const list = byId.get(id) ?? [];
-    list.push({ severity: diagnostic.severity, message: diagnostic.message, suggestion: diagnostic.suggestion });
+    list.push({ severity: diagnostic.severity, message: diagnostic.message, suggestion: diagnostic.suggestion, fix: diagnostic.fix });
     byId.set(id, list);
   }
   return byId;

@@ -1,11 +1,12 @@
 // The numbers and problems the graph overview and the status bar show.
-import type { GraphAnalysis, GraphDocument } from '../../engine/graph/index.ts';
+import type { Fix, GraphAnalysis, GraphDocument } from '../../engine/graph/index.ts';
 
 export interface GraphProblem {
   readonly severity: 'error' | 'warning';
   readonly nodeId: string | null;
   readonly message: string;
   readonly suggestion: string | null;
+  readonly fix?: Fix;
 }
 
 export interface GraphSummary {
@@ -25,6 +26,7 @@ export function summarizeGraph(document: GraphDocument, analysis: GraphAnalysis)
     nodeId: diagnostic.nodeId ?? null,
     message: diagnostic.message,
     suggestion: diagnostic.suggestion ?? null,
+    ...(diagnostic.fix === undefined ? {} : { fix: diagnostic.fix }),
   }));
   return {
     task: document.training.task,

@@ -1,6 +1,7 @@
 // What the inspector shows for one node: its type, params (value, default, doc), shape, count, concept, problems.
 import { formatShape, layerCatalog, type Diagnostic, type GraphAnalysis, type GraphDocument } from '../../engine/graph/index.ts';
 import { formatParamValue, paramDisplayName } from './nodeSummary.ts';
+import { paramControl, type ParamControl } from './paramEditing.ts';
 
 export interface InspectorParam {
   readonly name: string;
@@ -10,6 +11,7 @@ export interface InspectorParam {
   readonly isDefault: boolean;
   readonly doc: string;
   readonly problem: string | null;
+  readonly control: ParamControl;
 }
 
 export interface InspectorNode {
@@ -23,6 +25,8 @@ export interface InspectorNode {
   readonly inputShapes: readonly { readonly port: string; readonly shape: string | null }[];
   readonly outputShape: string | null;
   readonly parameterCount: number;
+  /** Trainable parameters of the whole network. */
+  readonly networkParameterCount: number;
   readonly groupName: string | null;
   readonly problems: readonly Diagnostic[];
 }
@@ -49,6 +53,7 @@ export function inspectNode(document: GraphDocument, analysis: GraphAnalysis, no
       isDefault: !set,
       doc: param.doc,
       problem: problems.find((diagnostic) => diagnostic.field === name)?.message ?? null,
+      control: paramControl(name, param, node.params),
     };
   });
   const shape = analysis.nodeShapes.get(nodeId);
@@ -64,6 +69,7 @@ export function inspectNode(document: GraphDocument, analysis: GraphAnalysis, no
     inputShapes: inputShapes(document, analysis, nodeId, spec?.inputs.map((port) => port.name) ?? []),
     outputShape: shape === undefined ? null : formatShape(shape),
     parameterCount: analysis.parameterCounts.get(nodeId) ?? 0,
+    networkParameterCount: analysis.totalParameters,
     groupName: group?.name ?? null,
     problems,
   };

@@ -2,6 +2,7 @@
 import type { FileCommands } from './fileCommands.ts';
 import type { EditorStore } from './editorStore.ts';
 import { exampleNames } from './examples.ts';
+import { HistoryButtons } from './HistoryButtons.tsx';
 import { useEditorState } from './useEditorState.ts';
 
 interface TopBarProps {
@@ -40,6 +41,7 @@ export function TopBar({ store, commands, shortcutPrefix, onRestore }: TopBarPro
         <button type="button" onClick={() => void commands.saveAs()} title={`Save as (${shortcutPrefix}Shift+S)`}>
           Save As…
         </button>
+        <HistoryButtons store={store} shortcutPrefix={shortcutPrefix} />
         <select
           className="example-select"
           aria-label="Open an example"

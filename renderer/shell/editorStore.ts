@@ -1,6 +1,8 @@
 // The editor's state: the document (the one source of truth), its analysis, the file it came
 // from, the selection and the view. A tiny external store: React reads it with useEditorState.
+// Every edit is recorded as a command in the undo history.
 import { analyzeGraph, type GraphAnalysis, type GraphDocument } from '../../engine/graph/index.ts';
+import { createCommandHistory, recordCommand } from '../editor/commandHistory.ts';
 import type { FileReference } from '../platform/platform.ts';
 
 export type CenterView = 'canvas' | 'json';
@@ -21,15 +23,29 @@ export interface EditorState {
   readonly notice: Notice | null;
   /** Counts loads: a new document gets a fresh canvas, fitted to view. */
   readonly generation: number;
+  /** What Undo and Redo would do, null when there is nothing to undo or redo. */
+  readonly undoLabel: string | null;
+  readonly redoLabel: string | null;
+}
+
+export interface EditOptions {
+  /** Moves keep the analysis, which ignores positions. */
+  readonly layoutOnly?: boolean;
+  /** The command's name in the history ("Move layers", "Set units"). */
+  readonly label?: string;
+  /** Consecutive edits with the same key undo as one. */
+  readonly mergeKey?: string;
 }
 
 export interface EditorStore {
   getState(): EditorState;
   subscribe(listener: () => void): () => void;
-  /** Replaces the document (open, new, example); clears selection and the dirty mark. */
+  /** Replaces the document (open, new, example); clears selection, history and the dirty mark. */
   load(document: GraphDocument, file: FileReference | null, analysis?: GraphAnalysis): void;
-  /** Applies an edit; `layoutOnly` edits (moves) keep the analysis, which ignores positions. */
-  edit(change: (document: GraphDocument) => GraphDocument, options?: { layoutOnly?: boolean }): void;
+  /** Applies an edit as one undoable command. */
+  edit(change: (document: GraphDocument) => GraphDocument, options?: EditOptions): void;
+  undo(): void;
+  redo(): void;
   select(nodeId: string | null): void;
   setView(view: CenterView): void;
   markSaved(file: FileReference): void;
@@ -37,12 +53,17 @@ export interface EditorStore {
 }
 
 export function createEditorStore(document: GraphDocument): EditorStore {
-  let state: EditorState = { document, analysis: analyzeGraph(document), file: null, dirty: false, selectedNodeId: null, view: 'canvas', notice: null, generation: 0 };
+  const history = createCommandHistory();
+  let state: EditorState = { document, analysis: analyzeGraph(document), file: null, dirty: false, selectedNodeId: null, view: 'canvas', notice: null, generation: 0, undoLabel: null, redoLabel: null };
   const listeners = new Set<() => void>();
   function update(next: EditorState): void {
     if (next === state) return;
     state = next;
     for (const listener of listeners) listener();
+  }
+  function show(next: GraphDocument, analysis: GraphAnalysis): void {
+    const selectedNodeId = next.nodes.some((node) => node.id === state.selectedNodeId) ? state.selectedNodeId : null;
+    update({ ...state, document: next, analysis, dirty: true, selectedNodeId, undoLabel: history.undoLabel, redoLabel: history.redoLabel });
   }
   return {
     getState: () => state,
@@ -51,20 +72,32 @@ export function createEditorStore(document: GraphDocument): EditorStore {
       return () => listeners.delete(listener);
     },
     load(next, file, analysis = analyzeGraph(next)) {
-      update({ ...state, document: next, analysis, file, dirty: false, selectedNodeId: null, generation: state.generation + 1 });
+      history.clear();
+      update({ ...state, document: next, analysis, file, dirty: false, selectedNodeId: null, generation: state.generation + 1, undoLabel: null, redoLabel: null });
     },
     edit(change, options = {}) {
-      const next = change(state.document);
-      if (next === state.document) return;
-      const analysis = options.layoutOnly === true ? state.analysis : analyzeGraph(next);
-      const selectedNodeId = next.nodes.some((node) => node.id === state.selectedNodeId) ? state.selectedNodeId : null;
-      update({ ...state, document: next, analysis, dirty: true, selectedNodeId });
+      const before = state.document;
+      const next = change(before);
+      if (next === before) return;
+      const command = recordCommand(options.label ?? 'Edit', before, next, options.mergeKey);
+      if (command !== null) history.push(command, before, next);
+      show(next, options.layoutOnly === true ? state.analysis : analyzeGraph(next));
+    },
+    undo() {
+      const previous = history.undo(state.document);
+      if (previous !== null) show(previous, analyzeGraph(previous));
+    },
+    redo() {
+      const next = history.redo(state.document);
+      if (next !== null) show(next, analyzeGraph(next));
     },
     select(nodeId) {
       if (nodeId !== state.selectedNodeId) update({ ...state, selectedNodeId: nodeId });
     },
     setView(view) {
-      if (view !== state.view) update({ ...state, view });
+      // A fresh canvas mounted with a node already selected loops in React Flow (update depth
+      // exceeded), so switching views clears the selection.
+      if (view !== state.view) update({ ...state, view, selectedNodeId: null });
     },
     markSaved(file) {
       update({ ...state, file, dirty: false });

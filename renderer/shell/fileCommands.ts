@@ -1,5 +1,6 @@
 // New, Open, Save, Save As and Open Example: the menu's commands over a Platform and the store.
-import { newDocument } from '../editor/documentEdits.ts';
+import { autoLayout, needsLayout } from '../editor/autoLayout.ts';
+import { moveNodes, newDocument } from '../editor/documentEdits.ts';
 import { suggestFileName, type MenuCommand, type Platform } from '../platform/platform.ts';
 import { readDocumentText, readDocumentValue, writeDocumentText } from './documentText.ts';
 import type { EditorStore } from './editorStore.ts';
@@ -55,8 +56,11 @@ export function createFileCommands(store: EditorStore, platform: Platform, confi
           store.notify({ kind: 'error', text: result.message });
           return;
         }
-        store.load(result.document, file.reference, result.analysis);
-        store.notify({ kind: 'info', text: `Opened ${file.reference.name}.` });
+        // Layers piled on one another (a graph written by hand or a script) get laid out.
+        const arranged = needsLayout(result.document);
+        const document = arranged ? moveNodes(result.document, await autoLayout(result.document)) : result.document;
+        store.load(document, file.reference, result.analysis);
+        store.notify({ kind: 'info', text: `Opened ${file.reference.name}${arranged ? '; its overlapping layers were laid out' : ''}.` });
       });
     },
     async save() {

@@ -3,6 +3,7 @@ import '@xyflow/react/dist/style.css';
 import './theme.css';
 import './layout.css';
 import '../editor/editor.css';
+import '../editor/editing.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './Root.tsx';

@@ -28,3 +28,21 @@ export function shortcutCommand(press: KeyPress, isMac: boolean): MenuCommand | 
 export function isMacPlatform(userAgent: string): boolean {
   return /Mac|iPhone|iPad/.test(userAgent);
 }
+
+export type HistoryCommand = 'undo' | 'redo';
+
+/** Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (Cmd+Z, Cmd+Shift+Z on macOS). */
+export function historyCommand(press: KeyPress, isMac: boolean): HistoryCommand | null {
+  const primary = isMac ? press.metaKey : press.ctrlKey;
+  if (!primary || press.altKey) return null;
+  const key = press.key.toLowerCase();
+  if (key === 'z') return press.shiftKey ? 'redo' : 'undo';
+  if (key === 'y' && !isMac && !press.shiftKey) return 'redo';
+  return null;
+}
+
+/** Text fields and Monaco keep their own undo. */
+export function isTextTarget(target: EventTarget | null): boolean {
+  if (typeof Element === 'undefined' || !(target instanceof Element)) return false;
+  return target.closest('input, textarea, select, [contenteditable="true"], .monaco-editor') !== null;
+}

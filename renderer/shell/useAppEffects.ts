@@ -4,7 +4,7 @@ import type { Platform } from '../platform/platform.ts';
 import { startAutosave } from './autosave.ts';
 import type { EditorStore } from './editorStore.ts';
 import type { FileCommands } from './fileCommands.ts';
-import { isMacPlatform, shortcutCommand } from './shortcuts.ts';
+import { historyCommand, isMacPlatform, isTextTarget, shortcutCommand } from './shortcuts.ts';
 
 export function useAppEffects(store: EditorStore, platform: Platform, commands: FileCommands): void {
   useEffect(() => startAutosave(store, platform), [store, platform]);
@@ -22,6 +22,18 @@ export function useAppEffects(store: EditorStore, platform: Platform, commands: 
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [platform, commands]);
+  useEffect(() => {
+    const isMac = isMacPlatform(navigator.userAgent);
+    function onKeyDown(event: KeyboardEvent) {
+      const command = historyCommand(event, isMac);
+      if (command === null || isTextTarget(event.target)) return;
+      event.preventDefault();
+      if (command === 'undo') store.undo();
+      else store.redo();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
   useEffect(() => {
     // The browser asks before leaving; Electron's main process asks on 'will-prevent-unload'.
     function onBeforeUnload(event: BeforeUnloadEvent) {

@@ -47,7 +47,7 @@ test('clicking a layer shows it in the inspector', async ({ page }) => {
   const inspector = page.getByTestId('inspector-node');
   await expect(inspector.getByTestId('inspector-type')).toHaveText('Conv2D');
   await expect(inspector.getByTestId('inspector-output-shape')).toHaveText('7×7×4');
-  await expect(inspector.locator('.inspector-params tr', { hasText: 'filters' })).toContainText('4');
+  await expect(inspector.locator('[data-testid="param-field"][data-param="filters"] input')).toHaveValue('4');
   await expect(inspector.locator('.inspector-concept')).toContainText('filter');
   await page.screenshot({ path: 'test-results/screenshots/inspector.png' });
 });

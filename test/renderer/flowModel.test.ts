@@ -51,7 +51,9 @@ describe('toFlowModel', () => {
     const broken = denseOnImage();
     const flow = toFlowModel(broken.document, broken.analysis);
     const dense = layer(flow.nodes, 'dense1').data;
-    expect(dense.problems).toContainEqual({ severity: 'error', message: 'Dense expects a vector, but receives an image (28×28×1).', suggestion: 'Insert a Flatten layer before it.' });
+    expect(dense.problems).toContainEqual({ severity: 'error', message: 'Dense expects a vector, but receives an image (28×28×1).', suggestion: 'Insert a Flatten layer before it.',
+      fix: { kind: 'insertNode', edgeId: 'direct', type: 'Flatten', params: undefined },
+    });
     expect(dense.outputShape).toBeNull();
     expect(flow.edges.find((edge) => edge.id === 'direct')?.data).toEqual({ shape: '28×28×1', problem: 'Dense expects a vector, but receives an image (28×28×1).' });
   });

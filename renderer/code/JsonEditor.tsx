@@ -1,0 +1,78 @@
+// The document as editable JSON in Monaco, checked against the graph JSON Schema as you type.
+// Text that reads as a graph updates the canvas (debounced); anything else shows its error with
+// line and column and leaves the document alone. Loaded lazily, so Monaco is not on first paint.
+import { Editor, type OnMount } from '@monaco-editor/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { EditorStore } from '../shell/editorStore.ts';
+import { useEditorState } from '../shell/useEditorState.ts';
+import { describeJsonError } from './jsonEditing.ts';
+import { createJsonSync, JSON_EDIT_DELAY_MS } from './jsonSync.ts';
+import { GRAPH_MODEL_URI } from './monacoSetup.ts';
+
+type CodeEditor = Parameters<OnMount>[0];
+
+const options = {
+  minimap: { enabled: false },
+  fontSize: 13,
+  fontFamily: "'JetBrains Mono', 'Cascadia Code', 'Fira Code', ui-monospace, Menlo, Consolas, monospace",
+  lineHeight: 20,
+  scrollBeyondLastLine: false,
+  renderLineHighlight: 'line' as const,
+  padding: { top: 12, bottom: 12 },
+  automaticLayout: true,
+  folding: true,
+  tabSize: 2,
+  wordWrap: 'on' as const,
+};
+
+export function JsonEditor({ store }: { store: EditorStore }) {
+  const { document } = useEditorState(store);
+  const sync = useMemo(() => createJsonSync(store), [store]);
+  const initialText = useMemo(() => sync.textFor(store.getState().document) ?? '', [sync, store]);
+  const editor = useRef<CodeEditor | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  const pending = useRef<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const text = sync.textFor(document);
+    const current = editor.current;
+    if (text === null || current === null || current.getValue() === text) return;
+    window.clearTimeout(timer.current);
+    pending.current = null;
+    const model = current.getModel();
+    if (model !== null) current.executeEdits('netloom', [{ range: model.getFullModelRange(), text }]);
+    setError(null);
+  }, [document, sync]);
+  // Leaving the view applies what was typed last, rather than dropping it.
+  useEffect(
+    () => () => {
+      window.clearTimeout(timer.current);
+      if (pending.current !== null) sync.submit(pending.current);
+    },
+    [sync],
+  );
+
+  function onChange(text: string | undefined) {
+    window.clearTimeout(timer.current);
+    pending.current = text ?? '';
+    timer.current = window.setTimeout(() => {
+      const edit = sync.submit(pending.current ?? '');
+      pending.current = null;
+      setError(edit.ok ? null : describeJsonError(edit));
+    }, JSON_EDIT_DELAY_MS);
+  }
+
+  return (
+    <div className="json-view json-editor" data-testid="json-view">
+      <div className="json-editor-code">
+        <Editor language="json" path={GRAPH_MODEL_URI} defaultValue={initialText} theme="netloom-dark" options={options} onMount={(mounted) => (editor.current = mounted)} onChange={onChange} loading={<div className="json-loading">Loading editor…</div>} />
+      </div>
+      {error !== null && (
+        <div className="json-error" role="alert" data-testid="json-error">
+          {error} The canvas keeps the last valid graph.
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+// Keys the canvas answers: Shift+L lays out; Ctrl/Cmd+C, V, D copy, paste and duplicate layers.
+import type { KeyPress } from '../shell/shortcuts.ts';
+
+export type CanvasCommand = 'layout' | 'copy' | 'paste' | 'duplicate';
+
+export function canvasCommand(press: KeyPress, isMac: boolean): CanvasCommand | null {
+  const primary = isMac ? press.metaKey : press.ctrlKey;
+  const key = press.key.toLowerCase();
+  if (press.altKey) return null;
+  if (!primary && !press.ctrlKey && !press.metaKey && press.shiftKey && key === 'l') return 'layout';
+  if (!primary || press.shiftKey) return null;
+  if (key === 'c') return 'copy';
+  if (key === 'v') return 'paste';
+  if (key === 'd') return 'duplicate';
+  return null;
+}
