@@ -37,6 +37,8 @@ export class TrainingRun {
   private readonly throttle: StepThrottle;
   private lastLosses: Readonly<Record<string, number>> = {};
   private lastProgress = Number.NEGATIVE_INFINITY;
+  /** The newest progress report held back by throttling; sent when the run pauses or ends. */
+  private heldProgress: EngineEvent | null = null;
 
   constructor(
     readonly loop: TaskLoop,
@@ -79,7 +81,7 @@ export class TrainingRun {
   async run(): Promise<DoneReason> {
     this.setState('running');
     const reason = await this.epochs();
-    this.throttle.flush();
+    this.flushTelemetry();
     this.emit({ type: 'done', steps: this.steps, epochs: this.epoch, losses: this.lastLosses, reason: reason === 'diverged' ? 'stopped' : reason });
     this.setState(reason === 'diverged' ? 'failed' : 'done');
     return reason;
@@ -113,7 +115,7 @@ export class TrainingRun {
   /** Waits while paused; returns a reason to end the run, or null to go on. */
   private async beforeStep(): Promise<DoneReason | null> {
     await this.options.yieldControl?.();
-    if (this.state === 'paused') this.throttle.flush();
+    if (this.state === 'paused') this.flushTelemetry();
     while (this.state === 'paused' && this.pendingSteps === 0 && !this.stopRequested) {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
@@ -143,14 +145,13 @@ export class TrainingRun {
 
   private reportProgress(started: number, firstIndex: number): void {
     const lastOfEpoch = this.index + 1 === this.loop.stepsPerEpoch;
-    if (!lastOfEpoch && this.now() - this.lastProgress < 1000 / (this.options.telemetryRate ?? 30)) return;
-    this.lastProgress = this.now();
+    const throttled = !lastOfEpoch && this.now() - this.lastProgress < 1000 / (this.options.telemetryRate ?? 30);
     const doneInEpoch = this.index + 1 - firstIndex;
     const seconds = Math.max(1e-6, (this.now() - started) / 1000);
     const perStep = seconds / doneInEpoch;
     const totalSteps = this.options.maxSteps ?? this.options.epochs * this.loop.stepsPerEpoch;
     const step = this.epoch * this.loop.stepsPerEpoch + this.index + 1;
-    this.emit({
+    const event: EngineEvent = {
       type: 'progress',
       epoch: this.epoch,
       epochs: this.options.epochs,
@@ -158,7 +159,20 @@ export class TrainingRun {
       totalSteps,
       samplesPerSecond: this.loop.examplesPerStep / perStep,
       secondsLeft: Math.max(0, totalSteps - step) * perStep,
-    });
+    };
+    this.heldProgress = throttled ? event : null;
+    if (throttled) return;
+    this.lastProgress = this.now();
+    this.emit(event);
+  }
+
+  /** Sends what throttling held back: the pending steps and the newest progress. */
+  private flushTelemetry(): void {
+    this.throttle.flush();
+    if (this.heldProgress === null) return;
+    this.emit(this.heldProgress);
+    this.heldProgress = null;
+    this.lastProgress = this.now();
   }
 
   private reportEpoch(report: EpochReport): void {

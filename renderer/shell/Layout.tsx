@@ -1,7 +1,7 @@
 // The window: top bar, palette | canvas or JSON | inspector, status bar. Each loaded document gets a
 // fresh canvas (keyed by generation), so it is measured and fitted to view from scratch.
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense } from 'react';
 import { Canvas } from '../editor/Canvas.tsx';
 import { placeEntry } from '../editor/canvasEdits.ts';
 import { nextFreePosition } from '../editor/documentEdits.ts';
@@ -9,14 +9,14 @@ import { Inspector } from '../editor/Inspector.tsx';
 import { Palette } from '../editor/Palette.tsx';
 import type { PaletteEntry } from '../editor/paletteModel.ts';
 import type { Platform } from '../platform/platform.ts';
-import { writeDocumentText } from './documentText.ts';
 import type { EditorStore } from './editorStore.ts';
 import type { FileCommands } from './fileCommands.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
+import { TrainingDock } from './TrainingDock.tsx';
 import { useEditorState } from './useEditorState.ts';
 
-const JsonView = lazy(() => import('../code/JsonView.tsx').then((module) => ({ default: module.JsonView })));
+const JsonEditor = lazy(() => import('../code/JsonEditor.tsx').then((module) => ({ default: module.JsonEditor })));
 
 interface LayoutProps {
   readonly store: EditorStore;
@@ -26,11 +26,9 @@ interface LayoutProps {
 }
 
 function JsonCenter({ store }: { store: EditorStore }) {
-  const { document } = useEditorState(store);
-  const text = useMemo(() => writeDocumentText(document), [document]);
   return (
     <Suspense fallback={<div className="json-loading">Loading editor…</div>}>
-      <JsonView text={text} />
+      <JsonEditor store={store} />
     </Suspense>
   );
 }
@@ -41,7 +39,7 @@ export function Layout({ store, platform, commands, onRestore }: LayoutProps) {
     const document = store.getState().document;
     const placed = placeEntry(document, entry, nextFreePosition(document));
     if (placed === null) return;
-    store.edit(() => placed.document);
+    store.edit(() => placed.document, { label: `Add ${entry.name}` });
     store.select(placed.nodeId);
   }
   const shortcutPrefix = /Mac/.test(navigator.userAgent) ? '⌘' : 'Ctrl+';
@@ -50,7 +48,10 @@ export function Layout({ store, platform, commands, onRestore }: LayoutProps) {
       <div className="app">
         <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} />
         <Palette onAdd={addEntry} />
-        <main className="center">{view === 'json' ? <JsonCenter store={store} /> : <Canvas key={generation} store={store} />}</main>
+        <main className="center with-dock">
+          <div className="center-main">{view === 'json' ? <JsonCenter store={store} /> : <Canvas key={generation} store={store} />}</div>
+          <TrainingDock store={store} />
+        </main>
         <Inspector store={store} />
         <StatusBar store={store} platform={platform.kind} />
       </div>
