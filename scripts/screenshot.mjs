@@ -1,6 +1,6 @@
 // Writes docs/screenshot.png (the README's picture): builds the web app, serves it with
 // `vite preview`, and photographs it in Debian's Chromium.
-// Usage: node scripts/screenshot.mjs [--example xo-cnn] [--select conv2d1] [--out docs/screenshot.png] [--no-build]
+// Usage: node scripts/screenshot.mjs [--example xo-cnn] [--select conv2d1] [--train SECONDS] [--out docs/screenshot.png] [--no-build]
 // (--select '' selects nothing, so the inspector shows the graph's overview.)
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,6 +16,7 @@ const { values } = parseArgs({
     width: { type: 'string', default: '1920' },
     height: { type: 'string', default: '1080' },
     'no-build': { type: 'boolean', default: false },
+    train: { type: 'string', default: '0' },
   },
 });
 
@@ -31,6 +32,10 @@ try {
   const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5184/';
   await page.goto(`${base}?example=${encodeURIComponent(values.example)}`);
   await page.locator('[data-testid="layer-node"]').first().waitFor();
+  if (Number(values.train) > 0) {
+    await page.getByTestId('run-train').click();
+    await page.waitForTimeout(Number(values.train) * 1000);
+  }
   if (values.select !== '') await page.locator(`[data-testid="layer-node"][data-node-id="${values.select}"]`).click();
   await page.mouse.move(0, Number(values.height) - 1);
   await page.waitForTimeout(400);
