@@ -1,18 +1,21 @@
 // The React Flow canvas: renders the document, and turns drags, drops and connections into edits.
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Node, type OnSelectionChangeParams } from '@xyflow/react';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, type Connection, type Edge, type FinalConnectionState, type Node, type OnSelectionChangeParams } from '@xyflow/react';
+import { useCallback, useMemo } from 'react';
 import type { EditorStore } from '../shell/editorStore.ts';
 import { useEditorState } from '../shell/useEditorState.ts';
 import { BlockFrame } from './BlockFrame.tsx';
 import { CanvasActions } from './CanvasActions.tsx';
-import { commitDrag, connectFlow, GRID, placeEntry } from './canvasEdits.ts';
+import { checkConnection, proposedBetween } from './connectionCheck.ts';
+import { ConnectionHint } from './ConnectionHint.tsx';
+import { commitDrag, connectFlow, GRID } from './canvasEdits.ts';
 import { removeElements } from './documentEdits.ts';
 import { FixContext, fixApplier } from './FixButton.tsx';
 import { isLayerNode, type FlowNode, type ShapeFlowEdge } from './flowModel.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { minimapColor } from './minimapColor.ts';
-import { decodePaletteEntry, PALETTE_MIME } from './paletteModel.ts';
+import { QuickAdd } from './QuickAdd.tsx';
 import { ShapeEdge } from './ShapeEdge.tsx';
+import { useCanvasAdding } from './useCanvasAdding.ts';
 import { useFlowSync } from './useFlowSync.ts';
 
 const nodeTypes = { layer: LayerNode, block: BlockFrame };
@@ -28,7 +31,6 @@ const proOptions = { hideAttribution: true };
 export function Canvas({ store }: { store: EditorStore }) {
   const state = useEditorState(store);
   const flow = useFlowSync(state);
-  const { screenToFlowPosition } = useReactFlow();
   const applyFix = useMemo(() => fixApplier(store), [store]);
 
   const onSelectionChange = useCallback(
@@ -37,32 +39,32 @@ export function Canvas({ store }: { store: EditorStore }) {
   );
   const onNodeDragStop = useCallback((_event: unknown, _node: Node, dragged: Node[]) => store.edit((document) => commitDrag(document, dragged), { layoutOnly: true, label: dragged.length > 1 ? `Move ${dragged.length} layers` : 'Move layer' }), [store]);
   const onConnect = useCallback((connection: Connection) => store.edit((document) => connectFlow(document, connection), { label: 'Connect' }), [store]);
+  const isValidConnection = useCallback(
+    (connection: Connection | Edge) => {
+      const { document, analysis } = store.getState();
+      return checkConnection(document, analysis, { source: connection.source, target: connection.target, targetPort: connection.targetHandle ?? null }).ok;
+    },
+    [store],
+  );
+  const onConnectEnd = useCallback(
+    (_event: MouseEvent | TouchEvent, connection: FinalConnectionState) => {
+      if (connection.isValid !== false || connection.fromHandle === null || connection.toHandle === null) return;
+      const proposed = proposedBetween(connection.fromHandle, connection.toHandle);
+      const { document, analysis } = store.getState();
+      const verdict = proposed === null ? null : checkConnection(document, analysis, proposed);
+      if (verdict !== null && !verdict.ok) store.notify({ kind: 'error', text: `Not connected: ${verdict.reason}` });
+    },
+    [store],
+  );
   const onDelete = useCallback(
     ({ nodes, edges }: { nodes: FlowNode[]; edges: ShapeFlowEdge[] }) =>
       store.edit((document) => removeElements(document, new Set(nodes.filter(isLayerNode).map((node) => node.id)), new Set(edges.map((edge) => edge.id))), { label: 'Delete' }),
     [store],
   );
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  }, []);
-  const onDrop = useCallback(
-    (event: DragEvent) => {
-      const entry = decodePaletteEntry(event.dataTransfer.getData(PALETTE_MIME));
-      if (entry === null) return;
-      event.preventDefault();
-      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const placed = placeEntry(store.getState().document, entry, position);
-      if (placed === null) return;
-      store.edit(() => placed.document, { label: `Add ${entry.name}` });
-      store.select(placed.nodeId);
-    },
-    [store, screenToFlowPosition],
-  );
+  const adding = useCanvasAdding(store);
 
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className="canvas" data-testid="canvas" onDoubleClick={adding.onDoubleClick}>
       <FixContext value={applyFix}>
       <ReactFlow<FlowNode, ShapeFlowEdge>
         nodes={flow.nodes}
@@ -74,10 +76,13 @@ export function Canvas({ store }: { store: EditorStore }) {
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onConnectEnd={onConnectEnd}
         onDelete={onDelete}
         deleteKeyCode={deleteKeys}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
+        onDragOver={adding.onDragOver}
+        onDrop={adding.onDrop}
+        zoomOnDoubleClick={false}
         colorMode="dark"
         snapToGrid
         snapGrid={snapGrid}
@@ -92,8 +97,10 @@ export function Canvas({ store }: { store: EditorStore }) {
         <MiniMap pannable zoomable style={minimapStyle} nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(8, 10, 14, 0.72)" />
         <Controls showInteractive={false} />
         <CanvasActions store={store} />
+        <ConnectionHint store={store} />
       </ReactFlow>
       </FixContext>
+      {adding.quickAdd !== null && <QuickAdd left={adding.quickAdd.left} top={adding.quickAdd.top} onPick={adding.pickQuickAdd} onClose={adding.closeQuickAdd} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Connection as FlowConnection, Node } from '@xyflow/react';
 import type { GraphDocument } from '../../engine/graph/index.ts';
 import { addBlock } from './blockEdits.ts';
 import { addNode, connect, moveNodes, type Position } from './documentEdits.ts';
+import { insertNodeOnEdge } from './nodeEdits.ts';
 import type { PaletteEntry } from './paletteModel.ts';
 
 export const GRID = 20;
@@ -21,6 +22,15 @@ export function placeEntry(document: GraphDocument, entry: Pick<PaletteEntry, 'n
   }
   const placed = addNode(document, entry.name, at);
   return placed === null ? null : { document: placed.document, nodeId: placed.node.id };
+}
+
+/** A drop onto an edge splits it with the layer; blocks, and drops elsewhere, place the entry at the point. */
+export function dropEntry(document: GraphDocument, entry: Pick<PaletteEntry, 'name' | 'kind'>, position: Position, edgeId: string | null): { document: GraphDocument; nodeId: string } | null {
+  if (edgeId !== null && entry.kind === 'layer') {
+    const inserted = insertNodeOnEdge(document, edgeId, entry.name);
+    if (inserted !== null) return inserted;
+  }
+  return placeEntry(document, entry, position);
 }
 
 export function connectFlow(document: GraphDocument, connection: FlowConnection): GraphDocument {

@@ -95,8 +95,15 @@ test('a layer whose input does not fit is marked red, with its message', async (
   await page.keyboard.press('Delete');
   await expect(node(page, 'flatten1')).toHaveCount(0);
   await expect(node(page, 'dense1')).toHaveClass(/has-error/);
-  // Wire the image straight into the Dense: it must say it wants a vector, and how to fix it.
+  // The port refuses the image outright, and says why.
   await node(page, 'input1').locator('.react-flow__handle.source').dragTo(node(page, 'dense1').locator('.react-flow__handle.target'));
+  await expect(page.getByTestId('status-bar')).toContainText('Not connected: Dense expects a vector');
+  // Wired while the Input gives a vector, then switched back to an image: the Dense says it wants a vector, and how to fix it.
+  await node(page, 'input1').locator('.layer-node-header').click();
+  await page.locator('[data-testid="param-field"][data-param="kind"] select').selectOption('vector');
+  await node(page, 'input1').locator('.react-flow__handle.source').dragTo(node(page, 'dense1').locator('.react-flow__handle.target'));
+  await expect(page.getByTestId('edge-label')).toContainText(['16']);
+  await page.locator('[data-testid="param-field"][data-param="kind"] select').selectOption('image');
   const dense = node(page, 'dense1');
   await expect(dense).toHaveClass(/has-error/);
   await dense.hover();

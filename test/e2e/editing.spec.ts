@@ -85,7 +85,14 @@ test('Conv2D wired straight into Dense offers "Insert Flatten", which fixes the 
     await page.keyboard.press('Delete');
     await expect(node(page, id)).toHaveCount(0);
   }
+  // The port refuses an image into Dense, so wire it while the Input gives a vector (the Conv2D then has no
+  // shape to check), and switch the Input back to an image.
+  const kind = page.locator('[data-testid="param-field"][data-param="kind"] select');
+  await node(page, 'input1').locator('.layer-node-header').click();
+  await kind.selectOption('vector');
   await node(page, 'conv2d1').locator('.react-flow__handle.source').dragTo(node(page, 'dense1').locator('.react-flow__handle.target'));
+  await node(page, 'input1').locator('.layer-node-header').click();
+  await kind.selectOption('image');
   const dense = node(page, 'dense1');
   await expect(dense).toHaveClass(/has-error/);
   await dense.hover();

@@ -1,6 +1,6 @@
 import type { NodeChange } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { commitDrag, connectFlow, placeEntry, snapToGrid } from '../../renderer/editor/canvasEdits.ts';
+import { commitDrag, connectFlow, dropEntry, placeEntry, snapToGrid } from '../../renderer/editor/canvasEdits.ts';
 import type { FlowNode } from '../../renderer/editor/flowModel.ts';
 import { updateMeasuredSizes } from '../../renderer/editor/measuredSizes.ts';
 import { example } from './documents.ts';
@@ -38,5 +38,27 @@ describe('canvas gestures', () => {
     expect([...first.entries()]).toEqual([['relu1', { width: 150, height: 64 }]]);
     expect(updateMeasuredSizes(first, [change('relu1', 150.2, 64)])).toBe(first);
     expect(updateMeasuredSizes(first, [change('relu1', 150, 80)]).get('relu1')).toEqual({ width: 150, height: 80 });
+  });
+});
+
+describe('dropping onto an edge', () => {
+  const { document } = example('mnist-mlp');
+
+  it('splits the edge with a dropped layer', () => {
+    const edge = document.edges.find((item) => item.source === 'dense1');
+    const dropped = dropEntry(document, { name: 'Dropout', kind: 'layer' }, { x: 0, y: 500 }, edge?.id ?? null);
+    expect(dropped?.nodeId).toBe('dropout1');
+    const edges = dropped?.document.edges ?? [];
+    expect(edges.find((item) => item.target === 'dropout1')?.source).toBe('dense1');
+    expect(edges.find((item) => item.source === 'dropout1')?.target).toBe('relu1');
+    expect(edges.filter((item) => item.source === 'dense1')).toHaveLength(1);
+  });
+
+  it('places the entry at the point when no edge is under it, or for a block', () => {
+    const placed = dropEntry(document, { name: 'Dropout', kind: 'layer' }, { x: 101, y: 499 }, null);
+    expect(placed?.document.nodes.at(-1)?.position).toEqual({ x: 100, y: 500 });
+    expect(placed?.document.edges).toEqual(document.edges);
+    const block = dropEntry(document, { name: 'Generator', kind: 'block' }, { x: 0, y: 600 }, document.edges[0].id);
+    expect(block?.document.groups.map((group) => group.kind)).toEqual(['Generator']);
   });
 });

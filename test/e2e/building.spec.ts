@@ -1,0 +1,161 @@
+// Building from scratch with the mouse: palette drags, port-to-port connections the ports check,
+// the quick-add search on a double-click, and drops onto an edge.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+async function openEmpty(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('layer-node').first()).toBeVisible();
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(page.getByTestId('layer-node')).toHaveCount(1);
+  return errors;
+}
+
+function node(page: Page, id: string): Locator {
+  return page.locator(`[data-testid="layer-node"][data-node-id="${id}"]`);
+}
+
+function paletteEntry(page: Page, name: string): Locator {
+  return page.locator('.palette-entry').filter({ has: page.locator('.palette-name', { hasText: new RegExp(`^${name}$`) }) });
+}
+
+/** Drags a palette entry onto the canvas at a point relative to the canvas's top left. */
+async function dropLayer(page: Page, name: string, x: number, y: number) {
+  await paletteEntry(page, name).dragTo(page.getByTestId('canvas'), { targetPosition: { x, y } });
+}
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (box === null) throw new Error('not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Presses on the source's output handle and moves onto the target's input handle; `release` ends the drag. */
+async function dragConnection(page: Page, source: string, target: string, release = true) {
+  const from = await centre(node(page, source).locator('.react-flow__handle.source'));
+  const to = await centre(node(page, target).locator('.react-flow__handle.target').first());
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  if (release) await page.mouse.up();
+}
+
+async function setParam(page: Page, nodeId: string, name: string, values: readonly string[]) {
+  await node(page, nodeId).locator('.layer-node-header').click();
+  const field = page.locator(`[data-testid="param-field"][data-param="${name}"]`);
+  const select = field.locator('select');
+  if ((await select.count()) > 0) {
+    await select.selectOption(values[0]);
+    return;
+  }
+  const inputs = field.locator('input');
+  for (const [index, value] of values.entries()) await inputs.nth(index).fill(value);
+}
+
+test('LeNet-5 from an empty graph, with palette drags, port drags and the inspector', async ({ page }) => {
+  const errors = await openEmpty(page);
+  const layers: readonly [string, string][] = [
+    ['Conv2D', 'conv2d1'], ['AvgPool2D', 'avgpool2d1'], ['Conv2D', 'conv2d2'], ['AvgPool2D', 'avgpool2d2'], ['Flatten', 'flatten1'],
+    ['Dense', 'dense1'], ['Dense', 'dense2'], ['Dense', 'dense3'], ['SoftmaxCrossEntropy', 'softmaxcrossentropy1'],
+  ];
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  if (canvas === null) throw new Error('no canvas');
+  for (const [index, [type, id]] of layers.entries()) {
+    const row = index < 5 ? 0 : 1;
+    const column = row === 0 ? index : index - 5;
+    await dropLayer(page, type, 60 + column * 230, canvas.height * 0.55 + row * 200);
+    await expect(node(page, id)).toBeVisible();
+  }
+  await expect(page.getByTestId('layer-node')).toHaveCount(10);
+
+  // A port refuses what cannot work, and says why at the pointer and in the status bar.
+  await dragConnection(page, 'input1', 'dense1', false);
+  await expect(page.getByTestId('connection-hint')).toContainText('Dense expects a vector');
+  await expect(page.getByTestId('connection-hint')).toContainText('Insert a Flatten');
+  await page.screenshot({ path: 'test-results/screenshots/connection-refused.png' });
+  await page.mouse.up();
+  await expect(page.getByTestId('status-bar')).toContainText('Not connected: Dense expects a vector');
+  await expect(page.getByTestId('edge-label')).toHaveCount(0);
+
+  const chain = ['input1', ...layers.map(([, id]) => id)];
+  for (let index = 1; index < chain.length; index++) {
+    await dragConnection(page, chain[index - 1], chain[index]);
+    await expect(page.locator('.react-flow__edge')).toHaveCount(index);
+  }
+  // A second edge into a taken port is refused.
+  await dragConnection(page, 'input1', 'avgpool2d1', false);
+  await expect(page.getByTestId('connection-hint')).toContainText('already fed by conv2d1');
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(9);
+
+  await setParam(page, 'conv2d1', 'filters', ['6']);
+  await setParam(page, 'conv2d1', 'kernelSize', ['5', '5']);
+  await setParam(page, 'conv2d1', 'padding', ['same']);
+  await setParam(page, 'conv2d2', 'filters', ['16']);
+  await setParam(page, 'conv2d2', 'kernelSize', ['5', '5']);
+  await setParam(page, 'dense1', 'units', ['120']);
+  await setParam(page, 'dense2', 'units', ['84']);
+  await setParam(page, 'dense3', 'units', ['10']);
+
+  const expected = ['28×28×1', '28×28×6', '14×14×6', '10×10×16', '5×5×16', '400', '120', '84', '10'];
+  for (let index = 1; index < chain.length; index++) {
+    const edge = page.locator(`.react-flow__edge[aria-label="Edge from ${chain[index - 1]} to ${chain[index]}"]`);
+    const id = await edge.getAttribute('data-id');
+    await expect(page.locator(`[data-testid="edge-label"][data-edge-id="${id}"]`)).toHaveText(expected[index - 1]);
+  }
+  await expect(page.getByTestId('status-health')).toHaveText('Shapes check out');
+  await page.getByTestId('status-bar').getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('button', { name: 'Auto layout' }).click();
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await node(page, 'conv2d1').locator('.layer-node-header').click();
+  await page.screenshot({ path: 'test-results/screenshots/built.png' });
+  expect(errors).toEqual([]);
+});
+
+test('a double-click on the empty canvas opens a quick-add search; Enter adds the layer there, undoably', async ({ page }) => {
+  const errors = await openEmpty(page);
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  if (canvas === null) throw new Error('no canvas');
+  await page.mouse.dblclick(canvas.x + 200, canvas.y + canvas.height - 260);
+  const search = page.getByTestId('quick-add').locator('input');
+  await expect(search).toBeFocused();
+  await search.fill('maxp');
+  await expect(page.getByTestId('quick-add').getByRole('option')).toHaveText(['MaxPool2D']);
+  await search.press('Enter');
+  await expect(page.getByTestId('quick-add')).toHaveCount(0);
+  await expect(node(page, 'maxpool2d1')).toBeVisible();
+  const placed = await node(page, 'maxpool2d1').boundingBox();
+  expect(Math.abs((placed?.x ?? 0) - (canvas.x + 200))).toBeLessThan(40);
+  // Escape closes without adding; undo removes the added layer in one step.
+  await page.mouse.dblclick(canvas.x + 200, canvas.y + 100);
+  await page.getByTestId('quick-add').locator('input').fill('dense');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('quick-add')).toHaveCount(0);
+  await expect(page.getByTestId('layer-node')).toHaveCount(2);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('layer-node')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('dropping a layer from the palette onto an edge inserts it there', async ({ page }) => {
+  const errors = await openEmpty(page);
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  if (canvas === null) throw new Error('no canvas');
+  await dropLayer(page, 'Flatten', 100, canvas.height * 0.62);
+  await dragConnection(page, 'input1', 'flatten1');
+  const label = page.getByTestId('edge-label');
+  await expect(label).toHaveText('28×28×1');
+  const at = await centre(label);
+  await paletteEntry(page, 'Dropout').dragTo(page.getByTestId('canvas'), { targetPosition: { x: at.x - canvas.x, y: at.y - canvas.y } });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(page.locator('.react-flow__edge[aria-label="Edge from input1 to dropout1"]')).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge[aria-label="Edge from dropout1 to flatten1"]')).toHaveCount(1);
+  await page.getByTestId('undo').click();
+  await expect(page.locator('.react-flow__edge[aria-label="Edge from input1 to flatten1"]')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
