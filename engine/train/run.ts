@@ -37,6 +37,7 @@ export class TrainingRun {
   private readonly throttle: StepThrottle;
   private lastLosses: Readonly<Record<string, number>> = {};
   private lastProgress = Number.NEGATIVE_INFINITY;
+  private lastYield = Number.NEGATIVE_INFINITY;
   /** The newest progress report held back by throttling; sent when the run pauses or ends. */
   private heldProgress: EngineEvent | null = null;
 
@@ -114,7 +115,11 @@ export class TrainingRun {
 
   /** Waits while paused; returns a reason to end the run, or null to go on. */
   private async beforeStep(): Promise<DoneReason | null> {
-    await this.options.yieldControl?.();
+    // Let requests in every ~10 ms, not every step: a browser clamps nested timeouts to 4 ms.
+    if (this.now() - this.lastYield >= 10) {
+      await this.options.yieldControl?.();
+      this.lastYield = this.now();
+    }
     if (this.state === 'paused') this.flushTelemetry();
     while (this.state === 'paused' && this.pendingSteps === 0 && !this.stopRequested) {
       await new Promise<void>((resolve) => (this.wake = resolve));
