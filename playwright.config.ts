@@ -2,7 +2,7 @@
 // (a static build is faster to serve and steadier than the dev server's on-demand transforms).
 import { defineConfig } from '@playwright/test';
 
-const PORT = 5183;
+const PORT = Number(process.env.NETLOOM_E2E_PORT ?? 5183);
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-background-networking',

@@ -51,13 +51,14 @@ export function LossChart({ curves, previousRuns, cutoffStep, height = 260 }: Lo
 }
 
 function Legend({ model }: { model: ReturnType<typeof chartModel> }) {
-  const shown = model.lines.map((line, index) => ({ line, value: model.latest[index] })).filter(({ line }) => !line.faint);
+  const shown = model.lines.map((line, index) => ({ line, value: model.latest[index], column: model.data[index + 1] })).filter(({ line }) => !line.faint);
   const previous = model.lines.filter((line) => line.faint && !line.label.endsWith('(raw)'));
   if (shown.length === 0 && previous.length === 0) return null;
   return (
     <ul className="chart-legend">
-      {shown.map(({ line, value }) => (
-        <li key={line.label}>
+      {shown.map(({ line, value, column }) => (
+        // Validation lines carry their per-epoch values, for tests and tooltips-free reading.
+        <li key={line.label} data-values={line.markers ? column.filter((point) => point !== null).join(',') : undefined}>
           <span className={line.markers ? 'legend-swatch legend-marker' : 'legend-swatch'} style={{ background: line.color }} />
           {line.label}
           <span className="legend-value">{formatValue(value)}</span>

@@ -1,0 +1,154 @@
+// The dashboard's task views: an autoencoder's reconstructions and falling validation loss, a GAN's
+// samples changing as it learns, and a divergence reported on the node that blew up.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+interface ExampleDocument {
+  nodes: { id: string; type: string; params: Record<string, unknown>; position: { x: number; y: number }; group?: string }[];
+  edges: { id: string; source: string; sourcePort: string; target: string; targetPort: string }[];
+  training: Record<string, unknown> & { optimizer: Record<string, unknown> };
+  dataset: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+function example(name: string): ExampleDocument {
+  return JSON.parse(readFileSync(join(import.meta.dirname, `../../assets/examples/${name}.json`), 'utf8')) as ExampleDocument;
+}
+
+async function openExample(page: Page, name: string): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`/?example=${name}`);
+  await expect(page.getByTestId('layer-node').first()).toBeVisible();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  return errors;
+}
+
+/** Replaces the JSON view's text as a paste would, then goes back to the graph. */
+async function replaceJson(page: Page, document: ExampleDocument) {
+  await page.getByTestId('json-toggle').click();
+  const view = page.getByTestId('json-view');
+  await expect(view.locator('.view-lines')).toContainText('netloom.graph', { timeout: 20_000 });
+  await view.locator('.view-lines').click();
+  await page.keyboard.press('Control+a');
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, JSON.stringify(document, null, 2));
+  await page.getByRole('tab', { name: 'Graph' }).click();
+  await expect(page.getByTestId('layer-node').first()).toBeVisible();
+}
+
+async function shownStep(page: Page): Promise<number> {
+  const text = await page.getByTestId('progress-panel').innerText();
+  const match = /step\s+(\d+)\s*\/\s*\d+/i.exec(text);
+  return match === null ? 0 : Number(match[1]);
+}
+
+/** The per-epoch values of a validation line, read from its legend item. */
+async function validationValues(page: Page, name: string): Promise<number[]> {
+  const item = page.locator('.chart-legend li[data-values]', { hasText: `validation ${name}` }).first();
+  if ((await item.count()) === 0) return [];
+  const text = (await item.getAttribute('data-values')) ?? '';
+  return text === '' ? [] : text.split(',').map(Number);
+}
+
+function dataUrl(canvas: Locator): Promise<string> {
+  return canvas.evaluate((element) => (element as HTMLCanvasElement).toDataURL());
+}
+
+test('an autoencoder shows inputs over reconstructions, and its validation loss falls from epoch 1 to 2', async ({ page }) => {
+  const errors = await openExample(page, 'dense-autoencoder');
+  await page.getByTestId('setting-epochs').fill('2');
+  await page.getByTestId('setting-batchSize').fill('128');
+  await page.getByTestId('run-train').click();
+  const panel = page.getByTestId('reconstructions');
+  await expect(panel).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByRole('img', { name: 'Input images' })).toBeVisible();
+  await expect(panel.getByRole('img', { name: 'Reconstructed images' })).toBeVisible();
+  await expect.poll(async () => (await validationValues(page, 'loss')).length, { timeout: 30_000 }).toBe(2);
+  const [first, second] = await validationValues(page, 'loss');
+  expect(second).toBeLessThan(first);
+  await expect(panel).toContainText('epoch 2');
+  await expect(page.getByTestId('run-state')).toContainText(/finished|done|stopped/i, { timeout: 10_000 });
+  await page.screenshot({ path: 'test-results/screenshots/reconstructions.png' });
+  expect(errors).toEqual([]);
+});
+
+/** A small 2-D GAN on the ring of 8 Gaussians. */
+function ringGan(): ExampleDocument {
+  const base = example('dcgan-mnist');
+  const node = (id: string, type: string, params: Record<string, unknown>, x: number, y: number, group: string) => ({ id, type, params, position: { x, y }, group });
+  const generator = [
+    node('noise', 'Input', { kind: 'noise', features: 8 }, 0, 0, 'generator'),
+    node('gdense1', 'Dense', { units: 64 }, 220, 0, 'generator'),
+    node('grelu1', 'ReLU', {}, 440, 0, 'generator'),
+    node('gdense2', 'Dense', { units: 64 }, 660, 0, 'generator'),
+    node('grelu2', 'ReLU', {}, 880, 0, 'generator'),
+    node('gout', 'Dense', { units: 2 }, 1100, 0, 'generator'),
+  ];
+  const discriminator = [
+    node('points', 'Input', { kind: 'vector', features: 2 }, 0, 300, 'discriminator'),
+    node('ddense1', 'Dense', { units: 64 }, 220, 300, 'discriminator'),
+    node('dleaky1', 'LeakyReLU', { alpha: 0.2 }, 440, 300, 'discriminator'),
+    node('ddense2', 'Dense', { units: 64 }, 660, 300, 'discriminator'),
+    node('dleaky2', 'LeakyReLU', { alpha: 0.2 }, 880, 300, 'discriminator'),
+    node('dout', 'Dense', { units: 1 }, 1100, 300, 'discriminator'),
+    node('bce', 'BCE', {}, 1320, 300, 'discriminator'),
+  ];
+  const chain = (nodes: { id: string }[]) =>
+    nodes.slice(1).map((target, index) => ({ id: `e-${nodes[index].id}-${target.id}`, source: nodes[index].id, sourcePort: 'out', target: target.id, targetPort: 'in' }));
+  return {
+    ...base,
+    metadata: { name: 'Ring GAN', description: 'A GAN on a ring of 8 Gaussians.', tags: [] },
+    nodes: [...generator, ...discriminator],
+    edges: [...chain(generator), ...chain(discriminator)],
+    training: { ...base.training, batchSize: 64, epochs: 50 },
+    dataset: { source: 'builtin', name: 'gaussian-ring' },
+  };
+}
+
+test('a GAN on 2-D points shows its samples, and they move as it trains', async ({ page }) => {
+  const errors = await openExample(page, 'dcgan-mnist');
+  await replaceJson(page, ringGan());
+  await expect(page.getByTestId('status-health')).toHaveText('Shapes check out');
+  await page.getByTestId('setting-epochs').fill('50');
+  await page.getByTestId('run-train').click();
+  const view = page.getByTestId('points-view');
+  await expect(view).toBeVisible({ timeout: 20_000 });
+  const canvas = view.locator('canvas').first();
+  const first = await dataUrl(canvas);
+  await expect.poll(async () => (await dataUrl(canvas)) !== first, { timeout: 20_000 }).toBe(true);
+  await page.screenshot({ path: 'test-results/screenshots/gan.png' });
+  await page.getByTestId('run-stop').click();
+  expect(errors).toEqual([]);
+});
+
+test('a diverging run names the node, fails, keeps the graph, and trains again with a sane learning rate', async ({ page }) => {
+  // Heavy momentum at the largest learning rate the schema allows blows the sine LSTM up within a few dozen steps.
+  const errors = await openExample(page, 'sine-lstm');
+  const document = example('sine-lstm');
+  const ids = document.nodes.map((item) => item.id);
+  await replaceJson(page, { ...document, training: { ...document.training, optimizer: { type: 'sgd', learningRate: 10, momentum: 0.9 } } });
+  await expect(page.getByTestId('setting-learningRate')).toHaveValue('10');
+  await page.getByTestId('setting-epochs').fill('3');
+  await page.getByTestId('run-train').click();
+  const banner = page.getByTestId('problem-banner');
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  await expect(banner).toContainText(/diverged/i);
+  const text = await banner.innerText();
+  expect(ids.some((id) => text.includes(id))).toBe(true);
+  await expect(page.getByTestId('run-state')).toContainText(/failed|stopped|diverged/i);
+  await expect(page.getByTestId('layer-node')).toHaveCount(ids.length);
+  await page.screenshot({ path: 'test-results/screenshots/divergence.png' });
+  await page.getByTestId('setting-learningRate').fill('0.01');
+  await page.getByTestId('run-train').click();
+  await expect.poll(() => shownStep(page), { timeout: 20_000 }).toBeGreaterThan(20);
+  await page.getByTestId('run-stop').click();
+  expect(errors).toEqual([]);
+});
