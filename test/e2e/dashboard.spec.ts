@@ -29,7 +29,7 @@ async function openExample(page: Page, name: string): Promise<string[]> {
 }
 
 /** Replaces the JSON view's text as a paste would, then goes back to the graph. */
-async function replaceJson(page: Page, document: ExampleDocument) {
+async function replaceJson(page: Page, graph: ExampleDocument) {
   await page.getByTestId('json-toggle').click();
   const view = page.getByTestId('json-view');
   await expect(view.locator('.view-lines')).toContainText('netloom.graph', { timeout: 20_000 });
@@ -39,7 +39,7 @@ async function replaceJson(page: Page, document: ExampleDocument) {
     const data = new DataTransfer();
     data.setData('text/plain', pasted);
     document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, JSON.stringify(document, null, 2));
+  }, JSON.stringify(graph, null, 2));
   await page.getByRole('tab', { name: 'Graph' }).click();
   await expect(page.getByTestId('layer-node').first()).toBeVisible();
 }
