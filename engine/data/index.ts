@@ -14,7 +14,7 @@ export {
   type DatasetTargets,
 } from './dataset.ts';
 export { createRandom, mixSeed, permutation, shuffleInPlace, type Random } from './random.ts';
-export { allIndices, splitIndices, type Split } from './split.ts';
+export { allIndices, splitIndices, spreadFirst, type Split } from './split.ts';
 export { applyNormalization, fitNormalization, type Normalization, type NormalizationGroup, type NormalizationSpec } from './normalize.ts';
 export { createBatcher, type Batch, type Batcher, type BatcherOptions, type Remainder } from './batcher.ts';
 export { loadDataset, type LoadContext } from './load.ts';

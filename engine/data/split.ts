@@ -31,3 +31,21 @@ export function allIndices(count: number): Int32Array {
   for (let index = 0; index < count; index++) indices[index] = index;
   return indices;
 }
+
+/**
+ * The same indices with `count` of them, evenly spaced through the list, moved to the front:
+ * the examples a run shows every epoch (reconstructions, series) then span the whole set, not
+ * just its start (MNIST's file is sorted by digit).
+ */
+export function spreadFirst(indices: Int32Array, count: number): Int32Array {
+  const shown = Math.min(count, indices.length);
+  const picked = new Set<number>();
+  for (let row = 0; row < shown; row++) picked.add(Math.floor((row * indices.length) / shown));
+  const result = new Int32Array(indices.length);
+  let next = 0;
+  for (const position of picked) result[next++] = indices[position];
+  indices.forEach((index, position) => {
+    if (!picked.has(position)) result[next++] = index;
+  });
+  return result;
+}

@@ -3,13 +3,14 @@
 // reported as RunSetupError naming the node or field.
 import { createBatcher, type Dataset } from '../data/index.ts';
 import { formatShape, tensorShape, type GraphDocument, type TrainingSettings } from '../graph/index.ts';
-import { splitIndices } from '../data/index.ts';
+import { splitIndices, spreadFirst } from '../data/index.ts';
 import type { RunSettings } from '../protocol/index.ts';
 import { SupervisedTask } from './loops/supervisedTask.ts';
 import type { TaskLoop } from './loops/taskLoop.ts';
 import { Model } from './model.ts';
 import { Trainer } from './trainer.ts';
 import { dataInputOf } from './loops/feed.ts';
+import { RECONSTRUCTION_COUNT } from './loops/extras.ts';
 import { RunSetupError } from './runSetupError.ts';
 
 export { RunSetupError };
@@ -44,7 +45,10 @@ export function prepareSupervised(document: GraphDocument, dataset: Dataset, ove
   checkInputShape(model, dataset);
   const train = createBatcher(dataset, { batchSize, indices: split.train, seed });
   const validation = split.validation.length > 0 ? createBatcher(dataset, { batchSize, indices: split.validation, shuffle: false, remainder: 'pad' }) : null;
-  const fixed = createBatcher(dataset, { batchSize, indices: split.validation.length > 0 ? split.validation : split.train, shuffle: false, remainder: 'pad' });
+  const shown = split.validation.length > 0 ? split.validation : split.train;
+  // Reconstructions show examples from across the data; forecasts need them in dataset order.
+  const fixedIndices = settings.task === 'autoencode' ? spreadFirst(shown, RECONSTRUCTION_COUNT) : shown;
+  const fixed = createBatcher(dataset, { batchSize, indices: fixedIndices, shuffle: false, remainder: 'pad' });
   const classes = dataset.targets.kind === 'class' ? dataset.targets.classNames.length : null;
   const trainer = new Trainer(model, settings, settings.epochs * train.batchesPerEpoch);
   return { loop: new SupervisedTask({ model, trainer, dataset, train, validation, fixed, classes, temperature: overrides.temperature }), settings };

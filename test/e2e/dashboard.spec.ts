@@ -76,7 +76,8 @@ test('an autoencoder shows inputs over reconstructions, and its validation loss 
   expect(second).toBeLessThan(first);
   await expect(panel).toContainText('epoch 2');
   await expect(page.getByTestId('run-state')).toContainText(/finished|done|stopped/i, { timeout: 10_000 });
-  await page.screenshot({ path: 'test-results/screenshots/reconstructions.png' });
+  await panel.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: 'test-results/screenshots/reconstructions.png' });
   expect(errors).toEqual([]);
 });
 
@@ -124,8 +125,31 @@ test('a GAN on 2-D points shows its samples, and they move as it trains', async 
   const canvas = view.locator('canvas').first();
   const first = await dataUrl(canvas);
   await expect.poll(async () => (await dataUrl(canvas)) !== first, { timeout: 20_000 }).toBe(true);
-  await page.screenshot({ path: 'test-results/screenshots/gan.png' });
+  await view.scrollIntoViewIfNeeded();
+  await view.screenshot({ path: 'test-results/screenshots/gan-points.png' });
   await page.getByTestId('run-stop').click();
+  expect(errors).toEqual([]);
+});
+
+test('the DCGAN example shows its sample grid after an epoch, a new one after the next, and the slider goes back', async ({ page }) => {
+  const errors = await openExample(page, 'dcgan-mnist');
+  const document = example('dcgan-mnist');
+  // 640 of the bundled digits keep an epoch to ten steps.
+  await replaceJson(page, { ...document, dataset: { ...document.dataset, options: { range: [-1, 1], limit: 640 } } });
+  await page.getByTestId('setting-epochs').fill('2');
+  await page.getByTestId('run-train').click();
+  const grid = page.getByTestId('sample-grid');
+  await expect(grid).toBeVisible({ timeout: 40_000 });
+  await expect(grid).toContainText('epoch 1');
+  const first = await dataUrl(grid.locator('canvas'));
+  await expect(grid).toContainText('epoch 2', { timeout: 40_000 });
+  const second = await dataUrl(grid.locator('canvas'));
+  expect(second).not.toBe(first);
+  await grid.scrollIntoViewIfNeeded();
+  await grid.screenshot({ path: 'test-results/screenshots/gan-samples.png' });
+  await grid.getByRole('slider', { name: 'Sample epoch' }).fill('0');
+  await expect(grid).toContainText('epoch 1');
+  expect(await dataUrl(grid.locator('canvas'))).toBe(first);
   expect(errors).toEqual([]);
 });
 

@@ -13,7 +13,13 @@ export const MNIST_PATH = 'build/data/mnist.bin';
 export const DIGIT_NAMES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const BUILD_HINT = 'build it with `node scripts/buildData.mjs` (npm start and npm test run it)';
 
-export const MnistOptionsSchema = z.object({ range: rangeOption }).strict();
+export const MnistOptionsSchema = z
+  .object({
+    range: rangeOption,
+    /** Train on this many digits, evenly spaced through the file (which is sorted by digit), for quick tries. */
+    limit: z.number().int().min(2).max(10_000).optional(),
+  })
+  .strict();
 
 async function readHeader(reader: ByteReader, path: string): Promise<{ count: number; rows: number; columns: number }> {
   const header = await reader.read(16);
@@ -27,20 +33,21 @@ async function readHeader(reader: ByteReader, path: string): Promise<{ count: nu
 
 /** Reads mnist.bin through the FileSource. */
 export async function loadMnist(files: FileSource, path = MNIST_PATH, onProgress?: ProgressCallback, options?: unknown): Promise<Dataset> {
-  parseOptions(MnistOptionsSchema, options, builtinFile('mnist'));
+  const { limit } = parseOptions(MnistOptionsSchema, options, builtinFile('mnist'));
   let size: number;
   try {
     size = await files.size(path);
   } catch (error) {
     throw new DataError({ file: path }, `the MNIST data file is missing; ${BUILD_HINT}`, { cause: error });
   }
-  const { count, rows, columns, labels, pixels } = await withByteReader(readFileChunks(files, path, onProgress), async (reader) => {
+  const whole = await withByteReader(readFileChunks(files, path, onProgress), async (reader) => {
     const header = await readHeader(reader, path);
     const expected = 16 + header.count + header.count * header.rows * header.columns;
     if (size !== expected) throw new DataError({ file: path }, `the file is ${size} bytes but its header declares ${expected}; ${BUILD_HINT}`);
     const labels = Int32Array.from(await reader.read(header.count));
     return { ...header, labels, pixels: ownBytes(await reader.read(header.count * header.rows * header.columns)) };
   });
+  const { count, rows, columns, labels, pixels } = limit === undefined || limit >= whole.count ? whole : evenlySpaced(whole, limit);
   const bad = labels.findIndex((label) => label > 9);
   if (bad >= 0) throw new DataError({ file: path, record: bad }, `label ${labels[bad]} is not a digit`);
   return createDataset({
@@ -51,4 +58,17 @@ export async function loadMnist(files: FileSource, path = MNIST_PATH, onProgress
     targetDims: [],
     targets: { kind: 'class', values: labels, classNames: DIGIT_NAMES },
   });
+}
+
+/** `limit` examples spread evenly through the file, so every digit keeps its share. */
+function evenlySpaced<Data extends { count: number; rows: number; columns: number; labels: Int32Array; pixels: Uint8Array }>(data: Data, limit: number): Data {
+  const size = data.rows * data.columns;
+  const labels = new Int32Array(limit);
+  const pixels = new Uint8Array(limit * size);
+  for (let example = 0; example < limit; example++) {
+    const source = Math.floor((example * data.count) / limit);
+    labels[example] = data.labels[source];
+    pixels.set(data.pixels.subarray(source * size, (source + 1) * size), example * size);
+  }
+  return { ...data, count: limit, labels, pixels };
 }

@@ -14,6 +14,9 @@ function grid(data: ArrayLike<number>, shape: readonly number[], count: number, 
   return { count, height, width, channels, data: values.buffer };
 }
 
+/** How many fixed examples an autoencoder shows beside their reconstructions. */
+export const RECONSTRUCTION_COUNT = 8;
+
 /** Up to 8 fixed examples beside their reconstructions (image inputs only). */
 export function reconstructions(model: Model, dataInput: string, fixed: Batcher, epoch: number): EngineEvent | null {
   const input = model.input(dataInput);
@@ -22,7 +25,7 @@ export function reconstructions(model: Model, dataInput: string, fixed: Batcher,
   const batch = fixed.fill(0);
   feedBatch(model, dataInput, batch);
   model.forward('infer');
-  const count = Math.min(8, batch.count);
+  const count = Math.min(RECONSTRUCTION_COUNT, batch.count);
   const logits = model.compiled.document.nodes.find((node) => node.id === model.compiled.lossNode)?.type === 'BCE';
   const output = model.tensor(model.compiled.prediction);
   return {

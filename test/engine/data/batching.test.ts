@@ -5,7 +5,7 @@ import { createBatcher } from '../../../engine/data/batcher.ts';
 import { createDataset, type Dataset } from '../../../engine/data/dataset.ts';
 import { applyNormalization, fitNormalization } from '../../../engine/data/normalize.ts';
 import { createRandom, mixSeed, permutation } from '../../../engine/data/random.ts';
-import { splitIndices } from '../../../engine/data/split.ts';
+import { splitIndices, spreadFirst } from '../../../engine/data/split.ts';
 import { expectDataErrorSync } from './fixtures.ts';
 
 /** count examples of 3 floats [i, 10i, -i], class i % 4. */
@@ -175,5 +175,14 @@ describe('normalization', () => {
     const unit = fitNormalization(dataset, { type: 'scale', range: 'unit' }, split.train);
     expect(unit.period).toBe(1);
     expect(unit.shift[0]).toBe(-high);
+  });
+});
+
+describe('spreadFirst', () => {
+  it('moves evenly spaced indices to the front and keeps every index once', () => {
+    const indices = Int32Array.from({ length: 10 }, (_, index) => 100 + index);
+    // Positions floor(k·10/4) = 0, 2, 5, 7 come first, then the rest in order.
+    expect(Array.from(spreadFirst(indices, 4))).toEqual([100, 102, 105, 107, 101, 103, 104, 106, 108, 109]);
+    expect(Array.from(spreadFirst(indices.subarray(0, 3), 8))).toEqual([100, 101, 102]);
   });
 });

@@ -58,6 +58,22 @@ describe('MNIST binary', () => {
     expect(dumpExamples(dataset, picks, 'mnist.png', 10, 2)).toMatch(/mnist\.png$/);
   });
 
+  it('keeps an evenly spaced subset under `limit`, every digit in its share, and refuses a bad limit', async () => {
+    const subset = await loadMnist(createNodeFileSource(root), MNIST_PATH, undefined, { limit: 500 });
+    expect(subset.count).toBe(500);
+    const labels = subset.targets.kind === 'class' ? subset.targets.values : new Int32Array(0);
+    const whole = dataset.targets.kind === 'class' ? dataset.targets.values : new Int32Array(0);
+    // Example k of the subset is example floor(k·10000/500) = 20k of the file, pixels and label.
+    for (const example of [0, 1, 250, 499]) {
+      expect(labels[example]).toBe(whole[example * 20]);
+      expect(Array.from(subset.inputs.values.subarray(example * 784, (example + 1) * 784))).toEqual(Array.from(dataset.inputs.values.subarray(example * 20 * 784, (example * 20 + 1) * 784)));
+    }
+    const shares = Array.from(classCounts(subset) ?? []);
+    const wholeShares = Array.from(classCounts(dataset) ?? []);
+    shares.forEach((count, digit) => expect(Math.abs(count - wholeShares[digit] / 20)).toBeLessThanOrEqual(1));
+    await expectDataError(loadMnist(createNodeFileSource(root), MNIST_PATH, undefined, { limit: 1 }), { field: 'options.limit' }, /2/);
+  });
+
   it('says how to build a missing file and refuses a corrupt one', async () => {
     await expectDataError(loadMnist(folder.files, 'missing.bin'), { file: 'missing.bin' }, /the MNIST data file is missing; build it with `node scripts\/buildData\.mjs`/);
     folder.write('not-mnist.bin', new Uint8Array(64));
