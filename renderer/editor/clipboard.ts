@@ -1,7 +1,21 @@
 // Copy, paste and duplicate of selected layers: the layers with the edges among them, pasted with
-// fresh ids, offset so the copy does not hide the original.
-import type { GraphDocument, GraphEdge, GraphNode } from '../../engine/graph/index.ts';
+// fresh ids, offset so the copy does not hide the original. On the system clipboard a fragment is
+// JSON text (its own MIME type and plain text), so it pastes into another graph, another window,
+// or a text editor and back.
+import { z } from 'zod';
+import { EdgeSchema, NodeSchema, type GraphDocument, type GraphEdge, type GraphNode } from '../../engine/graph/index.ts';
 import { freshId, type Position } from './documentEdits.ts';
+
+/** The clipboard type a fragment travels under beside text/plain. */
+export const FRAGMENT_MIME = 'application/x-netloom-layers+json';
+const FRAGMENT_FORMAT = 'netloom.layers';
+
+const FragmentSchema = z.object({
+  format: z.literal(FRAGMENT_FORMAT),
+  version: z.literal(1),
+  nodes: z.array(NodeSchema).min(1).max(10_000),
+  edges: z.array(EdgeSchema).max(20_000),
+});
 
 export interface Fragment {
   readonly nodes: readonly GraphNode[];
@@ -35,4 +49,39 @@ export function pasteFragment(document: GraphDocument, fragment: Fragment, offse
     return { ...edge, id, source: renamed.get(edge.source) ?? edge.source, target: renamed.get(edge.target) ?? edge.target };
   });
   return { document: { ...document, nodes: [...document.nodes, ...nodes], edges: [...document.edges, ...edges] }, nodeIds: nodes.map((node) => node.id) };
+}
+
+/** The offset that puts the fragment's top-left layer corner at `point`. */
+export function offsetTo(fragment: Fragment, point: Position): Position {
+  const left = Math.min(...fragment.nodes.map((node) => node.position.x));
+  const top = Math.min(...fragment.nodes.map((node) => node.position.y));
+  return { x: Math.round(point.x - left), y: Math.round(point.y - top) };
+}
+
+/** The fragment as clipboard text. */
+export function fragmentText(fragment: Fragment): string {
+  return JSON.stringify({ format: FRAGMENT_FORMAT, version: 1, nodes: fragment.nodes, edges: fragment.edges }, null, 2);
+}
+
+/**
+ * A fragment read back from clipboard text; null when the text is not one (any other text the
+ * user copied). Edges whose ends are not in the fragment are dropped.
+ */
+export function readFragment(text: string): Fragment | null {
+  if (!text.includes(FRAGMENT_FORMAT)) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = FragmentSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const ids = new Set(parsed.data.nodes.map((node) => node.id));
+  return { nodes: parsed.data.nodes, edges: parsed.data.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)) };
+}
+
+/** The same layers without the edges among them (Paste Without Edges). */
+export function withoutEdges(fragment: Fragment): Fragment {
+  return { nodes: fragment.nodes, edges: [] };
 }

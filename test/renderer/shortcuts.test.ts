@@ -53,5 +53,9 @@ describe('canvas shortcuts', () => {
     expect(canvasCommand(press('d', { metaKey: true }), true)).toBe('duplicate');
     expect(canvasCommand(press('c', { ctrlKey: true }), true)).toBeNull();
     expect(canvasCommand(press('c', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
+    expect(canvasCommand(press('x', { ctrlKey: true }), false)).toBe('cut');
+    expect(canvasCommand(press('V', { ctrlKey: true, shiftKey: true }), false)).toBe('pasteWithoutEdges');
+    expect(canvasCommand(press('v', { metaKey: true, shiftKey: true }), true)).toBe('pasteWithoutEdges');
+    expect(canvasCommand(press('x', { ctrlKey: true, altKey: true }), false)).toBeNull();
   });
 });
