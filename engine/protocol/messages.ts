@@ -40,6 +40,12 @@ export interface TensorPayload {
   readonly data: ArrayBuffer;
 }
 
+/** One gate of a recurrent node (LSTM input/forget/candidate/output, GRU reset/update/candidate), [samples, T, units]. */
+export interface GatePayload {
+  readonly name: string;
+  readonly tensor: TensorPayload;
+}
+
 /** A grid of images (reconstructions, GAN samples): count × height × width × channels, in [0, 1]. */
 export interface ImageGrid {
   readonly count: number;
@@ -86,8 +92,8 @@ export type EngineEvent =
       readonly secondsLeft: number;
     }
   | { readonly type: 'epoch'; readonly epoch: number; readonly validation: Readonly<Record<string, number>>; readonly confusion?: readonly (readonly number[])[] }
-  | { readonly type: 'watched'; readonly step: number; readonly nodeId: string; readonly sample: number; readonly tensor: TensorPayload }
-  | { readonly type: 'probed'; readonly requestId: number; readonly nodeId: string; readonly tensor: TensorPayload }
+  | { readonly type: 'watched'; readonly step: number; readonly nodeId: string; readonly sample: number; readonly tensor: TensorPayload; readonly gates?: readonly GatePayload[] }
+  | { readonly type: 'probed'; readonly requestId: number; readonly nodeId: string; readonly tensor: TensorPayload; readonly gates?: readonly GatePayload[] }
   | { readonly type: 'weights'; readonly requestId: number; readonly nodeId: string; readonly tensors: Readonly<Record<string, TensorPayload>> }
   | { readonly type: 'images'; readonly kind: 'reconstructions' | 'samples'; readonly epoch: number; readonly inputs?: ImageGrid; readonly outputs: ImageGrid }
   /** A GAN's samples of 2-D data: `count` points each, float32 (x, y) pairs, in the data's own coordinates. */

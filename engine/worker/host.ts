@@ -8,6 +8,7 @@ import { loadCheckpoint, saveCheckpoint, CheckpointError } from '../train/checkp
 import { TrainingRun } from '../train/run.ts';
 import { RunSetupError } from '../train/setup.ts';
 import { prepareRun } from './prepare.ts';
+import { recurrentGates } from './gates.ts';
 import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
 
 export type Post = (event: EngineEvent, transfer: ArrayBuffer[]) => void;
@@ -141,14 +142,15 @@ export class EngineHost {
     for (const nodeId of this.watched.nodeIds) {
       if (!model.compiled.nodeOutputs.has(nodeId)) continue;
       const tensor = probeRows(model.probe(nodeId), [this.watched.sample]);
-      this.send({ type: 'watched', step: this.run.steps, nodeId, sample: this.watched.sample, tensor });
+      const gates = recurrentGates(model, nodeId, [this.watched.sample]);
+      this.send({ type: 'watched', step: this.run.steps, nodeId, sample: this.watched.sample, tensor, gates });
     }
   }
 
   private probe(requestId: number, nodeId: string, samples: readonly number[]): void {
     const model = this.run?.loop.models.find((candidate) => candidate.compiled.nodeOutputs.has(nodeId));
     if (model === undefined) throw new Error(`Node ${nodeId} has no output yet: start a run first.`);
-    this.send({ type: 'probed', requestId, nodeId, tensor: probeRows(model.probe(nodeId), samples) });
+    this.send({ type: 'probed', requestId, nodeId, tensor: probeRows(model.probe(nodeId), samples), gates: recurrentGates(model, nodeId, samples) });
   }
 
   private readWeights(requestId: number, nodeId: string): void {

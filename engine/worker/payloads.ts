@@ -21,7 +21,7 @@ export function transferablesOf(event: EngineEvent): ArrayBuffer[] {
   switch (event.type) {
     case 'watched':
     case 'probed':
-      return [event.tensor.data];
+      return [event.tensor.data, ...(event.gates ?? []).map((gate) => gate.tensor.data)];
     case 'weights':
       return Object.values(event.tensors).map((tensor) => tensor.data);
     case 'images':

@@ -1,10 +1,12 @@
 // The selected node's output for one sample: channels on a canvas for images, bars for vectors,
-// a heat strip for sequences; a Conv2D's filters; the share of dead or saturated units.
+// a heat strip for sequences; an LSTM's or GRU's gates; a Conv2D's filters; the share of dead or
+// saturated units.
 import { useMemo } from 'react';
 import type { TensorPayload } from '../../engine/protocol/index.ts';
 import type { Bars } from './featureImages.ts';
 import { featureView, filterView } from './featureView.ts';
 import { formatShare, formatValue } from './format.ts';
+import { GateMaps } from './GateMaps.tsx';
 import { PixelCanvas } from './PixelCanvas.tsx';
 import type { WatchedTensor } from './runModel.ts';
 
@@ -43,6 +45,7 @@ export function FeatureMaps({ nodeId, nodeType, watched, weights, live = true }:
           <Health dead={view.health.dead} saturated={view.health.saturated} />
         </div>
       )}
+      {nodeId !== null && <GateMaps nodeId={nodeId} nodeType={nodeType} gates={watched?.gates} />}
       {filters !== null && (
         <div className="feature-body">
           <div className="feature-caption">{filters.caption}</div>

@@ -1,5 +1,5 @@
 // Synthetic tensors and pictures for the preview page: made-up but shaped like the engine's.
-import type { ImageGrid, TensorPayload } from '../../engine/protocol/index.ts';
+import type { GatePayload, ImageGrid, TensorPayload } from '../../engine/protocol/index.ts';
 
 function payload(shape: number[], value: (index: number) => number): TensorPayload {
   const size = shape.reduce((product, dim) => product * dim, 1);
@@ -24,6 +24,15 @@ export function vector(length: number, step: number): TensorPayload {
 
 export function sequence(steps: number, features: number, step: number): TensorPayload {
   return payload([1, steps, features], (index) => Math.tanh(Math.sin((index % features) * 0.6 + Math.floor(index / features) * 0.35 + step * 0.02) * 1.5));
+}
+
+/** An LSTM's four gates [1, steps, units]: sigmoid gates in 0..1, the candidate in −1..1, drifting with the step. */
+export function lstmGates(steps: number, units: number, step: number): GatePayload[] {
+  return ['input', 'forget', 'candidate', 'output'].map((name, gate) => {
+    const wave = (index: number) => Math.sin((index % units) * (0.5 + gate * 0.2) + Math.floor(index / units) * 0.3 + step * 0.03 + gate);
+    const value = name === 'candidate' ? (index: number) => Math.tanh(wave(index) * 1.5) : (index: number) => 1 / (1 + Math.exp(-2 * wave(index)));
+    return { name, tensor: payload([1, steps, units], value) };
+  });
 }
 
 /** Conv2D weights [3, 3, 1, filters]: oriented edge detectors. */

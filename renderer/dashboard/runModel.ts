@@ -1,7 +1,7 @@
 // Everything the dashboard shows, folded from the engine's event stream by one pure reducer.
 // States are immutable; each event copies only what it changes (a `steps` event copies the arrays
 // of the curves it grows, everything else is a shallow copy), so a frame's batch stays cheap.
-import type { BackendName, EngineEvent, ProblemReport, RunState, TensorPayload } from '../../engine/protocol/index.ts';
+import type { BackendName, EngineEvent, GatePayload, ProblemReport, RunState, TensorPayload } from '../../engine/protocol/index.ts';
 import { appendPoints, appendToSet, EMPTY_SERIES, type Series, type SeriesSet } from './curves.ts';
 import { attachExtra, snapshotEpoch, type EpochSnapshot } from './snapshots.ts';
 
@@ -29,6 +29,8 @@ export interface Progress {
 export interface WatchedTensor {
   readonly step: number;
   readonly tensor: TensorPayload;
+  /** An LSTM's or GRU's gate activations for the same sample. */
+  readonly gates?: readonly GatePayload[];
 }
 
 export interface Divergence {
@@ -135,9 +137,9 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
     case 'epoch':
       return reduceEpoch(model, event);
     case 'watched':
-      return { ...model, watched: { ...model.watched, [event.nodeId]: { step: event.step, tensor: event.tensor } } };
+      return { ...model, watched: { ...model.watched, [event.nodeId]: { step: event.step, tensor: event.tensor, gates: event.gates } } };
     case 'probed':
-      return { ...model, watched: { ...model.watched, [event.nodeId]: { step: model.lastStep, tensor: event.tensor } } };
+      return { ...model, watched: { ...model.watched, [event.nodeId]: { step: model.lastStep, tensor: event.tensor, gates: event.gates } } };
     case 'weights':
       return { ...model, weights: { ...model.weights, [event.nodeId]: event.tensors } };
     case 'images':
