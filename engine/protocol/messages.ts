@@ -73,6 +73,23 @@ export interface StepTelemetry {
   readonly learningRate: number;
 }
 
+/** Counts of values in `counts.length` equal bins spanning [min, max]; the max falls in the last bin. */
+export interface Histogram {
+  readonly min: number;
+  readonly max: number;
+  readonly counts: readonly number[];
+  /** NaN and infinite values, left out of the bins. */
+  readonly nonFinite: number;
+}
+
+/** One parameter tensor of a layer (`weights`, `bias`...): its values and, when it trains, its last gradient. */
+export interface ParameterHistogram {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly values: Histogram;
+  readonly gradients: Histogram | null;
+}
+
 export type EngineEvent =
   | { readonly type: 'hello'; readonly protocolVersion: number; readonly backends: readonly BackendName[] }
   | { readonly type: 'state'; readonly state: RunState }
@@ -93,6 +110,8 @@ export type EngineEvent =
     }
   | { readonly type: 'epoch'; readonly epoch: number; readonly validation: Readonly<Record<string, number>>; readonly confusion?: readonly (readonly number[])[] }
   | { readonly type: 'watched'; readonly step: number; readonly nodeId: string; readonly sample: number; readonly tensor: TensorPayload; readonly gates?: readonly GatePayload[] }
+  /** A watched node's parameters and gradients, binned: throttled, and at the end of each epoch. */
+  | { readonly type: 'histograms'; readonly step: number; readonly epoch: number; readonly nodeId: string; readonly parameters: readonly ParameterHistogram[] }
   | { readonly type: 'probed'; readonly requestId: number; readonly nodeId: string; readonly tensor: TensorPayload; readonly gates?: readonly GatePayload[] }
   | { readonly type: 'weights'; readonly requestId: number; readonly nodeId: string; readonly tensors: Readonly<Record<string, TensorPayload>> }
   | { readonly type: 'images'; readonly kind: 'reconstructions' | 'samples'; readonly epoch: number; readonly inputs?: ImageGrid; readonly outputs: ImageGrid }

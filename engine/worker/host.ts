@@ -9,6 +9,7 @@ import { TrainingRun } from '../train/run.ts';
 import { RunSetupError } from '../train/setup.ts';
 import { prepareRun } from './prepare.ts';
 import { recurrentGates } from './gates.ts';
+import { HistogramPacer, modelWithParameters, parameterHistograms } from './histograms.ts';
 import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
 
 export type Post = (event: EngineEvent, transfer: ArrayBuffer[]) => void;
@@ -26,6 +27,7 @@ export class EngineHost {
   private watched: { nodeIds: readonly string[]; sample: number } = { nodeIds: [], sample: 0 };
   private lastWatch = Number.NEGATIVE_INFINITY;
   private batchSize = 0;
+  private readonly histogramPacer = new HistogramPacer();
 
   constructor(
     private readonly post: Post,
@@ -66,6 +68,8 @@ export class EngineHost {
         return this.run?.setLearningRate(request.learningRate);
       case 'watch':
         this.watched = { nodeIds: request.nodeIds, sample: request.sample };
+        this.histogramPacer.reset();
+        if (this.run !== null && this.run.state !== 'running') this.sendHistograms(true);
         return;
       case 'probe':
         return this.probe(request.requestId, request.nodeId, request.samples);
@@ -107,13 +111,17 @@ export class EngineHost {
         startIndex: resumed?.index,
         startSteps: resumed?.steps,
         yieldControl: this.options.yieldControl,
-        onStep: () => this.sendWatched(),
+        onStep: () => {
+          this.sendWatched();
+          this.sendHistograms(false);
+        },
       },
       (event) => this.send(event),
     );
     this.run = run;
     this.batchSize = prepared.settings.batchSize;
     await run.run();
+    this.sendHistograms(true);
   }
 
   private saveCheckpoint(requestId: number): void {
@@ -144,6 +152,20 @@ export class EngineHost {
       const tensor = probeRows(model.probe(nodeId), [this.watched.sample]);
       const gates = recurrentGates(model, nodeId, [this.watched.sample]);
       this.send({ type: 'watched', step: this.run.steps, nodeId, sample: this.watched.sample, tensor, gates });
+    }
+  }
+
+  /** The watched nodes' parameter and gradient histograms, when due (or now when forced). */
+  private sendHistograms(force: boolean): void {
+    const run = this.run;
+    if (run === null || this.watched.nodeIds.length === 0) return;
+    if (!force && !this.histogramPacer.due(performance.now(), run.index + 1 === run.loop.stepsPerEpoch)) return;
+    // Between steps (forced) the run already points at the next step: the last one was just before.
+    const epoch = force && run.index === 0 ? Math.max(0, run.epoch - 1) : run.epoch;
+    for (const nodeId of this.watched.nodeIds) {
+      const model = modelWithParameters(run.loop.models, nodeId);
+      if (model === undefined) continue;
+      this.send({ type: 'histograms', step: run.steps, epoch, nodeId, parameters: parameterHistograms(model, nodeId) });
     }
   }
 

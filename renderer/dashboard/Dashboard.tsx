@@ -5,6 +5,7 @@ import type { GraphDocument } from '../../engine/graph/index.ts';
 import type { EngineClient } from '../engine-client/engineClient.ts';
 import './dashboard.css';
 import { FeatureMaps } from './FeatureMaps.tsx';
+import { Histograms } from './Histograms.tsx';
 import { LossChart } from './LossChart.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
@@ -66,6 +67,7 @@ export function Dashboard({ client, document, selectedNodeId, onSelectNode, onCo
         <LossChart curves={model.curves} previousRuns={model.previousRuns} cutoffStep={view.cutoffStep} />
         <FeatureMaps nodeId={selectedNodeId} nodeType={nodeType} watched={selectedNodeId === null ? undefined : view.watched[selectedNodeId]} weights={selectedNodeId === null ? undefined : model.weights[selectedNodeId]} live={view.live} />
       </div>
+      <Histograms nodeId={selectedNodeId} nodeType={nodeType} frames={selectedNodeId === null ? undefined : model.histograms[selectedNodeId]} />
       <Timeline snapshots={model.snapshots} index={timelineIndex} onChange={setTimelineIndex} />
       <TaskViews snapshots={model.snapshots} view={view} onConfusionClick={onConfusionCell} />
     </div>

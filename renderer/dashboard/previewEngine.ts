@@ -2,6 +2,7 @@
 // worker does and streams a made-up training run (a classifier whose pictures include every task's).
 import type { EngineEvent, EngineRequest, RunSettings, RunState, StepTelemetry, TensorPayload } from '../../engine/protocol/index.ts';
 import type { WorkerPort } from '../engine-client/engineClient.ts';
+import { previewHistograms } from './previewHistograms.ts';
 import { confusion, convWeights, featureMap, lstmGates, ringImages, ringPoints, sequence, sineSeries, textSample, vector } from './previewData.ts';
 
 const NODE_IDS = ['input', 'conv1', 'relu1', 'pool1', 'flatten1', 'dense1', 'lstm1', 'dense2', 'softmax1'];
@@ -101,7 +102,16 @@ export class PreviewWorker implements WorkerPort {
     this.progress();
     if (this.settings.learningRate >= 1 && this.step >= 30) return this.diverge();
     for (const nodeId of this.watched) this.emit({ type: 'watched', step: this.step, nodeId, sample: 0, tensor: this.output(nodeId), gates: nodeId === 'lstm1' ? lstmGates(24, 16, this.step) : undefined });
+    if (this.step % 30 === 0) this.emitHistograms();
     if (this.step % STEPS_PER_EPOCH === 0) this.endEpoch(this.step / STEPS_PER_EPOCH - 1);
+  }
+
+  private emitHistograms(): void {
+    const epoch = Math.floor((this.step - 1) / STEPS_PER_EPOCH);
+    for (const nodeId of this.watched) {
+      const parameters = previewHistograms(nodeId, this.step);
+      if (parameters !== null) this.emit({ type: 'histograms', step: this.step, epoch, nodeId, parameters });
+    }
   }
 
   private telemetry(step: number): StepTelemetry {

@@ -3,6 +3,7 @@
 // of the curves it grows, everything else is a shallow copy), so a frame's batch stays cheap.
 import type { BackendName, EngineEvent, GatePayload, ProblemReport, RunState, TensorPayload } from '../../engine/protocol/index.ts';
 import { appendPoints, appendToSet, EMPTY_SERIES, type Series, type SeriesSet } from './curves.ts';
+import { addHistogramFrame, type HistogramHistories } from './histogramHistory.ts';
 import { attachExtra, snapshotEpoch, type EpochSnapshot } from './snapshots.ts';
 
 export type { EpochSnapshot } from './snapshots.ts';
@@ -64,6 +65,8 @@ export interface RunModel {
   readonly watched: Readonly<Record<string, WatchedTensor>>;
   /** The latest weights read per node, by parameter name (`weights`, `bias`). */
   readonly weights: Readonly<Record<string, Readonly<Record<string, TensorPayload>>>>;
+  /** Per watched node: its parameter and gradient histograms over time. */
+  readonly histograms: HistogramHistories;
   readonly snapshots: readonly EpochSnapshot[];
   readonly problems: readonly ProblemReport[];
   readonly divergence: Divergence | null;
@@ -92,6 +95,7 @@ export function initialRun(): RunModel {
     lastEpoch: null,
     watched: {},
     weights: {},
+    histograms: {},
     snapshots: [],
     problems: [],
     divergence: null,
@@ -142,6 +146,8 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
       return { ...model, watched: { ...model.watched, [event.nodeId]: { step: model.lastStep, tensor: event.tensor, gates: event.gates } } };
     case 'weights':
       return { ...model, weights: { ...model.weights, [event.nodeId]: event.tensors } };
+    case 'histograms':
+      return { ...model, histograms: addHistogramFrame(model.histograms, event) };
     case 'images':
     case 'points':
     case 'text':
