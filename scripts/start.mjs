@@ -1,5 +1,7 @@
 // `npm start`: the desktop app when Electron's binary is installed; otherwise says so in one line
-// and serves the app as a web page with the Vite dev server.
+// and serves the app as a web page with the Vite dev server. Either way it opens on an example
+// (the X-vs-O CNN unless --example names another); the app opened without one (a packaged launch,
+// a bare URL) restores the last session or shows the start page.
 // Usage: npm start [-- --example=lenet5]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,7 +34,7 @@ async function serveWeb() {
   const server = await createServer({ configFile: 'vite.config.ts', logLevel: 'warn' });
   await server.listen();
   const base = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`;
-  console.log(`Netloom: ${base}${example === 'xo-cnn' ? '' : `?example=${encodeURIComponent(example)}`}`);
+  console.log(`Netloom: ${base}?example=${encodeURIComponent(example)}`);
 }
 
 const electron = electronBinary();

@@ -7,13 +7,15 @@ export const CHANNELS = {
   saveFileAs: 'netloom:file/save-as',
   getAutosave: 'netloom:autosave/get',
   setAutosave: 'netloom:autosave/set',
+  listRecent: 'netloom:recent/list',
+  openRecent: 'netloom:recent/open',
   /** main -> renderer: a native menu item was chosen. */
   menuCommand: 'netloom:menu/command',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
 
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'undo', 'redo'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The largest graph file either side accepts (64 MiB of JSON is far past any hand-drawn graph). */
@@ -39,6 +41,11 @@ export interface SaveFileAsRequest {
   readonly text: string;
 }
 
+export interface OpenRecentRequest {
+  /** A path from listRecent; main opens no other. */
+  readonly path: string;
+}
+
 export interface AutosaveRequest {
   readonly text: string;
 }
@@ -51,5 +58,9 @@ export interface NetloomApi {
   saveFileAs(request: SaveFileAsRequest): Promise<FileInfo | null>;
   getAutosave(): Promise<string | null>;
   setAutosave(request: AutosaveRequest): Promise<void>;
+  /** Files opened or saved lately, newest first. */
+  listRecent(): Promise<FileInfo[]>;
+  /** Reopens a recent file; null when it no longer exists. */
+  openRecent(request: OpenRecentRequest): Promise<OpenedFile | null>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -1,5 +1,5 @@
 // Payload checks both ends of every channel run: nothing crosses the bridge unchecked.
-import { MAX_DOCUMENT_CHARS, MENU_COMMANDS, type AutosaveRequest, type FileInfo, type MenuCommand, type OpenedFile, type SaveFileAsRequest, type SaveFileRequest } from './channels.ts';
+import { MAX_DOCUMENT_CHARS, MENU_COMMANDS, type AutosaveRequest, type FileInfo, type MenuCommand, type OpenedFile, type OpenRecentRequest, type SaveFileAsRequest, type SaveFileRequest } from './channels.ts';
 
 const MAX_PATH_CHARS = 4096;
 const MAX_NAME_CHARS = 255;
@@ -47,4 +47,13 @@ export function isOpenedFile(value: unknown): value is OpenedFile {
 
 export function isOptionalText(value: unknown): value is string | null {
   return value === null || isText(value);
+}
+
+export function isOpenRecentRequest(value: unknown): value is OpenRecentRequest {
+  return isRecord(value) && isPath(value.path);
+}
+
+/** At most 100 entries: the recent list is short. */
+export function isFileInfoList(value: unknown): value is FileInfo[] {
+  return Array.isArray(value) && value.length <= 100 && value.every(isFileInfo);
 }

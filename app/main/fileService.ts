@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { MAX_DOCUMENT_CHARS, type FileInfo, type OpenedFile, type SaveFileAsRequest, type SaveFileRequest } from '../contract/index.ts';
+import type { RecentFiles } from './recentFiles.ts';
 
 /** The dialogs, so the service runs without Electron in tests. Each returns null when cancelled. */
 export interface FileDialogs {
@@ -15,6 +16,8 @@ export interface FileService {
   open(): Promise<OpenedFile | null>;
   save(request: SaveFileRequest): Promise<FileInfo>;
   saveAs(request: SaveFileAsRequest): Promise<FileInfo | null>;
+  /** Reopens a path on the recent list; null (and off the list) when it is gone. */
+  openRecent(path: string): Promise<OpenedFile | null>;
 }
 
 /** Writes through a temporary file in the same folder, then renames: a crash never leaves half a file. */
@@ -33,29 +36,50 @@ function describe(path: string): FileInfo {
   return { path, name: basename(path) };
 }
 
-/** `documentsFolder` is where Save As starts. */
-export function createFileService(dialogs: FileDialogs, documentsFolder: string): FileService {
+async function readGraphFile(path: string): Promise<string> {
+  const size = (await stat(path)).size;
+  if (size > MAX_DOCUMENT_CHARS) throw new Error(`${basename(path)} is ${Math.round(size / 1048576)} MiB; a graph file may be at most 64 MiB.`);
+  return readFile(path, 'utf8');
+}
+
+const NO_RECENT: RecentFiles = { list: async () => [], add: async () => undefined, remove: async () => undefined, has: async () => false };
+
+/** `documentsFolder` is where Save As starts; every file opened or saved goes on `recent`. */
+export function createFileService(dialogs: FileDialogs, documentsFolder: string, recent: RecentFiles = NO_RECENT): FileService {
   const granted = new Set<string>();
   let lastFolder = documentsFolder;
-  function grant(path: string): FileInfo {
+  async function grant(path: string): Promise<FileInfo> {
     const absolute = resolve(path);
     granted.add(absolute);
     lastFolder = dirname(absolute);
+    await recent.add(absolute);
     return describe(absolute);
   }
   return {
     async open() {
       const path = await dialogs.chooseFileToOpen();
       if (path === null) return null;
-      const size = (await stat(path)).size;
-      if (size > MAX_DOCUMENT_CHARS) throw new Error(`${basename(path)} is ${Math.round(size / 1048576)} MiB; a graph file may be at most 64 MiB.`);
-      const text = await readFile(path, 'utf8');
-      return { ...grant(path), text };
+      const text = await readGraphFile(path);
+      return { ...(await grant(path)), text };
+    },
+    async openRecent(path) {
+      const absolute = resolve(path);
+      if (!(await recent.has(absolute))) throw new Error(`${basename(absolute)} is not on the recent files list. Use Open.`);
+      let text: string;
+      try {
+        text = await readGraphFile(absolute);
+      } catch (cause) {
+        if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+        await recent.remove(absolute);
+        return null;
+      }
+      return { ...(await grant(absolute)), text };
     },
     async save(request) {
       const absolute = resolve(request.path);
       if (!granted.has(absolute)) throw new Error(`Netloom may only save to a file chosen in its Open or Save dialog, not ${basename(absolute)}. Use Save As.`);
       await writeFileAtomically(absolute, request.text);
+      await recent.add(absolute);
       return describe(absolute);
     },
     async saveAs(request) {
@@ -63,7 +87,7 @@ export function createFileService(dialogs: FileDialogs, documentsFolder: string)
       if (chosen === null) return null;
       const path = extname(chosen) === '' ? `${chosen}.json` : chosen;
       await writeFileAtomically(path, request.text);
-      return grant(path);
+      return await grant(path);
     },
   };
 }

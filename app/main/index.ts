@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from './contentSecurity.ts';
 import { createFileService, type FileDialogs } from './fileService.ts';
 import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menuTemplate.ts';
+import { createRecentFiles } from './recentFiles.ts';
 import { devServerUrl, startUrl, trustedOrigins } from './startUrl.ts';
 import { createMainWindow, restrictPermissions } from './window.ts';
 
@@ -57,7 +58,8 @@ async function start(): Promise<void> {
   }
   restrictPermissions(session.defaultSession);
   const origins = trustedOrigins(process.env);
-  registerIpc({ files: createFileService(fileDialogs(), app.getPath('documents')), autosave: createAutosaveFile(app.getPath('userData')), trustedOrigins: origins });
+  const recent = createRecentFiles(app.getPath('userData'));
+  registerIpc({ files: createFileService(fileDialogs(), app.getPath('documents'), recent), autosave: createAutosaveFile(app.getPath('userData')), recent, trustedOrigins: origins });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendMenuCommand, { isMac: process.platform === 'darwin', isDevelopment: devServer !== null })));
   openWindow(origins);
   app.on('activate', () => {

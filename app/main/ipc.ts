@@ -1,13 +1,15 @@
 // The IPC handlers: each checks who is asking (a page of ours) and what it sends, then does the work.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, isAutosaveRequest, isSaveFileAsRequest, isSaveFileRequest } from '../contract/index.ts';
+import { CHANNELS, isAutosaveRequest, isOpenRecentRequest, isSaveFileAsRequest, isSaveFileRequest } from '../contract/index.ts';
 import type { AutosaveFile } from './autosaveFile.ts';
 import type { FileService } from './fileService.ts';
+import type { RecentFiles } from './recentFiles.ts';
 import { isTrustedUrl } from './startUrl.ts';
 
 export interface IpcServices {
   readonly files: FileService;
   readonly autosave: AutosaveFile;
+  readonly recent: RecentFiles;
   readonly trustedOrigins: readonly string[];
 }
 
@@ -26,10 +28,12 @@ function invalid(channel: string): never {
 }
 
 export function registerIpc(services: IpcServices): void {
-  const { files, autosave, trustedOrigins } = services;
+  const { files, autosave, recent, trustedOrigins } = services;
   handle(CHANNELS.openFile, trustedOrigins, () => files.open());
   handle(CHANNELS.saveFile, trustedOrigins, (payload) => (isSaveFileRequest(payload) ? files.save(payload) : invalid(CHANNELS.saveFile)));
   handle(CHANNELS.saveFileAs, trustedOrigins, (payload) => (isSaveFileAsRequest(payload) ? files.saveAs(payload) : invalid(CHANNELS.saveFileAs)));
+  handle(CHANNELS.listRecent, trustedOrigins, () => recent.list());
+  handle(CHANNELS.openRecent, trustedOrigins, (payload) => (isOpenRecentRequest(payload) ? files.openRecent(payload.path) : invalid(CHANNELS.openRecent)));
   handle(CHANNELS.getAutosave, trustedOrigins, () => autosave.read());
   handle(CHANNELS.setAutosave, trustedOrigins, async (payload) => {
     if (!isAutosaveRequest(payload)) invalid(CHANNELS.setAutosave);

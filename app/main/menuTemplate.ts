@@ -1,4 +1,5 @@
-// The native menu: File (New, Open, Save, Save As, Quit) with accelerators, then the standard menus.
+// The native menu: File (New, Open, Save, Save As, Quit) and Edit (Undo, Redo: the graph's history)
+// with accelerators, each sending its command to the renderer, then the standard menus.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../contract/index.ts';
 
@@ -14,6 +15,19 @@ export function menuTemplate(send: (command: MenuCommand) => void, options: { is
       ...(options.isMac ? [] : [{ type: 'separator' } as const, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', role: 'quit' } as const]),
     ],
   };
+  // Undo and Redo go to the renderer, which undoes a graph edit or, in a text field, the typing.
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
+      { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => send('redo') },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
@@ -26,5 +40,5 @@ export function menuTemplate(send: (command: MenuCommand) => void, options: { is
     ],
   };
   const app: MenuItemConstructorOptions[] = options.isMac ? [{ role: 'appMenu' }] : [];
-  return [...app, file, { role: 'editMenu' }, view, { role: 'windowMenu' }];
+  return [...app, file, edit, view, { role: 'windowMenu' }];
 }

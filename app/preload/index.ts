@@ -6,8 +6,10 @@ import {
   CHANNELS,
   isAutosaveRequest,
   isFileInfo,
+  isFileInfoList,
   isMenuCommand,
   isOpenedFile,
+  isOpenRecentRequest,
   isOptionalText,
   isSaveFileAsRequest,
   isSaveFileRequest,
@@ -50,6 +52,15 @@ const api: NetloomApi = {
   async setAutosave(request) {
     if (!isAutosaveRequest(request)) return reject('setAutosave');
     await invoke(CHANNELS.setAutosave, { text: request.text }, isNothing);
+  },
+  async listRecent() {
+    const files = await invoke(CHANNELS.listRecent, null, isFileInfoList);
+    return files.map(copyFile);
+  },
+  async openRecent(request) {
+    if (!isOpenRecentRequest(request)) return reject('openRecent');
+    const file = await invoke(CHANNELS.openRecent, { path: request.path }, isOpenedOrNull);
+    return file === null ? null : { path: file.path, name: file.name, text: file.text };
   },
   onMenuCommand(listener) {
     if (typeof listener !== 'function') throw new TypeError('netloom.onMenuCommand needs a function.');

@@ -1,7 +1,10 @@
 // The Platform in a plain browser: the File System Access API where present (Chromium), else an
-// <input type=file> to open and a download to save. Autosave lives in IndexedDB.
+// <input type=file> to open and a download to save. Autosave and the recent files (names and
+// documents) live in IndexedDB.
+import { firstLaunchFlag } from './firstLaunch.ts';
 import { createIndexedDbStore, type KeyValueStore } from './indexedDbStore.ts';
 import { GRAPH_FILE_EXTENSION, type FileReference, type OpenedFile, type Platform } from './platform.ts';
+import { createRecentDocuments } from './recentDocuments.ts';
 
 const AUTOSAVE_KEY = 'autosave';
 const PICKER_TYPES = [{ description: 'Netloom graph', accept: { 'application/json': ['.json'] } }];
@@ -46,8 +49,22 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+function localStorageOf(scope: Window): Storage | null {
+  try {
+    return scope.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function createBrowserPlatform(scope: Window = window, store: KeyValueStore = createIndexedDbStore(scope.indexedDB)): Platform {
   const pickers = filePickers(scope);
+  const recent = createRecentDocuments(store);
+  /** Puts a file on the recent list; a failure there never fails the open or save. */
+  async function used<T extends FileReference | null>(reference: T, text: string): Promise<T> {
+    if (reference !== null) await recent.add(reference.name, text).catch(() => undefined);
+    return reference;
+  }
   const handles = new Map<string, FileSystemFileHandle>();
   let nextKey = 1;
   function remember(handle: FileSystemFileHandle): FileReference {
@@ -58,12 +75,12 @@ export function createBrowserPlatform(scope: Window = window, store: KeyValueSto
   async function saveFileAs(suggestedName: string, text: string): Promise<FileReference | null> {
     if (pickers === null) {
       download(suggestedName, text);
-      return { name: suggestedName, key: 'download' };
+      return used({ name: suggestedName, key: 'download' }, text);
     }
     try {
       const handle = await pickers.showSaveFilePicker({ types: PICKER_TYPES, suggestedName });
       await writeHandle(handle, text);
-      return remember(handle);
+      return await used(remember(handle), text);
     } catch (cause) {
       if (isAbort(cause)) return null;
       throw cause;
@@ -74,12 +91,14 @@ export function createBrowserPlatform(scope: Window = window, store: KeyValueSto
     async openFile(): Promise<OpenedFile | null> {
       if (pickers === null) {
         const file = await pickWithInput();
-        return file === null ? null : { reference: { name: file.name, key: 'upload' }, text: await file.text() };
+        if (file === null) return null;
+        const text = await file.text();
+        return { reference: await used({ name: file.name, key: 'upload' }, text), text };
       }
       try {
         const [handle] = await pickers.showOpenFilePicker({ types: PICKER_TYPES, multiple: false });
-        const file = await handle.getFile();
-        return { reference: remember(handle), text: await file.text() };
+        const text = await (await handle.getFile()).text();
+        return { reference: await used(remember(handle), text), text };
       } catch (cause) {
         if (isAbort(cause)) return null;
         throw cause;
@@ -89,11 +108,21 @@ export function createBrowserPlatform(scope: Window = window, store: KeyValueSto
       const handle = handles.get(reference.key);
       if (handle === undefined) return saveFileAs(reference.name, text);
       await writeHandle(handle, text);
-      return reference;
+      return used(reference, text);
     },
     saveFileAs,
     getAutosave: () => store.get(AUTOSAVE_KEY),
     setAutosave: (text: string) => store.set(AUTOSAVE_KEY, text),
+    listRecent: () => recent.list(),
+    async openRecent(key: string): Promise<OpenedFile | null> {
+      const entry = await recent.read(key);
+      if (entry === null) return null;
+      // A handle from this session saves in place; otherwise Save asks (or downloads) again.
+      const handleKey = [...handles.entries()].reverse().find(([, handle]) => handle.name === entry.name)?.[0];
+      const reference = { name: entry.name, key: handleKey ?? 'recent' };
+      return { reference: await used(reference, entry.text), text: entry.text };
+    },
+    isFirstLaunch: () => Promise.resolve(firstLaunchFlag(localStorageOf(scope))),
     onMenuCommand: () => () => undefined,
   };
 }

@@ -13,7 +13,15 @@ export interface OpenedFile {
 }
 
 /** What the native menu (Electron) or a shortcut asks the shell to do. */
-export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs';
+export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs' | 'undo' | 'redo';
+
+/** A file on the recent list; `key` goes back to openRecent. */
+export interface RecentFile {
+  readonly name: string;
+  readonly key: string;
+  /** Where it lives, for a tooltip: a path (Electron) or "Saved in this browser". */
+  readonly detail: string;
+}
 
 export interface Platform {
   readonly kind: 'electron' | 'browser';
@@ -26,6 +34,12 @@ export interface Platform {
   /** The last autosaved document text, or null. */
   getAutosave(): Promise<string | null>;
   setAutosave(text: string): Promise<void>;
+  /** Files opened or saved lately, newest first. */
+  listRecent(): Promise<RecentFile[]>;
+  /** Reopens a recent file; null when it is gone. */
+  openRecent(key: string): Promise<OpenedFile | null>;
+  /** True on the app's very first start on this machine (it then opens an example); false ever after. */
+  isFirstLaunch(): Promise<boolean>;
   /** Commands from a native menu; returns an unsubscribe function. The browser has none. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

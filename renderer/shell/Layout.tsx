@@ -23,6 +23,7 @@ interface LayoutProps {
   readonly platform: Platform;
   readonly commands: FileCommands;
   readonly onRestore: (() => void) | null;
+  readonly onHome: () => void;
 }
 
 function JsonCenter({ store }: { store: EditorStore }) {
@@ -33,7 +34,7 @@ function JsonCenter({ store }: { store: EditorStore }) {
   );
 }
 
-export function Layout({ store, platform, commands, onRestore }: LayoutProps) {
+export function Layout({ store, platform, commands, onRestore, onHome }: LayoutProps) {
   const { view, generation } = useEditorState(store);
   function addEntry(entry: PaletteEntry) {
     const document = store.getState().document;
@@ -46,7 +47,7 @@ export function Layout({ store, platform, commands, onRestore }: LayoutProps) {
   return (
     <ReactFlowProvider>
       <div className="app">
-        <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} />
+        <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} />
         <Palette onAdd={addEntry} />
         <main className="center with-dock">
           <div className="center-main">{view === 'json' ? <JsonCenter store={store} /> : <Canvas key={generation} store={store} />}</div>

@@ -1,18 +1,39 @@
-// The root: picks the platform, opens the start document, wires commands and effects.
+// The root: picks the platform, opens the start document (or the start page), wires commands and effects.
 import { useEffect, useMemo, useState } from 'react';
 import type { GraphDocument } from '../../engine/graph/index.ts';
 import type { Platform } from '../platform/platform.ts';
 import { selectPlatform } from '../platform/selectPlatform.ts';
+import { StartPage } from '../start/StartPage.tsx';
 import { readDocumentText, writeDocumentText } from './documentText.ts';
 import { createEditorStore, type EditorStore } from './editorStore.ts';
 import { createFileCommands } from './fileCommands.ts';
 import { Layout } from './Layout.tsx';
-import { loadStartDocument } from './startup.ts';
+import { loadStart } from './startup.ts';
 import { useAppEffects } from './useAppEffects.ts';
+import { useEditorState } from './useEditorState.ts';
 
-function App({ store, platform }: { store: EditorStore; platform: Platform }) {
+/** The start page shows until a document loads (a new generation), and again on Home. */
+function useStartPage(store: EditorStore, initiallyShown: boolean) {
+  const { generation } = useEditorState(store);
+  const [shownAt, setShownAt] = useState<number | null>(initiallyShown ? generation : null);
+  const [returnable, setReturnable] = useState(false);
+  return {
+    shown: shownAt === generation,
+    /** Back to the graph: only when Home opened the page over a real graph. */
+    returnable,
+    open: () => {
+      setReturnable(true);
+      setShownAt(store.getState().generation);
+    },
+    close: () => setShownAt(null),
+  };
+}
+
+function App({ store, platform, showStart }: { store: EditorStore; platform: Platform; showStart: boolean }) {
   const commands = useMemo(() => createFileCommands(store, platform, (question) => window.confirm(question)), [store, platform]);
   const [autosaved, setAutosaved] = useState<GraphDocument | null>(null);
+  const start = useStartPage(store, showStart);
+  const { document } = useEditorState(store);
   useAppEffects(store, platform, commands);
   useEffect(() => {
     let active = true;
@@ -36,24 +57,26 @@ function App({ store, platform }: { store: EditorStore; platform: Platform }) {
           store.notify({ kind: 'info', text: `Restored “${autosaved.metadata.name}” from the autosave.` });
           setAutosaved(null);
         };
-  return <Layout store={store} platform={platform} commands={commands} onRestore={onRestore} />;
+  if (start.shown) return <StartPage platform={platform} commands={commands} onClose={start.returnable ? start.close : null} currentName={document.metadata.name} />;
+  return <Layout store={store} platform={platform} commands={commands} onRestore={onRestore} onHome={start.open} />;
 }
 
 export function Root() {
   const platform = useMemo(() => selectPlatform(), []);
-  const [store, setStore] = useState<EditorStore | null>(null);
+  const [booted, setBooted] = useState<{ store: EditorStore; showStart: boolean } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    loadStartDocument(window.location.search).then(
+    loadStart(window.location.search, platform).then(
       (start) => {
         const created = createEditorStore(start.document);
         if (start.warning !== null) created.notify({ kind: 'error', text: start.warning });
-        setStore(created);
+        else if (start.info !== null) created.notify({ kind: 'info', text: start.info });
+        setBooted({ store: created, showStart: start.showStart });
       },
       (cause: unknown) => setFailure(cause instanceof Error ? cause.message : String(cause)),
     );
-  }, []);
+  }, [platform]);
   if (failure !== null) return <div className="boot-message boot-error">Netloom could not start: {failure}</div>;
-  if (store === null) return <div className="boot-message">Loading Netloom…</div>;
-  return <App store={store} platform={platform} />;
+  if (booted === null) return <div className="boot-message">Loading Netloom…</div>;
+  return <App store={booted.store} platform={platform} showStart={booted.showStart} />;
 }

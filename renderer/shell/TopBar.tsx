@@ -10,9 +10,11 @@ interface TopBarProps {
   readonly commands: FileCommands;
   readonly shortcutPrefix: string;
   readonly onRestore: (() => void) | null;
+  /** Shows the start page. */
+  readonly onHome: () => void;
 }
 
-export function TopBar({ store, commands, shortcutPrefix, onRestore }: TopBarProps) {
+export function TopBar({ store, commands, shortcutPrefix, onRestore, onHome }: TopBarProps) {
   const state = useEditorState(store);
   const name = state.document.metadata.name;
   return (
@@ -26,9 +28,12 @@ export function TopBar({ store, commands, shortcutPrefix, onRestore }: TopBarPro
           {name}
         </span>
         {state.file !== null && <span className="document-file">{state.file.name}</span>}
-        {state.dirty && <span className="document-dirty" title="Unsaved changes" aria-label="Unsaved changes" />}
+        {state.dirty && <span className="document-dirty" title="Unsaved changes" aria-label="Unsaved changes" data-testid="unsaved-mark" />}
       </div>
       <nav className="menu" aria-label="File">
+        <button type="button" onClick={onHome} title="The start page: new graph, recent files, examples" data-testid="home">
+          Home
+        </button>
         <button type="button" onClick={() => commands.newDocument()} title={`New graph (${shortcutPrefix}N)`}>
           New
         </button>
@@ -40,6 +45,12 @@ export function TopBar({ store, commands, shortcutPrefix, onRestore }: TopBarPro
         </button>
         <button type="button" onClick={() => void commands.saveAs()} title={`Save as (${shortcutPrefix}Shift+S)`}>
           Save As…
+        </button>
+        <button type="button" onClick={() => void commands.importJson()} title="Import a graph's JSON as a new, unsaved graph" data-testid="import-json">
+          Import…
+        </button>
+        <button type="button" onClick={() => void commands.exportJson()} title="Export a copy of the graph as JSON; the graph stays bound to its file" data-testid="export-json">
+          Export…
         </button>
         <HistoryButtons store={store} shortcutPrefix={shortcutPrefix} />
         <select

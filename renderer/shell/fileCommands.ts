@@ -1,7 +1,8 @@
-// New, Open, Save, Save As and Open Example: the menu's commands over a Platform and the store.
+// New, Open, Open Recent, Save, Save As, Import, Export and Open Example: the file commands over a
+// Platform and the store. Open and Save bind the document to a file; Import and Export do not.
 import { autoLayout, needsLayout } from '../editor/autoLayout.ts';
 import { moveNodes, newDocument } from '../editor/documentEdits.ts';
-import { suggestFileName, type MenuCommand, type Platform } from '../platform/platform.ts';
+import { suggestFileName, type MenuCommand, type OpenedFile, type Platform } from '../platform/platform.ts';
 import { readDocumentText, readDocumentValue, writeDocumentText } from './documentText.ts';
 import type { EditorStore } from './editorStore.ts';
 import { loadExample } from './examples.ts';
@@ -11,6 +12,11 @@ export interface FileCommands {
   open(): Promise<void>;
   save(): Promise<void>;
   saveAs(): Promise<void>;
+  openRecent(key: string, name: string): Promise<void>;
+  /** Reads a graph file as a new, unsaved document (Save then asks where). */
+  importJson(): Promise<void>;
+  /** Writes a copy of the document; the file it is bound to and the unsaved mark stay as they are. */
+  exportJson(): Promise<void>;
   openExample(name: string): Promise<void>;
   run(command: MenuCommand): Promise<void>;
 }
@@ -31,6 +37,19 @@ export function createFileCommands(store: EditorStore, platform: Platform, confi
       store.notify({ kind: 'error', text: `Could not ${action}: ${describe(cause)}` });
     }
   }
+  /** Loads a file's text; `bind` ties the document to the file (Open) or not (Import). */
+  async function loadFile(file: OpenedFile, bind: boolean, verb: string): Promise<void> {
+    const result = readDocumentText(file.text, file.reference.name);
+    if (!result.ok) {
+      store.notify({ kind: 'error', text: result.message });
+      return;
+    }
+    // Layers piled on one another (a graph written by hand or a script) get laid out.
+    const arranged = needsLayout(result.document);
+    const document = arranged ? moveNodes(result.document, await autoLayout(result.document)) : result.document;
+    store.load(document, bind ? file.reference : null, result.analysis);
+    store.notify({ kind: 'info', text: `${verb} ${file.reference.name}${arranged ? '; its overlapping layers were laid out' : ''}.` });
+  }
   async function saveAs(): Promise<void> {
     await attempt('save the graph', async () => {
       const { document } = store.getState();
@@ -50,17 +69,29 @@ export function createFileCommands(store: EditorStore, platform: Platform, confi
       if (!mayDiscard()) return;
       await attempt('open the file', async () => {
         const file = await platform.openFile();
-        if (file === null) return;
-        const result = readDocumentText(file.text, file.reference.name);
-        if (!result.ok) {
-          store.notify({ kind: 'error', text: result.message });
-          return;
-        }
-        // Layers piled on one another (a graph written by hand or a script) get laid out.
-        const arranged = needsLayout(result.document);
-        const document = arranged ? moveNodes(result.document, await autoLayout(result.document)) : result.document;
-        store.load(document, file.reference, result.analysis);
-        store.notify({ kind: 'info', text: `Opened ${file.reference.name}${arranged ? '; its overlapping layers were laid out' : ''}.` });
+        if (file !== null) await loadFile(file, true, 'Opened');
+      });
+    },
+    async openRecent(key, name) {
+      if (!mayDiscard()) return;
+      await attempt(`open ${name}`, async () => {
+        const file = await platform.openRecent(key);
+        if (file === null) store.notify({ kind: 'error', text: `${name} is gone (moved or deleted); it was taken off the recent files.` });
+        else await loadFile(file, true, 'Opened');
+      });
+    },
+    async importJson() {
+      if (!mayDiscard()) return;
+      await attempt('import the file', async () => {
+        const file = await platform.openFile();
+        if (file !== null) await loadFile(file, false, 'Imported');
+      });
+    },
+    async exportJson() {
+      await attempt('export the graph', async () => {
+        const { document } = store.getState();
+        const file = await platform.saveFileAs(suggestFileName(document.metadata.name), writeDocumentText(document));
+        if (file !== null) store.notify({ kind: 'info', text: `Exported ${file.name}.` });
       });
     },
     async save() {
@@ -93,6 +124,12 @@ export function createFileCommands(store: EditorStore, platform: Platform, confi
           return commands.save();
         case 'saveAs':
           return commands.saveAs();
+        case 'undo':
+          store.undo();
+          return Promise.resolve();
+        case 'redo':
+          store.redo();
+          return Promise.resolve();
       }
     },
   };

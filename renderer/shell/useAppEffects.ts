@@ -8,7 +8,18 @@ import { historyCommand, isMacPlatform, isTextTarget, shortcutCommand } from './
 
 export function useAppEffects(store: EditorStore, platform: Platform, commands: FileCommands): void {
   useEffect(() => startAutosave(store, platform), [store, platform]);
-  useEffect(() => platform.onMenuCommand((command) => void commands.run(command)), [platform, commands]);
+  useEffect(
+    () =>
+      platform.onMenuCommand((command) => {
+        // Edit > Undo while typing in a field undoes the typing, as in any app.
+        if ((command === 'undo' || command === 'redo') && isTextTarget(window.document.activeElement)) {
+          window.document.execCommand(command);
+          return;
+        }
+        void commands.run(command);
+      }),
+    [platform, commands],
+  );
   useEffect(() => {
     // Electron's menu accelerators already send these commands.
     if (platform.kind === 'electron') return undefined;
@@ -23,6 +34,8 @@ export function useAppEffects(store: EditorStore, platform: Platform, commands: 
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [platform, commands]);
   useEffect(() => {
+    // Electron's Edit menu has Undo and Redo with accelerators: handling the keys here too would undo twice.
+    if (platform.kind === 'electron') return undefined;
     const isMac = isMacPlatform(navigator.userAgent);
     function onKeyDown(event: KeyboardEvent) {
       const command = historyCommand(event, isMac);
@@ -33,7 +46,7 @@ export function useAppEffects(store: EditorStore, platform: Platform, commands: 
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store]);
+  }, [store, platform]);
   useEffect(() => {
     // The browser asks before leaving; Electron's main process asks on 'will-prevent-unload'.
     function onBeforeUnload(event: BeforeUnloadEvent) {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   CHANNELS,
   isAutosaveRequest,
+  isFileInfoList,
   isFileName,
   isMenuCommand,
   isOpenedFile,
+  isOpenRecentRequest,
   isSaveFileAsRequest,
   isSaveFileRequest,
   MAX_DOCUMENT_CHARS,
@@ -34,6 +36,10 @@ describe('IPC contract', () => {
     expect(isAutosaveRequest({ text: '' })).toBe(true);
     expect(isOpenedFile({ path: 'C:\\graphs\\xo.json', name: 'xo.json', text: '{}' })).toBe(true);
     expect(isMenuCommand('saveAs')).toBe(true);
+    expect(isMenuCommand('undo') && isMenuCommand('redo')).toBe(true);
+    expect(isOpenRecentRequest({ path: '/home/ada/xo.json' })).toBe(true);
+    expect(isFileInfoList([{ path: '/a.json', name: 'a.json' }])).toBe(true);
+    expect(isFileInfoList([])).toBe(true);
   });
 
   it('refuses malformed ones', () => {
@@ -48,5 +54,9 @@ describe('IPC contract', () => {
     expect(isOpenedFile({ path: '/a.json', name: 'a.json' })).toBe(false);
     expect(isMenuCommand('quit')).toBe(false);
     expect(isFileName('..')).toBe(false);
+    expect(isOpenRecentRequest({ path: '' })).toBe(false);
+    expect(isOpenRecentRequest('/a.json')).toBe(false);
+    expect(isFileInfoList([{ path: '/a.json', name: 'a/b.json' }])).toBe(false);
+    expect(isFileInfoList(Array.from({ length: 101 }, () => ({ path: '/a.json', name: 'a.json' })))).toBe(false);
   });
 });

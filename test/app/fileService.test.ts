@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAutosaveFile } from '../../app/main/autosaveFile.ts';
 import { createFileService, type FileDialogs } from '../../app/main/fileService.ts';
+import { createRecentFiles, MAX_RECENT_FILES, pushRecent } from '../../app/main/recentFiles.ts';
 
 describe('file service', () => {
   let folder = '';
@@ -59,5 +60,36 @@ describe('file service', () => {
     await autosave.write('{"format":"netloom.graph","version":1}');
     expect(await autosave.read()).toBe('{"format":"netloom.graph","version":1}');
     expect(await readdir(folder)).toEqual(['autosave.netloom.json']);
+  });
+
+  it('lists files opened and saved, newest first, and reopens only those', async () => {
+    const data = join(folder, 'data');
+    const recent = createRecentFiles(folder);
+    const service = createFileService(dialogs, folder, recent);
+    const first = join(folder, 'a.json');
+    await writeFile(first, '{"a":1}');
+    answers.open = first;
+    await service.open();
+    answers.save = join(folder, 'b.json');
+    await service.saveAs({ suggestedName: 'b.json', text: '{"b":1}' });
+    expect(await recent.list()).toEqual([
+      { path: join(folder, 'b.json'), name: 'b.json' },
+      { path: first, name: 'a.json' },
+    ]);
+    // A fresh list reads the same from disk.
+    expect((await createRecentFiles(folder).list()).map((file) => file.name)).toEqual(['b.json', 'a.json']);
+    expect(await service.openRecent(first)).toEqual({ path: first, name: 'a.json', text: '{"a":1}' });
+    expect((await recent.list())[0]?.name).toBe('a.json');
+    await expect(service.openRecent(join(data, 'secret.json'))).rejects.toThrow(/not on the recent files list/);
+    await rm(first);
+    expect(await service.openRecent(first)).toBeNull();
+    expect((await recent.list()).map((file) => file.name)).toEqual(['b.json']);
+  });
+
+  it('keeps the recent list short and free of duplicates', () => {
+    expect(pushRecent(['/a', '/b', '/c'], '/b')).toEqual(['/b', '/a', '/c']);
+    const many = Array.from({ length: MAX_RECENT_FILES }, (_, index) => `/f${index}`);
+    expect(pushRecent(many, '/new')).toHaveLength(MAX_RECENT_FILES);
+    expect(pushRecent(many, '/new')[0]).toBe('/new');
   });
 });

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { MenuCommand } from '../../app/contract/index.ts';
+import { isMenuCommand, type MenuCommand } from '../../app/contract/index.ts';
 import { menuTemplate } from '../../app/main/menuTemplate.ts';
 
 function fileItems(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -24,6 +24,23 @@ describe('native menu', () => {
     for (const item of items) (item.click as (() => void) | undefined)?.();
     expect(sent).toEqual(['new', 'open', 'save', 'saveAs']);
     expect(items.find((item) => item.label === 'Quit')?.role).toBe('quit');
+  });
+
+  it('has Edit with Undo and Redo sending their commands, and the clipboard roles', () => {
+    const sent: MenuCommand[] = [];
+    const template = menuTemplate((command) => sent.push(command), { isMac: false, isDevelopment: false });
+    expect(template.map((menu) => menu.label ?? menu.role)).toEqual(['File', 'Edit', 'View', 'windowMenu']);
+    const edit = template.find((menu) => menu.label === 'Edit');
+    const items = Array.isArray(edit?.submenu) ? edit.submenu : [];
+    expect(items.filter((item) => item.label !== undefined).map((item) => [item.label, item.accelerator])).toEqual([
+      ['Undo', 'CmdOrCtrl+Z'],
+      ['Redo', 'CmdOrCtrl+Shift+Z'],
+    ]);
+    for (const item of items) (item.click as (() => void) | undefined)?.();
+    expect(sent).toEqual(['undo', 'redo']);
+    expect(items.map((item) => item.role).filter((role) => role !== undefined)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    // Every command the menu sends is one the contract lets through to the renderer.
+    expect(sent.every((command) => isMenuCommand(command))).toBe(true);
   });
 
   it('leaves Quit to the app menu on macOS and dev tools to development', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readDocumentValue } from '../../renderer/shell/documentText.ts';
 import { chooseExample, exampleNames, loadExample, requestedExample } from '../../renderer/shell/examples.ts';
-import { loadStartDocument } from '../../renderer/shell/startup.ts';
+import { chooseStart, loadStart, loadStartDocument } from '../../renderer/shell/startup.ts';
+import { exampleText } from './documents.ts';
+import { createFakePlatform } from './fakePlatform.ts';
 
 describe('examples', () => {
   it('bundles every example in assets/examples, and each one reads as a graph', async () => {
@@ -31,5 +33,25 @@ describe('examples', () => {
     const missing = await loadStartDocument('?example=nothing');
     expect(missing.document.metadata.name).toBe('X vs O CNN');
     expect(missing.warning).toBe('There is no example "nothing"; opened xo-cnn instead.');
+  });
+
+  it('opens the requested example, else the last session, else an example on first launch, else the start page', () => {
+    expect(chooseStart(true, true, true)).toBe('example');
+    expect(chooseStart(false, true, true)).toBe('autosave');
+    expect(chooseStart(false, false, true)).toBe('example');
+    expect(chooseStart(false, false, false)).toBe('start');
+  });
+
+  it('loads what it chose', async () => {
+    const platform = createFakePlatform();
+    expect(await loadStart('', platform)).toMatchObject({ showStart: true, document: { metadata: { name: 'Untitled' } } });
+    platform.firstLaunch = true;
+    expect(await loadStart('', platform)).toMatchObject({ showStart: false, document: { metadata: { name: 'X vs O CNN' } } });
+    platform.autosaved = exampleText('lenet5');
+    expect(await loadStart('', platform)).toMatchObject({ showStart: false, info: 'Restored “LeNet-5” from your last session.' });
+    expect((await loadStart('?example=mnist-mlp', platform)).document.metadata.name).toBe('MNIST MLP');
+    platform.autosaved = '{ broken';
+    platform.firstLaunch = false;
+    expect((await loadStart('', platform)).showStart).toBe(true);
   });
 });

@@ -1,11 +1,13 @@
 // A Platform in memory, recording what the shell asks of it.
-import type { FileReference, MenuCommand, OpenedFile, Platform } from '../../renderer/platform/platform.ts';
+import type { FileReference, MenuCommand, OpenedFile, Platform, RecentFile } from '../../renderer/platform/platform.ts';
 
 export interface FakePlatform extends Platform {
   readonly files: Map<string, string>;
   nextOpen: OpenedFile | null;
   nextSaveAs: FileReference | null;
   autosaved: string | null;
+  recent: RecentFile[];
+  firstLaunch: boolean;
   readonly calls: string[];
   sendMenu(command: MenuCommand): void;
 }
@@ -18,6 +20,8 @@ export function createFakePlatform(): FakePlatform {
     nextOpen: null,
     nextSaveAs: null,
     autosaved: null,
+    recent: [],
+    firstLaunch: false,
     calls: [],
     async openFile() {
       platform.calls.push('open');
@@ -40,6 +44,17 @@ export function createFakePlatform(): FakePlatform {
     async setAutosave(text) {
       platform.calls.push('autosave');
       platform.autosaved = text;
+    },
+    async listRecent() {
+      return platform.recent;
+    },
+    async openRecent(key) {
+      platform.calls.push(`openRecent ${key}`);
+      const text = platform.files.get(key);
+      return text === undefined ? null : { reference: { name: key, key }, text };
+    },
+    async isFirstLaunch() {
+      return platform.firstLaunch;
     },
     onMenuCommand(listener) {
       listeners.add(listener);

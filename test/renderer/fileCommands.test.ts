@@ -89,4 +89,38 @@ describe('file commands', () => {
     await commands.saveAs();
     expect(store.getState().notice).toEqual({ kind: 'error', text: 'Could not save the graph: disk full' });
   });
+
+  it('imports a file as a new unsaved graph and exports a copy without rebinding', async () => {
+    const { store, platform, commands } = setup();
+    platform.nextOpen = { reference: { name: 'lenet.json', key: 'k' }, text: exampleText('lenet5') };
+    await commands.importJson();
+    expect(store.getState()).toMatchObject({ file: null, dirty: false, notice: { text: 'Imported lenet.json.' } });
+    expect(store.getState().document.metadata.name).toBe('LeNet-5');
+    nudge(store);
+    platform.nextSaveAs = { name: 'copy.netloom.json', key: 'k2' };
+    await commands.exportJson();
+    expect(store.getState()).toMatchObject({ file: null, dirty: true, notice: { text: 'Exported copy.netloom.json.' } });
+    expect(JSON.parse(platform.files.get('copy.netloom.json') ?? '')).toEqual(JSON.parse(JSON.stringify(store.getState().document)));
+  });
+
+  it('reopens a recent file, and says so when it is gone', async () => {
+    const { store, platform, commands } = setup();
+    platform.files.set('mine.json', exampleText('mnist-mlp'));
+    await commands.openRecent('mine.json', 'mine.json');
+    expect(store.getState()).toMatchObject({ file: { name: 'mine.json' }, dirty: false });
+    expect(store.getState().document.metadata.name).toBe('MNIST MLP');
+    await commands.openRecent('gone.json', 'gone.json');
+    expect(store.getState().notice).toEqual({ kind: 'error', text: 'gone.json is gone (moved or deleted); it was taken off the recent files.' });
+  });
+
+  it('runs Undo and Redo from the menu', async () => {
+    const { store, commands } = setup();
+    const before = store.getState().document;
+    nudge(store);
+    const after = store.getState().document;
+    await commands.run('undo');
+    expect(store.getState().document).toEqual(before);
+    await commands.run('redo');
+    expect(store.getState().document).toEqual(after);
+  });
 });

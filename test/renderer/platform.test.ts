@@ -3,7 +3,19 @@ import { createBrowserPlatform } from '../../renderer/platform/browserPlatform.t
 import { createElectronPlatform } from '../../renderer/platform/electronPlatform.ts';
 import type { KeyValueStore } from '../../renderer/platform/indexedDbStore.ts';
 import { findBridge, type NetloomBridge } from '../../renderer/platform/netloomBridge.ts';
+import { firstLaunchFlag } from '../../renderer/platform/firstLaunch.ts';
 import { suggestFileName } from '../../renderer/platform/platform.ts';
+import { MAX_RECENT_DOCUMENTS, parseRecentDocuments, pushRecentDocument, RECENT_KEY } from '../../renderer/platform/recentDocuments.ts';
+
+function memoryStore(): KeyValueStore & { values: Map<string, string> } {
+  const values = new Map<string, string>();
+  return { values, get: async (key) => values.get(key) ?? null, set: async (key, value) => void values.set(key, value) };
+}
+
+function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
+  const values = new Map<string, string>();
+  return { getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value) };
+}
 
 function fakeBridge(): NetloomBridge {
   return {
@@ -13,6 +25,8 @@ function fakeBridge(): NetloomBridge {
     saveFileAs: vi.fn(async () => null),
     getAutosave: vi.fn(async () => 'saved'),
     setAutosave: vi.fn(async () => undefined),
+    listRecent: vi.fn(async () => [{ path: '/home/ada/xo.netloom.json', name: 'xo.netloom.json' }]),
+    openRecent: vi.fn(async (request: { path: string }) => (request.path === '/gone.json' ? null : { path: request.path, name: 'xo.netloom.json', text: '{}' })),
     onMenuCommand: vi.fn(() => () => undefined),
   };
 }
@@ -52,5 +66,54 @@ describe('platform', () => {
     expect(await platform.getAutosave()).toBeNull();
     await platform.setAutosave('{"format":"netloom.graph"}');
     expect(await platform.getAutosave()).toBe('{"format":"netloom.graph"}');
+  });
+
+  it('lists and reopens Electron recent files by path', async () => {
+    const bridge = fakeBridge();
+    const platform = createElectronPlatform(bridge, memoryStorage() as Storage);
+    expect(await platform.listRecent()).toEqual([{ name: 'xo.netloom.json', key: '/home/ada/xo.netloom.json', detail: '/home/ada/xo.netloom.json' }]);
+    expect(await platform.openRecent('/home/ada/xo.netloom.json')).toEqual({ reference: { name: 'xo.netloom.json', key: '/home/ada/xo.netloom.json' }, text: '{}' });
+    expect(bridge.openRecent).toHaveBeenCalledWith({ path: '/home/ada/xo.netloom.json' });
+    expect(await platform.openRecent('/gone.json')).toBeNull();
+    expect(await platform.isFirstLaunch()).toBe(true);
+    expect(await platform.isFirstLaunch()).toBe(false);
+  });
+
+  it('keeps browser recent files, names and documents, newest first, one per name', async () => {
+    const store = memoryStore();
+    const input = { type: 'file', accept: '', files: null as File[] | null, addEventListener: (name: string, listener: () => void) => name === 'change' && queueMicrotask(listener), click: () => undefined };
+    const scope = { document: { createElement: () => input } } as unknown as Window;
+    vi.stubGlobal('document', scope.document);
+    try {
+      const platform = createBrowserPlatform(scope, store);
+      input.files = [new File(['{"a":1}'], 'a.json')];
+      expect(await platform.openFile()).toEqual({ reference: { name: 'a.json', key: 'upload' }, text: '{"a":1}' });
+      input.files = [new File(['{"b":1}'], 'b.json')];
+      await platform.openFile();
+      input.files = [new File(['{"a":2}'], 'a.json')];
+      await platform.openFile();
+      expect((await platform.listRecent()).map((file) => file.name)).toEqual(['a.json', 'b.json']);
+      expect(await platform.openRecent('a.json')).toEqual({ reference: { name: 'a.json', key: 'recent' }, text: '{"a":2}' });
+      expect(await platform.openRecent('missing.json')).toBeNull();
+      expect(parseRecentDocuments(store.values.get(RECENT_KEY) ?? null)).toHaveLength(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('reads a damaged recent list as empty and caps its length', () => {
+    expect(parseRecentDocuments('{ nope')).toEqual([]);
+    expect(parseRecentDocuments('[{"name":"a.json"}, {"name":"b.json","text":"{}","usedAt":1}]')).toEqual([{ name: 'b.json', text: '{}', usedAt: 1 }]);
+    let list = parseRecentDocuments(null);
+    for (let index = 0; index < 12; index++) list = pushRecentDocument(list, { name: `f${index}.json`, text: '{}', usedAt: index });
+    expect(list).toHaveLength(MAX_RECENT_DOCUMENTS);
+    expect(list[0]?.name).toBe('f11.json');
+  });
+
+  it('says first launch once per storage, and never without storage', () => {
+    const storage = memoryStorage();
+    expect(firstLaunchFlag(storage)).toBe(true);
+    expect(firstLaunchFlag(storage)).toBe(false);
+    expect(firstLaunchFlag(null)).toBe(false);
   });
 });
