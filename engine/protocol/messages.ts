@@ -32,7 +32,23 @@ export type EngineRequest =
   | { readonly type: 'watch'; readonly nodeIds: readonly string[]; readonly sample: number }
   | { readonly type: 'probe'; readonly requestId: number; readonly nodeId: string; readonly samples: readonly number[] }
   | { readonly type: 'readWeights'; readonly requestId: number; readonly nodeId: string }
-  | { readonly type: 'saveCheckpoint'; readonly requestId: number };
+  | { readonly type: 'saveCheckpoint'; readonly requestId: number }
+  /** A classifier's validation examples under the current weights: one confusion cell's, or the most wrong. */
+  | { readonly type: 'findExamples'; readonly requestId: number; readonly query: ExampleQuery; readonly limit?: number };
+
+/** `cell`: the examples of class `truth` predicted as `predicted`, most confident first; `mostWrong`: lowest probability of the true class first. */
+export type ExampleQuery = { readonly kind: 'cell'; readonly truth: number; readonly predicted: number } | { readonly kind: 'mostWrong' };
+
+export interface ClassifiedExample {
+  /** The example's index in the dataset. */
+  readonly index: number;
+  readonly truth: number;
+  readonly predicted: number;
+  /** The probability of the predicted class. */
+  readonly confidence: number;
+  /** The probability of the true class (its loss is -log of it). */
+  readonly truthProbability: number;
+}
 
 export interface TensorPayload {
   readonly shape: readonly number[];
@@ -120,5 +136,17 @@ export type EngineEvent =
   | { readonly type: 'text'; readonly epoch: number; readonly temperature: number; readonly samples: readonly string[] }
   | { readonly type: 'series'; readonly epoch: number; readonly truth: readonly number[]; readonly prediction: readonly number[] }
   | { readonly type: 'checkpoint'; readonly requestId: number; readonly data: ArrayBuffer }
+  /** The answer to findExamples: `total` matched (of `validationCount`), the first `examples` of them, their inputs as images when they are images. */
+  | {
+      readonly type: 'examples';
+      readonly requestId: number;
+      readonly query: ExampleQuery;
+      readonly step: number;
+      readonly total: number;
+      readonly validationCount: number;
+      readonly examples: readonly ClassifiedExample[];
+      readonly classNames: readonly string[];
+      readonly images?: ImageGrid;
+    }
   | { readonly type: 'diverged'; readonly step: number; readonly nodeId: string; readonly message: string }
   | { readonly type: 'done'; readonly steps: number; readonly epochs: number; readonly losses: Readonly<Record<string, number>>; readonly reason: 'finished' | 'stopped' | 'earlyStopping' };

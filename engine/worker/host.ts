@@ -7,6 +7,7 @@ import { PROTOCOL_VERSION } from '../protocol/index.ts';
 import { loadCheckpoint, saveCheckpoint, CheckpointError } from '../train/checkpoint.ts';
 import { TrainingRun } from '../train/run.ts';
 import { RunSetupError } from '../train/setup.ts';
+import { findExamples } from './examples.ts';
 import { prepareRun } from './prepare.ts';
 import { recurrentGates } from './gates.ts';
 import { HistogramPacer, modelWithParameters, parameterHistograms } from './histograms.ts';
@@ -77,6 +78,9 @@ export class EngineHost {
         return this.readWeights(request.requestId, request.nodeId);
       case 'saveCheckpoint':
         return this.saveCheckpoint(request.requestId);
+      case 'findExamples':
+        if (this.run === null) throw new Error('There are no predictions yet: train first.');
+        return this.send(findExamples(this.run.loop, this.run.steps, request.requestId, request.query, request.limit));
     }
   }
 

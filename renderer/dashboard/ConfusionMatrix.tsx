@@ -1,6 +1,8 @@
 // The validation confusion matrix: rows are true classes, columns predictions, each cell shaded by
-// its share of the row. Clicking a cell asks for those examples.
-import { useMemo } from 'react';
+// its share of the row. Clicking a cell (or Enter on it) asks for those examples; arrow keys move
+// between cells.
+import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { className, moveInGrid } from './confusionExamples.ts';
 import { confusionTable } from './confusion.ts';
 import { formatShare } from './format.ts';
 
@@ -8,12 +10,21 @@ export interface ConfusionMatrixProps {
   readonly matrix: readonly (readonly number[])[];
   readonly epoch: number;
   readonly classNames?: readonly string[];
+  /** The open cell, drawn pressed. */
+  readonly selected?: { readonly truth: number; readonly predicted: number } | null;
   onCellClick?(truth: number, predicted: number): void;
 }
 
-export function ConfusionMatrix({ matrix, epoch, classNames, onCellClick }: ConfusionMatrixProps) {
+export function ConfusionMatrix({ matrix, epoch, classNames, selected, onCellClick }: ConfusionMatrixProps) {
   const table = useMemo(() => confusionTable(matrix), [matrix]);
-  const name = (index: number) => classNames?.[index] ?? String(index);
+  const grid = useRef<HTMLDivElement>(null);
+  const name = (index: number) => className(classNames, index);
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, truth: number, predicted: number) => {
+    const next = moveInGrid(event.key, truth, predicted, table.classes);
+    if (next === null) return;
+    event.preventDefault();
+    grid.current?.querySelector<HTMLButtonElement>(`[data-truth="${next.truth}"][data-predicted="${next.predicted}"]`)?.focus();
+  };
   return (
     <section className="dashboard-panel confusion" data-testid="confusion-matrix">
       <header className="panel-header">
@@ -22,7 +33,7 @@ export function ConfusionMatrix({ matrix, epoch, classNames, onCellClick }: Conf
           epoch {epoch + 1} · accuracy {formatShare(table.accuracy)}
         </span>
       </header>
-      <div className="confusion-grid" style={{ gridTemplateColumns: `auto repeat(${table.classes}, minmax(18px, 1fr))` }}>
+      <div ref={grid} className="confusion-grid" role="group" aria-label="Confusion matrix: rows are true classes, columns predicted; a cell opens its examples" style={{ gridTemplateColumns: `auto repeat(${table.classes}, minmax(18px, 1fr))` }}>
         <span className="confusion-corner" title="rows: true class, columns: predicted">
           true \ pred
         </span>
@@ -38,14 +49,23 @@ export function ConfusionMatrix({ matrix, epoch, classNames, onCellClick }: Conf
           ...row.map((count, predicted) => {
             const cell = table.cells[truth * table.classes + predicted];
             const tone = cell.correct ? '111, 157, 255' : '242, 100, 100';
+            const open = selected?.truth === truth && selected.predicted === predicted;
+            const label = `true ${name(truth)}, predicted ${name(predicted)}: ${count} (${formatShare(cell.share)} of class ${name(truth)})`;
             return (
               <button
                 key={`${truth}-${predicted}`}
                 type="button"
-                className="confusion-cell"
+                className={open ? 'confusion-cell confusion-cell-open' : 'confusion-cell'}
                 style={{ background: `rgba(${tone}, ${0.06 + cell.shade * 0.8})` }}
-                title={`true ${name(truth)}, predicted ${name(predicted)}: ${count} (${formatShare(cell.share)} of class ${name(truth)})`}
+                title={label}
+                aria-label={`${label}. Show these examples`}
+                aria-haspopup="dialog"
+                aria-pressed={open}
+                data-testid="confusion-cell"
+                data-truth={truth}
+                data-predicted={predicted}
                 onClick={() => onCellClick?.(truth, predicted)}
+                onKeyDown={(event) => onKeyDown(event, truth, predicted)}
               >
                 {count}
               </button>

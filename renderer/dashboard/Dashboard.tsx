@@ -10,9 +10,10 @@ import { LossChart } from './LossChart.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { RunControls } from './RunControls.tsx';
-import { controlsFor, parseField, statusText } from './runSettings.ts';
+import { controlsFor, parseField, settingFieldsFor, statusText } from './runSettings.ts';
 import { epochView } from './snapshots.ts';
 import { TaskViews } from './TaskViews.tsx';
+import { useConfusionExamples } from './useConfusionExamples.ts';
 import { Timeline } from './Timeline.tsx';
 import { useDashboardRun } from './useDashboardRun.ts';
 import { useNodeWatch } from './useNodeWatch.ts';
@@ -30,10 +31,12 @@ export interface DashboardProps {
 export function Dashboard({ client, document, selectedNodeId, onSelectNode, onConfusionCell }: DashboardProps) {
   const run = useDashboardRun(client);
   const { model } = run;
-  const settings = useSettingsDraft(document.training);
+  const fields = settingFieldsFor(document);
+  const settings = useSettingsDraft(document.training, fields);
   const [timelineIndex, setTimelineIndex] = useState<number | null>(null);
   const nodeType = document.nodes.find((node) => node.id === selectedNodeId)?.type;
   useNodeWatch({ client, nodeId: selectedNodeId, nodeType, state: model.state, nodeIds: model.nodeIds, epoch: model.lastEpoch });
+  const examples = useConfusionExamples(client, model.run, model.state, model.lastStep, model.snapshots.some((snapshot) => snapshot.confusion !== null));
 
   const controls = controlsFor(model.state, client !== null, run.starting);
   const view = epochView(model.snapshots, model.watched, timelineIndex);
@@ -49,6 +52,7 @@ export function Dashboard({ client, document, selectedNodeId, onSelectNode, onCo
     <div className="dashboard" data-testid="dashboard">
       <RunControls
         controls={controls}
+        fields={fields}
         draft={settings.draft}
         errors={settings.errors}
         backend={model.backend}
@@ -69,7 +73,7 @@ export function Dashboard({ client, document, selectedNodeId, onSelectNode, onCo
       </div>
       <Histograms nodeId={selectedNodeId} nodeType={nodeType} frames={selectedNodeId === null ? undefined : model.histograms[selectedNodeId]} />
       <Timeline snapshots={model.snapshots} index={timelineIndex} onChange={setTimelineIndex} />
-      <TaskViews snapshots={model.snapshots} view={view} onConfusionClick={onConfusionCell} />
+      <TaskViews snapshots={model.snapshots} view={view} examples={client === null ? undefined : examples} onConfusionClick={onConfusionCell} />
     </div>
   );
 }

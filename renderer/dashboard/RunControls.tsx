@@ -1,10 +1,12 @@
 // Train, Pause, Resume, Step and Stop, enabled per run state; the run's settings (epochs, batch,
 // seed and validation split before a run, the learning rate before and during one); the backend.
 import type { BackendName } from '../../engine/protocol/index.ts';
-import { FIELD_RULES, SETTING_FIELDS, type Controls, type SettingErrors, type SettingField, type SettingsDraft } from './runSettings.ts';
+import { FIELD_RULES, type Controls, type SettingErrors, type SettingField, type SettingsDraft } from './runSettings.ts';
 
 export interface RunControlsProps {
   readonly controls: Controls;
+  /** The settings on show (the temperature for text models only). */
+  readonly fields: readonly SettingField[];
   readonly draft: SettingsDraft;
   readonly errors: SettingErrors;
   readonly backend: BackendName | null;
@@ -45,7 +47,7 @@ export function RunControls(props: RunControlsProps) {
         </button>
       </div>
       <div className="run-settings">
-        {SETTING_FIELDS.map((field) => (
+        {props.fields.map((field) => (
           <SettingInput key={field} field={field} {...props} />
         ))}
       </div>
@@ -61,13 +63,17 @@ export function RunControls(props: RunControlsProps) {
   );
 }
 
+const FIELD_HINTS: Partial<Record<SettingField, string>> = {
+  temperature: 'Sampling temperature of the text generated each epoch: low repeats the likeliest characters, high takes chances',
+};
+
 function SettingInput({ field, draft, errors, controls, onDraftChange, onLearningRateCommit }: RunControlsProps & { field: SettingField }) {
   const isRate = field === 'learningRate';
   const editable = isRate ? controls.editLearningRate : controls.editSettings;
   const live = isRate && !controls.editSettings;
   const error = errors[field];
   return (
-    <label className={error === undefined ? 'setting' : 'setting setting-invalid'} title={error ?? (live ? 'Press Enter to apply now' : undefined)}>
+    <label className={error === undefined ? 'setting' : 'setting setting-invalid'} title={error ?? (live ? 'Press Enter to apply now' : FIELD_HINTS[field])}>
       <span>{FIELD_RULES[field].label}</span>
       <input
         type="text"

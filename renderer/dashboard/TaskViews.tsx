@@ -1,6 +1,7 @@
 // The task's own pictures for the epoch on show: a classifier's confusion matrix, an autoencoder's
 // reconstructions, a GAN's samples or points, a character model's text, a sequence prediction.
 import { useMemo } from 'react';
+import { ClassifierViews } from './ClassifierViews.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { PointsView } from './PointsView.tsx';
 import { Reconstructions } from './Reconstructions.tsx';
@@ -9,15 +10,18 @@ import { SampleGrid } from './SampleGrid.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 import { latestWith, type EpochSnapshot, type EpochView } from './snapshots.ts';
 import { TextSamples } from './TextSamples.tsx';
+import type { ConfusionExamples } from './useConfusionExamples.ts';
 
 export interface TaskViewsProps {
   readonly snapshots: readonly EpochSnapshot[];
   readonly view: EpochView;
   readonly classNames?: readonly string[];
+  /** A classifier's examples by cell and most wrong (absent: the matrix alone). */
+  readonly examples?: ConfusionExamples;
   onConfusionClick?(truth: number, predicted: number): void;
 }
 
-export function TaskViews({ snapshots, view, classNames, onConfusionClick }: TaskViewsProps) {
+export function TaskViews({ snapshots, view, classNames, examples, onConfusionClick }: TaskViewsProps) {
   const shown = view.snapshot;
   const confusion = latestWith(snapshots, shown, (snapshot) => snapshot.confusion);
   const reconstructions = latestWith(snapshots, shown, (snapshot) => snapshot.reconstructions);
@@ -29,7 +33,8 @@ export function TaskViews({ snapshots, view, classNames, onConfusionClick }: Tas
   if (nothing) return null;
   return (
     <div className="task-views" data-testid="task-views">
-      {confusion !== null && <ConfusionMatrix matrix={confusion.value} epoch={confusion.epoch} classNames={classNames} onCellClick={onConfusionClick} />}
+      {confusion !== null && examples !== undefined && <ClassifierViews matrix={confusion.value} epoch={confusion.epoch} examples={examples} onCellClick={onConfusionClick} />}
+      {confusion !== null && examples === undefined && <ConfusionMatrix matrix={confusion.value} epoch={confusion.epoch} classNames={classNames} onCellClick={onConfusionClick} />}
       {reconstructions !== null && <Reconstructions inputs={reconstructions.value.inputs} outputs={reconstructions.value.outputs} epoch={reconstructions.epoch} />}
       {samples.length > 0 && <SampleGrid history={samples} shownEpoch={view.live ? null : (shown?.epoch ?? null)} />}
       {points !== null && <PointsView points={points.value} />}

@@ -76,6 +76,8 @@ export class PreviewWorker implements WorkerPort {
         return this.emit({ type: 'weights', requestId: request.requestId, nodeId: request.nodeId, tensors: { weights: convWeights(8) } });
       case 'saveCheckpoint':
         return this.emit({ type: 'checkpoint', requestId: request.requestId, data: new ArrayBuffer(8) });
+      case 'findExamples':
+        return this.emit({ type: 'problem', fatal: false, requestId: request.requestId, problems: [{ message: 'The preview engine has no examples to show.' }] });
     }
   }
 

@@ -158,6 +158,7 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
     case 'done':
       return { ...model, done: { reason: event.reason, steps: event.steps, epochs: event.epochs } };
     case 'checkpoint':
+    case 'examples':
       return model;
   }
 }

@@ -1,10 +1,14 @@
 // The run settings a user edits before pressing Train (text fields, checked on the way out), and
 // which controls each run state enables.
-import type { TrainingSettings } from '../../engine/graph/index.ts';
+import type { GraphDocument, TrainingSettings } from '../../engine/graph/index.ts';
 import type { RunSettings, RunState } from '../../engine/protocol/index.ts';
 
 export const SETTING_FIELDS = ['epochs', 'batchSize', 'seed', 'validationSplit', 'learningRate'] as const;
-export type SettingField = (typeof SETTING_FIELDS)[number];
+/** Text models also pick the sampling temperature of the text generated each epoch. */
+export const TEXT_SETTING_FIELDS = [...SETTING_FIELDS, 'temperature'] as const;
+export type SettingField = (typeof TEXT_SETTING_FIELDS)[number];
+/** The engine's own temperature when a run names none. */
+export const DEFAULT_TEMPERATURE = 0.8;
 
 /** The fields as typed. */
 export type SettingsDraft = Readonly<Record<SettingField, string>>;
@@ -25,7 +29,19 @@ export const FIELD_RULES: Readonly<Record<SettingField, FieldRule>> = {
   seed: { label: 'Seed', integer: true, min: 0, max: 2 ** 32 - 1, inclusive: true },
   validationSplit: { label: 'Validation', integer: false, min: 0, max: 0.9, inclusive: true },
   learningRate: { label: 'Learning rate', integer: false, min: 0, max: 10, inclusive: false },
+  temperature: { label: 'Temperature', integer: false, min: 0, max: 5, inclusive: false },
 };
+
+/** A model of text: it reads token ids and predicts the next token with a softmax (it generates text each epoch). */
+export function isTextTask(document: GraphDocument): boolean {
+  const readsTokens = document.nodes.some((node) => node.type === 'Input' && node.params.kind === 'tokens');
+  return document.training.task === 'sequence' && readsTokens && document.nodes.some((node) => node.type === 'SoftmaxCrossEntropy');
+}
+
+/** The fields a graph's run offers. */
+export function settingFieldsFor(document: GraphDocument): readonly SettingField[] {
+  return isTextTask(document) ? TEXT_SETTING_FIELDS : SETTING_FIELDS;
+}
 
 /** The graph's own training settings as fields. */
 export function draftFrom(training: TrainingSettings): SettingsDraft {
@@ -35,6 +51,7 @@ export function draftFrom(training: TrainingSettings): SettingsDraft {
     seed: String(training.seed),
     validationSplit: String(training.validationSplit),
     learningRate: String(training.optimizer.learningRate),
+    temperature: String(DEFAULT_TEMPERATURE),
   };
 }
 
@@ -49,11 +66,11 @@ export function parseField(field: SettingField, text: string): { value: number }
   return { value };
 }
 
-/** The run's settings when every field is valid, else the errors by field. */
-export function parseDraft(draft: SettingsDraft): { settings: RunSettings; errors: SettingErrors } {
+/** The run's settings when every field on show is valid, else the errors by field. */
+export function parseDraft(draft: SettingsDraft, fields: readonly SettingField[] = SETTING_FIELDS): { settings: RunSettings; errors: SettingErrors } {
   const errors: SettingErrors = {};
   const values: Partial<Record<SettingField, number>> = {};
-  for (const field of SETTING_FIELDS) {
+  for (const field of fields) {
     const parsed = parseField(field, draft[field]);
     if ('error' in parsed) errors[field] = parsed.error;
     else values[field] = parsed.value;
@@ -64,6 +81,7 @@ export function parseDraft(draft: SettingsDraft): { settings: RunSettings; error
     seed: values.seed,
     validationSplit: values.validationSplit,
     learningRate: values.learningRate,
+    ...(values.temperature === undefined ? {} : { temperature: values.temperature }),
   };
   return { settings, errors };
 }

@@ -2,9 +2,9 @@
 // the graph changes them.
 import { useState } from 'react';
 import type { TrainingSettings } from '../../engine/graph/index.ts';
-import { draftFrom, parseDraft, type SettingField, type SettingsDraft } from './runSettings.ts';
+import { draftFrom, parseDraft, SETTING_FIELDS, type SettingField, type SettingsDraft } from './runSettings.ts';
 
-export function useSettingsDraft(training: TrainingSettings) {
+export function useSettingsDraft(training: TrainingSettings, fields: readonly SettingField[] = SETTING_FIELDS) {
   const base = draftFrom(training);
   const baseKey = JSON.stringify(base);
   const [state, setState] = useState({ baseKey, draft: base });
@@ -15,6 +15,6 @@ export function useSettingsDraft(training: TrainingSettings) {
     setState(current);
   }
   const change = (field: SettingField, text: string) => setState((previous) => ({ ...previous, draft: { ...previous.draft, [field]: text } }));
-  const parsed = parseDraft(current.draft);
+  const parsed = parseDraft(current.draft, fields);
   return { draft: current.draft as SettingsDraft, errors: parsed.errors, settings: parsed.settings, change };
 }

@@ -1,7 +1,7 @@
 // The only code that creates the engine worker: a typed proxy over engine/protocol. Requests go
 // out as messages; events come back to subscribers; probe, weights and checkpoint requests
 // resolve with their answer.
-import type { EngineEvent, EngineRequest } from '../../engine/protocol/index.ts';
+import type { EngineEvent, EngineRequest, ExampleQuery } from '../../engine/protocol/index.ts';
 
 /** What the client needs of a worker (a real Worker, or a fake in tests). */
 export interface WorkerPort {
@@ -11,7 +11,7 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' }>;
+type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' | 'examples' }>;
 type Listener = (event: EngineEvent) => void;
 
 export class EngineClient {
@@ -46,6 +46,11 @@ export class EngineClient {
     return this.ask((requestId) => ({ type: 'saveCheckpoint', requestId })) as Promise<Extract<EngineEvent, { type: 'checkpoint' }>>;
   }
 
+  /** A classifier's validation examples under the current weights (a confusion cell's, or the most wrong). */
+  findExamples(query: ExampleQuery, limit?: number): Promise<Extract<EngineEvent, { type: 'examples' }>> {
+    return this.ask((requestId) => ({ type: 'findExamples', requestId, query, limit })) as Promise<Extract<EngineEvent, { type: 'examples' }>>;
+  }
+
   terminate(): void {
     for (const waiter of this.pending.values()) waiter.reject(new Error('The engine was shut down.'));
     this.pending.clear();
@@ -64,7 +69,7 @@ export class EngineClient {
     if (event.type === 'problem' && event.requestId !== undefined) {
       this.pending.get(event.requestId)?.reject(new Error(event.problems[0]?.message ?? 'The engine could not answer.'));
       this.pending.delete(event.requestId);
-    } else if (event.type === 'probed' || event.type === 'weights' || event.type === 'checkpoint') {
+    } else if (event.type === 'probed' || event.type === 'weights' || event.type === 'checkpoint' || event.type === 'examples') {
       this.pending.get(event.requestId)?.resolve(event);
       this.pending.delete(event.requestId);
     } else if (event.type === 'problem' && event.fatal && this.pending.size > 0) {

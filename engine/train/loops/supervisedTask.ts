@@ -26,7 +26,7 @@ export class SupervisedTask implements TaskLoop {
   readonly trainers: readonly Trainer[];
   private sampler: Model | null = null;
 
-  constructor(private readonly parts: SupervisedParts) {
+  constructor(readonly parts: SupervisedParts) {
     this.loop = new SupervisedLoop(parts.model, parts.trainer, parts.train, parts.validation, parts.classes);
     this.models = [parts.model];
     this.trainers = [parts.trainer];

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainingSettings } from '../../../engine/graph/index.ts';
-import { controlsFor, draftFrom, parseDraft, parseField, statusText } from '../../../renderer/dashboard/runSettings.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GraphDocumentSchema } from '../../../engine/graph/index.ts';
+import { controlsFor, draftFrom, isTextTask, parseDraft, parseField, settingFieldsFor, statusText, TEXT_SETTING_FIELDS } from '../../../renderer/dashboard/runSettings.ts';
+
+const example = (name: string) => GraphDocumentSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../../assets/examples', name), 'utf8')));
 
 const training = {
   task: 'classification',
@@ -16,7 +21,7 @@ const training = {
 describe('run settings', () => {
   it('starts from the graph and parses back to run settings', () => {
     const draft = draftFrom(training);
-    expect(draft).toEqual({ epochs: '10', batchSize: '32', seed: '1', validationSplit: '0.1', learningRate: '0.001' });
+    expect(draft).toEqual({ epochs: '10', batchSize: '32', seed: '1', validationSplit: '0.1', learningRate: '0.001', temperature: '0.8' });
     expect(parseDraft(draft)).toEqual({ settings: { epochs: 10, batchSize: 32, seed: 1, validationSplit: 0.1, learningRate: 0.001 }, errors: {} });
   });
 
@@ -30,6 +35,25 @@ describe('run settings', () => {
     expect(parseField('seed', '0')).toEqual({ value: 0 });
     const { errors } = parseDraft({ ...draftFrom(training), epochs: 'ten' });
     expect(Object.keys(errors)).toEqual(['epochs']);
+  });
+});
+
+describe('temperature', () => {
+  it('is offered for text models only', () => {
+    expect(isTextTask(example('char-lstm.json'))).toBe(true);
+    expect(settingFieldsFor(example('char-lstm.json'))).toContain('temperature');
+    for (const name of ['xo-cnn.json', 'sine-lstm.json', 'gru-waveforms.json', 'dcgan-mnist.json']) expect(settingFieldsFor(example(name))).not.toContain('temperature');
+  });
+
+  it('is range-checked and reaches the run settings when on show', () => {
+    expect(parseField('temperature', '0')).toEqual({ error: 'Temperature must be above 0 and at most 5.' });
+    expect(parseField('temperature', '6')).toEqual({ error: 'Temperature must be above 0 and at most 5.' });
+    expect(parseField('temperature', '1.5')).toEqual({ value: 1.5 });
+    const draft = { ...draftFrom(training), temperature: '0.3' };
+    expect(parseDraft(draft, TEXT_SETTING_FIELDS).settings.temperature).toBe(0.3);
+    expect(parseDraft(draft).settings).not.toHaveProperty('temperature');
+    expect(parseDraft({ ...draft, temperature: '-1' }, TEXT_SETTING_FIELDS).errors).toEqual({ temperature: 'Temperature must be above 0 and at most 5.' });
+    expect(parseDraft({ ...draft, temperature: '-1' }).errors).toEqual({});
   });
 });
 

@@ -43,6 +43,21 @@ describe('EngineClient', () => {
     expect((await first).nodeId).toBe('conv1');
   });
 
+  it('asks for examples and resolves with the answer, or rejects with the problem', async () => {
+    const worker = fakeWorker();
+    const client = new EngineClient(worker.port);
+    const cell = client.findExamples({ kind: 'cell', truth: 1, predicted: 0 }, 8);
+    const wrong = client.findExamples({ kind: 'mostWrong' });
+    expect(worker.sent).toEqual([
+      { type: 'findExamples', requestId: 1, query: { kind: 'cell', truth: 1, predicted: 0 }, limit: 8 },
+      { type: 'findExamples', requestId: 2, query: { kind: 'mostWrong' }, limit: undefined },
+    ]);
+    worker.emit({ type: 'examples', requestId: 1, query: { kind: 'cell', truth: 1, predicted: 0 }, step: 5, total: 0, validationCount: 10, examples: [], classNames: ['a', 'b'] });
+    worker.emit({ type: 'problem', fatal: false, requestId: 2, problems: [{ message: 'There are no predictions yet: train first.' }] });
+    expect((await cell).total).toBe(0);
+    await expect(wrong).rejects.toThrow(/train first/);
+  });
+
   it('a crashed worker becomes a fatal problem and rejects waiting requests', async () => {
     const worker = fakeWorker();
     const client = new EngineClient(worker.port);
