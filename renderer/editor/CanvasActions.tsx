@@ -1,26 +1,45 @@
-// The canvas's own commands: auto layout, copy, paste, duplicate (buttons and keys), each one
-// undoable command.
+// The canvas's own commands: auto layout, copy, paste, duplicate, group and ungroup (buttons and
+// keys), each one undoable command.
 import { Panel, useReactFlow } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EditorStore } from '../shell/editorStore.ts';
 import { isMacPlatform, isTextTarget } from '../shell/shortcuts.ts';
 import { autoLayout } from './autoLayout.ts';
 import { canvasCommand, type CanvasCommand } from './canvasShortcuts.ts';
 import { copyNodes, pasteFragment, type Fragment } from './clipboard.ts';
+import { selectedLayers } from './collapsedBlocks.ts';
 import { moveNodes } from './documentEdits.ts';
 import type { FlowNode } from './flowModel.ts';
+import { GroupPrompt } from './GroupPrompt.tsx';
+import { groupNodes, groupsOf, ungroup } from './grouping.ts';
 
 function selectedLayerIds(nodes: readonly FlowNode[], fallback: string | null): Set<string> {
   const selected = nodes.filter((node) => node.type === 'layer' && node.selected === true).map((node) => node.id);
   return new Set(selected.length > 0 ? selected : fallback === null ? [] : [fallback]);
 }
 
+/** Selected layers, members of selected collapsed blocks, else the inspector's layer. */
+function selectionForGrouping(store: EditorStore, nodes: readonly FlowNode[]): Set<string> {
+  const { document, selectedNodeId } = store.getState();
+  const selected = nodes.filter((node) => node.type !== 'block' && node.selected === true).map((node) => node.id);
+  return selectedLayers(document, selected.length > 0 ? selected : selectedNodeId === null ? [] : [selectedNodeId]);
+}
+
 export function CanvasActions({ store }: { store: EditorStore }) {
   const { getNodes, fitView } = useReactFlow<FlowNode>();
   const clipboard = useRef<Fragment | null>(null);
+  const [grouping, setGrouping] = useState<ReadonlySet<string> | null>(null);
   const run = useRef<(command: CanvasCommand) => void>(() => undefined);
+  const multiSelectKey = isMacPlatform(navigator.userAgent) ? '⌘' : 'Ctrl';
   run.current = (command) => {
     const state = store.getState();
+    if (command === 'group' || command === 'ungroup') {
+      const layers = selectionForGrouping(store, getNodes());
+      if (layers.size === 0) store.notify({ kind: 'error', text: `Nothing to ${command}: select one or more layers first (click, ${multiSelectKey}+click to add more, or Shift+drag a box).` });
+      else if (command === 'group') setGrouping(layers);
+      else store.edit((document) => ungroup(document, groupsOf(document, layers)), { label: 'Ungroup' });
+      return;
+    }
     if (command === 'layout') {
       void autoLayout(state.document).then((positions) => {
         store.edit((document) => moveNodes(document, positions), { layoutOnly: true, label: 'Auto layout' });
@@ -49,8 +68,28 @@ export function CanvasActions({ store }: { store: EditorStore }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
   const prefix = isMacPlatform(navigator.userAgent) ? '⌘' : 'Ctrl+';
+  function group(name: string) {
+    const layers = grouping;
+    setGrouping(null);
+    if (layers === null) return;
+    store.edit((document) => groupNodes(document, layers, name)?.document ?? document, { label: `Group as ${name}` });
+    store.notify(null);
+  }
   return (
+    <>
+    {grouping !== null && (
+      // Not position="top-center": its class `center` is also the app layout's (layout.css).
+      <Panel position="top-left" className="group-prompt-panel">
+        <GroupPrompt count={grouping.size} onGroup={group} onCancel={() => setGrouping(null)} />
+      </Panel>
+    )}
     <Panel position="top-right" className="canvas-actions">
+      <button type="button" onClick={() => run.current('group')} title={`Group the selected layers into a named block (${prefix}G)`} data-testid="group">
+        Group
+      </button>
+      <button type="button" onClick={() => run.current('ungroup')} title={`Ungroup the selected layers' blocks (${prefix}Shift+G)`} data-testid="ungroup">
+        Ungroup
+      </button>
       <button type="button" onClick={() => run.current('layout')} title="Lay the graph out left to right (Shift+L)" data-testid="auto-layout">
         Auto layout
       </button>
@@ -58,5 +97,6 @@ export function CanvasActions({ store }: { store: EditorStore }) {
         Duplicate
       </button>
     </Panel>
+    </>
   );
 }

@@ -1,13 +1,15 @@
-// Keys the canvas answers: Shift+L lays out; Ctrl/Cmd+C, V, D copy, paste and duplicate layers.
+// Keys the canvas answers: Shift+L lays out; Ctrl/Cmd+C, V, D copy, paste and duplicate layers;
+// Ctrl/Cmd+G groups the selection into a block, Ctrl/Cmd+Shift+G ungroups it.
 import type { KeyPress } from '../shell/shortcuts.ts';
 
-export type CanvasCommand = 'layout' | 'copy' | 'paste' | 'duplicate';
+export type CanvasCommand = 'layout' | 'copy' | 'paste' | 'duplicate' | 'group' | 'ungroup';
 
 export function canvasCommand(press: KeyPress, isMac: boolean): CanvasCommand | null {
   const primary = isMac ? press.metaKey : press.ctrlKey;
   const key = press.key.toLowerCase();
   if (press.altKey) return null;
   if (!primary && !press.ctrlKey && !press.metaKey && press.shiftKey && key === 'l') return 'layout';
+  if (primary && key === 'g') return press.shiftKey ? 'ungroup' : 'group';
   if (!primary || press.shiftKey) return null;
   if (key === 'c') return 'copy';
   if (key === 'v') return 'paste';

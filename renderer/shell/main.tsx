@@ -4,6 +4,7 @@ import './theme.css';
 import './layout.css';
 import '../editor/editor.css';
 import '../editor/editing.css';
+import '../editor/blocks.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './Root.tsx';
