@@ -3,22 +3,26 @@ import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, type Conne
 import { useCallback, useMemo } from 'react';
 import type { EditorStore } from '../shell/editorStore.ts';
 import { useEditorState } from '../shell/useEditorState.ts';
+import { BlockActionsContext, blockActions } from './blockActions.ts';
 import { BlockFrame } from './BlockFrame.tsx';
+import { CollapsedBlockNode } from './CollapsedBlockNode.tsx';
 import { CanvasActions } from './CanvasActions.tsx';
 import { checkConnection, proposedBetween } from './connectionCheck.ts';
 import { ConnectionHint } from './ConnectionHint.tsx';
 import { commitDrag, connectFlow, GRID } from './canvasEdits.ts';
 import { removeElements } from './documentEdits.ts';
 import { FixContext, fixApplier } from './FixButton.tsx';
-import { isLayerNode, type FlowNode, type ShapeFlowEdge } from './flowModel.ts';
+import { selectedLayers } from './collapsedBlocks.ts';
+import type { FlowNode, ShapeFlowEdge } from './flowModel.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { minimapColor } from './minimapColor.ts';
+import { personalLibrary } from './personalLibrary.ts';
 import { QuickAdd } from './QuickAdd.tsx';
 import { ShapeEdge } from './ShapeEdge.tsx';
 import { useCanvasAdding } from './useCanvasAdding.ts';
 import { useFlowSync } from './useFlowSync.ts';
 
-const nodeTypes = { layer: LayerNode, block: BlockFrame };
+const nodeTypes = { layer: LayerNode, block: BlockFrame, collapsed: CollapsedBlockNode };
 const edgeTypes = { shape: ShapeEdge };
 const snapGrid: [number, number] = [GRID, GRID];
 const fitViewOptions = { padding: 0.12, maxZoom: 1.25 };
@@ -32,6 +36,7 @@ export function Canvas({ store }: { store: EditorStore }) {
   const state = useEditorState(store);
   const flow = useFlowSync(state);
   const applyFix = useMemo(() => fixApplier(store), [store]);
+  const actions = useMemo(() => blockActions(store, personalLibrary()), [store]);
 
   const onSelectionChange = useCallback(
     ({ nodes }: OnSelectionChangeParams) => store.select(nodes.find((node) => node.type === 'layer')?.id ?? null),
@@ -58,7 +63,7 @@ export function Canvas({ store }: { store: EditorStore }) {
   );
   const onDelete = useCallback(
     ({ nodes, edges }: { nodes: FlowNode[]; edges: ShapeFlowEdge[] }) =>
-      store.edit((document) => removeElements(document, new Set(nodes.filter(isLayerNode).map((node) => node.id)), new Set(edges.map((edge) => edge.id))), { label: 'Delete' }),
+      store.edit((document) => removeElements(document, selectedLayers(document, nodes.filter((node) => node.type !== 'block').map((node) => node.id)), new Set(edges.map((edge) => edge.id))), { label: 'Delete' }),
     [store],
   );
   const adding = useCanvasAdding(store);
@@ -66,6 +71,7 @@ export function Canvas({ store }: { store: EditorStore }) {
   return (
     <div className="canvas" data-testid="canvas" onDoubleClick={adding.onDoubleClick}>
       <FixContext value={applyFix}>
+      <BlockActionsContext value={actions}>
       <ReactFlow<FlowNode, ShapeFlowEdge>
         nodes={flow.nodes}
         edges={flow.edges}
@@ -99,6 +105,7 @@ export function Canvas({ store }: { store: EditorStore }) {
         <CanvasActions store={store} />
         <ConnectionHint store={store} />
       </ReactFlow>
+      </BlockActionsContext>
       </FixContext>
       {adding.quickAdd !== null && <QuickAdd left={adding.quickAdd.left} top={adding.quickAdd.top} onPick={adding.pickQuickAdd} onClose={adding.closeQuickAdd} />}
     </div>

@@ -1,19 +1,25 @@
-// The canvas's own commands: auto layout, copy, cut, paste, duplicate (buttons and keys), each one
-// undoable command. Copy, cut and paste go through the system clipboard (useClipboardEvents).
+// The canvas's own commands: auto layout, copy, cut, paste, duplicate, group and ungroup (buttons
+// and keys), each one undoable command. Copy, cut and paste go through the system clipboard
+// (useClipboardEvents).
 import { Panel, useReactFlow } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EditorStore } from '../shell/editorStore.ts';
 import { isMacPlatform, isTextTarget } from '../shell/shortcuts.ts';
 import { autoLayout } from './autoLayout.ts';
 import { canvasCommand, type CanvasCommand } from './canvasShortcuts.ts';
 import { copyNodes, offsetTo, pasteFragment, type Fragment } from './clipboard.ts';
+import { selectedLayers } from './collapsedBlocks.ts';
 import { moveNodes, removeElements } from './documentEdits.ts';
 import type { FlowNode } from './flowModel.ts';
+import { GroupPrompt } from './GroupPrompt.tsx';
+import { groupNodes, groupsOf, ungroup } from './grouping.ts';
 import { useClipboardEvents, type ClipboardCommand } from './useClipboardEvents.ts';
 
-function selectedLayerIds(nodes: readonly FlowNode[], fallback: string | null): Set<string> {
-  const selected = nodes.filter((node) => node.type === 'layer' && node.selected === true).map((node) => node.id);
-  return new Set(selected.length > 0 ? selected : fallback === null ? [] : [fallback]);
+/** Selected layers, members of selected collapsed blocks, else the inspector's layer. */
+function selectionForGrouping(store: EditorStore, nodes: readonly FlowNode[]): Set<string> {
+  const { document, selectedNodeId } = store.getState();
+  const selected = nodes.filter((node) => node.type !== 'block' && node.selected === true).map((node) => node.id);
+  return selectedLayers(document, selected.length > 0 ? selected : selectedNodeId === null ? [] : [selectedNodeId]);
 }
 
 function isClipboardCommand(command: CanvasCommand): command is ClipboardCommand {
@@ -32,7 +38,7 @@ export function CanvasActions({ store }: { store: EditorStore }) {
     window.addEventListener('pointermove', onPointerMove, { passive: true });
     return () => window.removeEventListener('pointermove', onPointerMove);
   }, [screenToFlowPosition]);
-  const selection = () => copyNodes(store.getState().document, selectedLayerIds(getNodes(), store.getState().selectedNodeId));
+  const selection = () => copyNodes(store.getState().document, selectionForGrouping(store, getNodes()));
   const paste = (fragment: Fragment, label: string) => {
     const at = label === 'Paste' ? pointer.current : null;
     const pasted = pasteFragment(store.getState().document, fragment, at === null ? undefined : offsetTo(fragment, at));
@@ -42,15 +48,24 @@ export function CanvasActions({ store }: { store: EditorStore }) {
   const clipboard = useClipboardEvents({
     copy: selection,
     remove: () => {
-      const ids = selectedLayerIds(getNodes(), store.getState().selectedNodeId);
+      const ids = selectionForGrouping(store, getNodes());
       store.edit((document) => removeElements(document, ids, new Set()), { label: 'Cut' });
       store.select(null);
     },
     paste: (fragment) => paste(fragment, 'Paste'),
   });
+  const [grouping, setGrouping] = useState<ReadonlySet<string> | null>(null);
   const run = useRef<(command: CanvasCommand) => void>(() => undefined);
+  const multiSelectKey = isMacPlatform(navigator.userAgent) ? '⌘' : 'Ctrl';
   run.current = (command) => {
     const state = store.getState();
+    if (command === 'group' || command === 'ungroup') {
+      const layers = selectionForGrouping(store, getNodes());
+      if (layers.size === 0) store.notify({ kind: 'error', text: `Nothing to ${command}: select one or more layers first (click, ${multiSelectKey}+click to add more, or Shift+drag a box).` });
+      else if (command === 'group') setGrouping(layers);
+      else store.edit((document) => ungroup(document, groupsOf(document, layers)), { label: 'Ungroup' });
+      return;
+    }
     if (command === 'layout') {
       void autoLayout(state.document).then((positions) => {
         store.edit((document) => moveNodes(document, positions), { layoutOnly: true, label: 'Auto layout' });
@@ -81,8 +96,28 @@ export function CanvasActions({ store }: { store: EditorStore }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
   const prefix = isMacPlatform(navigator.userAgent) ? '⌘' : 'Ctrl+';
+  function group(name: string) {
+    const layers = grouping;
+    setGrouping(null);
+    if (layers === null) return;
+    store.edit((document) => groupNodes(document, layers, name)?.document ?? document, { label: `Group as ${name}` });
+    store.notify(null);
+  }
   return (
+    <>
+    {grouping !== null && (
+      // Not position="top-center": its class `center` is also the app layout's (layout.css).
+      <Panel position="top-left" className="group-prompt-panel">
+        <GroupPrompt count={grouping.size} onGroup={group} onCancel={() => setGrouping(null)} />
+      </Panel>
+    )}
     <Panel position="top-right" className="canvas-actions">
+      <button type="button" onClick={() => run.current('group')} title={`Group the selected layers into a named block (${prefix}G)`} data-testid="group">
+        Group
+      </button>
+      <button type="button" onClick={() => run.current('ungroup')} title={`Ungroup the selected layers' blocks (${prefix}Shift+G)`} data-testid="ungroup">
+        Ungroup
+      </button>
       <button type="button" onClick={() => run.current('layout')} title="Lay the graph out left to right (Shift+L)" data-testid="auto-layout">
         Auto layout
       </button>
@@ -90,5 +125,6 @@ export function CanvasActions({ store }: { store: EditorStore }) {
         Duplicate
       </button>
     </Panel>
+    </>
   );
 }

@@ -1,10 +1,16 @@
 // The palette: catalog layers and blocks by category. Drag one onto the canvas, or click to append it.
-import { useMemo, useState, type DragEvent } from 'react';
-import { encodePaletteEntry, PALETTE_MIME, paletteSections, type PaletteEntry } from './paletteModel.ts';
+import { useMemo, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { encodePaletteEntry, librarySection, PALETTE_MIME, paletteSections, type PaletteEntry } from './paletteModel.ts';
+import { personalLibrary } from './personalLibrary.ts';
 
 export function Palette({ onAdd }: { onAdd: (entry: PaletteEntry) => void }) {
   const [filter, setFilter] = useState('');
-  const sections = useMemo(() => paletteSections(filter), [filter]);
+  const library = personalLibrary();
+  const saved = useSyncExternalStore(library.subscribe, library.list);
+  const sections = useMemo(() => {
+    const mine = librarySection(saved, filter);
+    return mine === null ? paletteSections(filter) : [mine, ...paletteSections(filter)];
+  }, [filter, saved]);
   function onDragStart(event: DragEvent, entry: PaletteEntry) {
     event.dataTransfer.setData(PALETTE_MIME, encodePaletteEntry(entry));
     event.dataTransfer.effectAllowed = 'copy';
@@ -19,7 +25,7 @@ export function Palette({ onAdd }: { onAdd: (entry: PaletteEntry) => void }) {
             <h3>{section.category}</h3>
             <ul>
               {section.entries.map((entry) => (
-                <li key={entry.name}>
+                <li key={entry.name} data-testid={entry.kind === 'library' ? 'library-entry' : undefined}>
                   <button
                     type="button"
                     className="palette-entry"
@@ -29,9 +35,14 @@ export function Palette({ onAdd }: { onAdd: (entry: PaletteEntry) => void }) {
                     title={`${entry.summary}\nDrag onto the canvas, or click to add after the last layer.`}
                   >
                     <span className="palette-swatch" aria-hidden />
-                    <span className="palette-name">{entry.name}</span>
-                    {entry.kind === 'block' && <span className="palette-tag">block</span>}
+                    <span className="palette-name">{entry.title ?? entry.name}</span>
+                    {entry.kind !== 'layer' && <span className="palette-tag">{entry.kind === 'library' ? 'mine' : 'block'}</span>}
                   </button>
+                  {entry.kind === 'library' && (
+                    <button type="button" className="palette-remove" onClick={() => library.remove(entry.name)} title={`Remove “${entry.title ?? entry.name}” from My blocks`} aria-label={`Remove ${entry.title ?? entry.name}`}>
+                      ×
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

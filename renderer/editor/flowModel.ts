@@ -1,7 +1,8 @@
 // Document + analysis -> React Flow nodes and edges. Pure: the canvas only renders what this returns.
 import type { Edge, Node } from '@xyflow/react';
 import { formatShape, layerCatalog, type Diagnostic, type Fix, type GraphAnalysis, type GraphDocument, type LayerCategory } from '../../engine/graph/index.ts';
-import { groupFrames, type FrameTone } from './groupFrames.ts';
+import { collapsedBlocks, routeEdges, type CollapsedBlock } from './collapsedBlocks.ts';
+import { frameTone, groupFrames, type FrameTone } from './groupFrames.ts';
 import { categoryTone, keyParams, type CategoryTone, type ParamLine } from './nodeSummary.ts';
 
 export const LAYER_NODE_WIDTH = 150;
@@ -30,10 +31,22 @@ export type LayerNodeData = {
 };
 
 export type BlockFrameData = {
+  readonly groupId: string;
   readonly name: string;
   readonly kind: string;
   readonly tone: FrameTone;
   readonly memberCount: number;
+};
+
+export type CollapsedBlockData = {
+  readonly groupId: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly tone: FrameTone;
+  readonly memberCount: number;
+  readonly inputShapes: readonly string[];
+  readonly outputShapes: readonly string[];
+  readonly parameterCount: number;
 };
 
 export type ShapeEdgeData = {
@@ -43,7 +56,8 @@ export type ShapeEdgeData = {
 
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
 export type BlockFlowNode = Node<BlockFrameData, 'block'>;
-export type FlowNode = LayerFlowNode | BlockFlowNode;
+export type CollapsedFlowNode = Node<CollapsedBlockData, 'collapsed'>;
+export type FlowNode = LayerFlowNode | BlockFlowNode | CollapsedFlowNode;
 export type ShapeFlowEdge = Edge<ShapeEdgeData, 'shape'>;
 
 export interface FlowModel {
@@ -73,10 +87,10 @@ export function estimateLayerHeight(data: Pick<LayerNodeData, 'params' | 'hidden
   return 62 + 16 * (data.params.length + (data.hiddenParams > 0 ? 1 : 0)) + (data.params.length > 0 ? 8 : 0);
 }
 
-function layerNodes(document: GraphDocument, analysis: GraphAnalysis, selectedNodeId: string | null): LayerFlowNode[] {
+function layerNodes(document: GraphDocument, analysis: GraphAnalysis, selectedNodeId: string | null, hidden: ReadonlySet<string>): LayerFlowNode[] {
   const problems = problemsBy(analysis.diagnostics, 'nodeId');
   const groupNames = new Map(document.groups.map((group) => [group.id, group.name]));
-  return document.nodes.map((node) => {
+  return document.nodes.filter((node) => !hidden.has(node.id)).map((node) => {
     const spec = layerCatalog.get(node.type);
     const summary = keyParams(node, spec);
     const shape = analysis.nodeShapes.get(node.id);
@@ -98,18 +112,18 @@ function layerNodes(document: GraphDocument, analysis: GraphAnalysis, selectedNo
   });
 }
 
-function shapeEdges(document: GraphDocument, analysis: GraphAnalysis): ShapeFlowEdge[] {
+function shapeEdges(document: GraphDocument, analysis: GraphAnalysis, blocks: readonly CollapsedBlock[]): ShapeFlowEdge[] {
   const problems = problemsBy(analysis.diagnostics, 'edgeId');
-  return document.edges.map((edge) => {
+  return routeEdges(document, blocks).map(({ edge, source, sourcePort, target, targetPort }) => {
     const shape = analysis.edgeShapes.get(edge.id);
     const problem = problems.get(edge.id)?.find((item) => item.severity === 'error') ?? null;
     return {
       id: edge.id,
       type: 'shape',
-      source: edge.source,
-      sourceHandle: edge.sourcePort,
-      target: edge.target,
-      targetHandle: edge.targetPort,
+      source,
+      sourceHandle: sourcePort,
+      target,
+      targetHandle: targetPort,
       data: { shape: shape === undefined ? null : formatShape(shape), problem: problem?.message ?? null },
     };
   });
@@ -124,7 +138,9 @@ export interface FlowOptions {
 /** The React Flow model of a document. */
 export function toFlowModel(document: GraphDocument, analysis: GraphAnalysis, options: FlowOptions = {}): FlowModel {
   const measured = options.measured ?? new Map<string, MeasuredSize>();
-  const layers = layerNodes(document, analysis, options.selectedNodeId ?? null);
+  const blocks = collapsedBlocks(document, analysis);
+  const hidden = new Set(blocks.flatMap((block) => block.memberIds));
+  const layers = layerNodes(document, analysis, options.selectedNodeId ?? null, hidden);
   const sizes = new Map(layers.map((node) => [node.id, measured.get(node.id) ?? { width: LAYER_NODE_WIDTH, height: estimateLayerHeight(node.data) }]));
   const frames: BlockFlowNode[] = groupFrames(document, sizes).map((frame) => ({
     id: `group:${frame.group.id}`,
@@ -132,14 +148,38 @@ export function toFlowModel(document: GraphDocument, analysis: GraphAnalysis, op
     position: { x: frame.x, y: frame.y },
     width: frame.width,
     height: frame.height,
-    data: { name: frame.group.name, kind: frame.group.kind, tone: frame.tone, memberCount: frame.memberCount },
+    data: { groupId: frame.group.id, name: frame.group.name, kind: frame.group.kind, tone: frame.tone, memberCount: frame.memberCount },
     selectable: false,
     draggable: false,
     focusable: false,
     connectable: false,
     zIndex: 0,
   }));
-  return { nodes: [...frames, ...layers], edges: shapeEdges(document, analysis) };
+  return { nodes: [...frames, ...blocks.map(collapsedNode), ...layers], edges: shapeEdges(document, analysis, blocks) };
+}
+
+export const COLLAPSED_NODE_WIDTH = 170;
+
+function collapsedNode(block: CollapsedBlock): CollapsedFlowNode {
+  const { group } = block;
+  return {
+    id: block.nodeId,
+    type: 'collapsed',
+    position: { ...block.position },
+    width: COLLAPSED_NODE_WIDTH,
+    connectable: false,
+    zIndex: 1,
+    data: {
+      groupId: group.id,
+      name: group.name,
+      kind: group.kind,
+      tone: frameTone(group.kind),
+      memberCount: block.memberIds.length,
+      inputShapes: block.inputShapes,
+      outputShapes: block.outputShapes,
+      parameterCount: block.parameterCount,
+    },
+  };
 }
 
 /**

@@ -24,10 +24,15 @@ const TONES: Readonly<Record<BlockKind, FrameTone>> = {
   Custom: 'custom',
 };
 
-/** One frame per group that has members; `sizes` gives each node's width and height. */
+export function frameTone(kind: BlockKind): FrameTone {
+  return TONES[kind];
+}
+
+/** One frame per expanded group that has members (a collapsed one is drawn as one node); `sizes` gives each node's width and height. */
 export function groupFrames(document: GraphDocument, sizes: ReadonlyMap<string, { width: number; height: number }>): GroupFrame[] {
   const frames: GroupFrame[] = [];
   for (const group of document.groups) {
+    if (group.collapsed) continue;
     const members = document.nodes.filter((node) => node.group === group.id);
     if (members.length === 0) continue;
     let left = Infinity;

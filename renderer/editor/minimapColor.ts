@@ -14,6 +14,7 @@ const TONE_COLORS: Readonly<Record<CategoryTone, string>> = {
 
 export function minimapColor(node: FlowNode): string {
   if (node.type === 'block') return 'rgba(140, 150, 170, 0.14)';
+  if (node.type === 'collapsed') return TONE_COLORS.block;
   if (node.data.problems.some((problem) => problem.severity === 'error')) return '#f05d5d';
   return TONE_COLORS[node.data.tone];
 }

@@ -5,6 +5,7 @@ import type { EditorStore } from '../shell/editorStore.ts';
 import { dropEntry } from './canvasEdits.ts';
 import type { Position } from './documentEdits.ts';
 import { decodePaletteEntry, PALETTE_MIME, type PaletteEntry } from './paletteModel.ts';
+import { personalLibrary } from './personalLibrary.ts';
 
 export interface QuickAddAt {
   /** Pixels from the canvas's top left, for the search box. */
@@ -36,7 +37,8 @@ export function useCanvasAdding(store: EditorStore) {
       const placed = dropEntry(store.getState().document, entry, position, edgeId);
       if (placed === null) return;
       const inserted = edgeId !== null && placed.document.edges.length > store.getState().document.edges.length && entry.kind === 'layer';
-      store.edit(() => placed.document, { label: inserted ? `Insert ${entry.name}` : `Add ${entry.name}` });
+      const name = entry.kind === 'library' ? (personalLibrary().get(entry.name)?.name ?? entry.name) : entry.name;
+      store.edit(() => placed.document, { label: inserted ? `Insert ${name}` : `Add ${name}` });
       store.select(placed.nodeId);
     },
     [store],

@@ -40,7 +40,7 @@ export function Layout({ store, platform, commands, onRestore, onHome }: LayoutP
     const document = store.getState().document;
     const placed = placeEntry(document, entry, nextFreePosition(document));
     if (placed === null) return;
-    store.edit(() => placed.document, { label: `Add ${entry.name}` });
+    store.edit(() => placed.document, { label: `Add ${entry.title ?? entry.name}` });
     store.select(placed.nodeId);
   }
   const shortcutPrefix = /Mac/.test(navigator.userAgent) ? '⌘' : 'Ctrl+';

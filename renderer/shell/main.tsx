@@ -5,6 +5,7 @@ import './layout.css';
 import '../editor/editor.css';
 import '../editor/editing.css';
 import '../start/start.css';
+import '../editor/blocks.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './Root.tsx';

@@ -51,6 +51,10 @@ describe('canvas shortcuts', () => {
     expect(canvasCommand(press('v', { ctrlKey: true }), false)).toBe('paste');
     expect(canvasCommand(press('d', { ctrlKey: true }), false)).toBe('duplicate');
     expect(canvasCommand(press('d', { metaKey: true }), true)).toBe('duplicate');
+    expect(canvasCommand(press('g', { ctrlKey: true }), false)).toBe('group');
+    expect(canvasCommand(press('G', { ctrlKey: true, shiftKey: true }), false)).toBe('ungroup');
+    expect(canvasCommand(press('g', { metaKey: true }), true)).toBe('group');
+    expect(canvasCommand(press('g'), false)).toBeNull();
     expect(canvasCommand(press('c', { ctrlKey: true }), true)).toBeNull();
     expect(canvasCommand(press('c', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
     expect(canvasCommand(press('x', { ctrlKey: true }), false)).toBe('cut');

@@ -1,0 +1,179 @@
+// Blocks: select layers and group them into a named block, collapse it to one node (name, shapes,
+// parameters) and expand it, save the graph and open it again with the block collapsed, and reuse
+// a block from My blocks in the palette.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+async function openApp(page: Page, query = ''): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`/${query}`);
+  await expect(page.getByTestId('layer-node').first()).toBeVisible();
+  return errors;
+}
+
+function node(page: Page, id: string) {
+  return page.locator(`[data-testid="layer-node"][data-node-id="${id}"]`);
+}
+
+function frame(page: Page, groupId: string) {
+  return page.locator(`[data-testid="block-frame"][data-group-id="${groupId}"]`);
+}
+
+function collapsed(page: Page, groupId: string) {
+  return page.locator(`[data-testid="collapsed-block"][data-group-id="${groupId}"]`);
+}
+
+interface SavedGraph {
+  nodes: { id: string; group?: string }[];
+  groups: { id: string; name: string; kind: string; collapsed: boolean }[];
+}
+
+test.beforeEach(async ({ page }) => {
+  // Without the File System Access pickers, Save downloads and Open asks through a file input,
+  // both of which the test can hold.
+  await page.addInitScript(() => {
+    const scope = window as unknown as Record<string, unknown>;
+    delete scope.showSaveFilePicker;
+    delete scope.showOpenFilePicker;
+  });
+});
+
+test('group layers into an Encoder, collapse and expand it, save and open it again collapsed, reuse it from My blocks', async ({ page }) => {
+  const errors = await openApp(page, '?example=dense-autoencoder');
+  const encoderLayers = ['flatten1', 'dense1', 'relu1'];
+  // The example's own Encoder: ungroup it with the keyboard, then group the same layers again.
+  await node(page, 'flatten1').click();
+  await node(page, 'dense1').click({ modifiers: ['Control'] });
+  await node(page, 'relu1').click({ modifiers: ['Control'] });
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(3);
+  await expect(page.getByTestId('group')).toHaveAttribute('title', /Ctrl\+G/);
+  await page.keyboard.press('Control+Shift+g');
+  await expect(frame(page, 'encoder')).toHaveCount(0);
+  await expect(frame(page, 'bottleneck')).toHaveCount(1);
+  // An edit leaves only the inspector's layer selected: select the three again.
+  await node(page, 'flatten1').click();
+  await node(page, 'dense1').click({ modifiers: ['Control'] });
+  await node(page, 'relu1').click({ modifiers: ['Control'] });
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(3);
+  await page.keyboard.press('Control+g');
+  const prompt = page.getByTestId('group-prompt');
+  await expect(prompt).toContainText('Group 3 layers as');
+  await page.screenshot({ path: 'test-results/screenshots/blocks-group-prompt.png' });
+  await prompt.getByTestId('group-kind-Encoder').click();
+  await expect(prompt).toHaveCount(0);
+  await expect(frame(page, 'encoder1')).toHaveCount(1);
+  await expect(frame(page, 'encoder1').locator('.block-frame-name')).toHaveText('Encoder');
+  // Grouping is one command: undo drops the new block, redo brings it back.
+  await page.getByTestId('undo').click();
+  await expect(frame(page, 'encoder1')).toHaveCount(0);
+  await page.getByTestId('redo').click();
+  await expect(frame(page, 'encoder1')).toHaveCount(1);
+  await page.mouse.click(900, 520);
+  await page.screenshot({ path: 'test-results/screenshots/blocks-grouped.png' });
+
+  // Collapse: one node in place of three, with the shapes going in and out and the parameters.
+  await frame(page, 'encoder1').getByTestId('block-collapse').click();
+  const block = collapsed(page, 'encoder1');
+  await expect(block).toBeVisible();
+  for (const id of encoderLayers) await expect(node(page, id)).toHaveCount(0);
+  await expect(block.getByTestId('collapsed-name')).toHaveText('Encoder');
+  await expect(block.getByTestId('collapsed-inputs')).toHaveText('28×28×1');
+  await expect(block.getByTestId('collapsed-outputs')).toHaveText('128');
+  await expect(block.getByTestId('collapsed-parameters')).toHaveAttribute('title', '100,480 trainable parameters');
+  await expect(block).toContainText('3 layers');
+  // The edges into and out of the block end on its node.
+  await expect(page.locator('.react-flow__edge[data-id="e1"]')).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge[data-id="e2"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="edge-label"][data-edge-id="e4"]')).toHaveText('128');
+  await page.screenshot({ path: 'test-results/screenshots/blocks-collapsed.png' });
+  // A closer look, then back to the whole graph.
+  await block.hover();
+  await page.mouse.wheel(0, -400);
+  await page.waitForTimeout(300);
+  await page.mouse.wheel(0, -400);
+  await page.waitForTimeout(400);
+  await page.getByTestId('canvas').screenshot({ path: 'test-results/screenshots/blocks-collapsed-zoomed.png' });
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(400);
+  await page.keyboard.press('Control+z');
+  await expect(block).toHaveCount(0);
+  await expect(node(page, 'dense1')).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(block).toBeVisible();
+  await block.getByTestId('block-expand').click();
+  await expect(block).toHaveCount(0);
+  for (const id of encoderLayers) await expect(node(page, id)).toBeVisible();
+  await frame(page, 'encoder1').getByTestId('block-collapse').click();
+  await expect(block).toBeVisible();
+
+  // Save to My blocks.
+  await block.getByTestId('block-save').click();
+  const mine = page.getByTestId('library-entry');
+  await expect(mine).toHaveCount(1);
+  await expect(mine).toContainText('Encoder');
+
+  // Save the graph (a download here), then reload the page and open the file.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('navigation', { name: 'File' }).getByRole('button', { name: 'Save', exact: true }).click();
+  const download = await downloading;
+  const path = await download.path();
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as SavedGraph;
+  expect(saved.groups.find((group) => group.id === 'encoder1')).toEqual({ id: 'encoder1', name: 'Encoder', kind: 'Encoder', collapsed: true });
+  expect(saved.nodes.filter((item) => item.group === 'encoder1').map((item) => item.id)).toEqual(encoderLayers);
+  await page.reload();
+  await expect(page.getByTestId('layer-node').first()).toBeVisible();
+  await expect(frame(page, 'encoder')).toHaveCount(1);
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('navigation', { name: 'File' }).getByRole('button', { name: 'Open…' }).click();
+  await (await choosing).setFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(path) });
+  await expect(block).toBeVisible();
+  await expect(block.getByTestId('collapsed-inputs')).toHaveText('28×28×1');
+  await expect(block.getByTestId('collapsed-outputs')).toHaveText('128');
+  for (const id of encoderLayers) await expect(node(page, id)).toHaveCount(0);
+  await block.getByTestId('block-expand').click();
+  for (const id of encoderLayers) await expect(node(page, id)).toBeVisible();
+
+  // My blocks outlived the reload: a click inserts a copy with fresh ids, in its own Encoder frame.
+  await expect(mine).toContainText('Encoder');
+  const layersBefore = await page.getByTestId('layer-node').count();
+  await mine.locator('.palette-entry').click();
+  await expect(page.getByTestId('layer-node')).toHaveCount(layersBefore + 3);
+  await expect(frame(page, 'encoder2')).toHaveCount(1);
+  await expect(node(page, 'flatten2')).toBeVisible();
+  await expect(node(page, 'dense5')).toBeVisible();
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'test-results/screenshots/blocks-library-insert.png' });
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Add Encoder/);
+  await page.getByTestId('undo').click();
+  await expect(frame(page, 'encoder2')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a custom name makes a Custom block; grouping with nothing selected says what to do', async ({ page }) => {
+  const errors = await openApp(page, '?example=mnist-mlp');
+  await page.getByTestId('group').click();
+  await expect(page.getByTestId('group-prompt')).toHaveCount(0);
+  await expect(page.getByText('Nothing to group')).toBeVisible();
+  await node(page, 'dense1').click();
+  await page.getByTestId('group').click();
+  await page.getByTestId('group-name').fill('Feature extractor');
+  await page.getByTestId('group-name').press('Enter');
+  await expect(frame(page, 'featureextractor1').locator('.block-frame-name')).toHaveText('Feature extractor');
+  await frame(page, 'featureextractor1').getByTestId('block-collapse').click();
+  await expect(collapsed(page, 'featureextractor1')).toContainText('block · 1 layer');
+  await page.screenshot({ path: 'test-results/screenshots/blocks-custom.png' });
+  // Deleting the collapsed block deletes its layer; undo brings both back.
+  await collapsed(page, 'featureextractor1').click();
+  await page.keyboard.press('Delete');
+  await expect(collapsed(page, 'featureextractor1')).toHaveCount(0);
+  await expect(page.getByTestId('status-bar')).toContainText('5 layers');
+  await page.keyboard.press('Control+z');
+  await expect(collapsed(page, 'featureextractor1')).toBeVisible();
+  await expect(page.getByTestId('status-bar')).toContainText('6 layers');
+  expect(errors).toEqual([]);
+});
