@@ -36,3 +36,24 @@ export function residualGraph(targetNodes: number) {
   }
   return { format: GRAPH_FORMAT, version: GRAPH_VERSION, metadata: { name: `${nodes.length}-node residual network` }, nodes, edges, groups: [], training: { task: 'classify' as const } };
 }
+
+/** A chain of Dense/ReLU layers laid out as a snaking grid (25 columns), for canvas benchmarks. */
+export function frameGrid(targetNodes: number) {
+  const columns = 25;
+  const nodes: Node[] = [];
+  const edges: { id: string; source: string; sourcePort: string; target: string; targetPort: string }[] = [];
+  const add = (type: string, params: Record<string, unknown> = {}) => {
+    const index = nodes.length;
+    const row = Math.floor(index / columns);
+    const column = row % 2 === 0 ? index % columns : columns - 1 - (index % columns);
+    const id = `n${index}`;
+    nodes.push({ id, type, params, position: { x: column * 240, y: row * 160 } });
+    if (index > 0) edges.push({ id: `e${edges.length}`, source: `n${index - 1}`, sourcePort: 'out', target: id, targetPort: 'in' });
+  };
+  add('Input', { kind: 'image', height: 28, width: 28, channels: 1 });
+  add('Flatten');
+  while (nodes.length < targetNodes - 2) add(nodes.length % 2 === 0 ? 'Dense' : 'ReLU', nodes.length % 2 === 0 ? { units: 32 } : {});
+  add('Dense', { units: 10 });
+  add('SoftmaxCrossEntropy');
+  return { format: GRAPH_FORMAT, version: GRAPH_VERSION, metadata: { name: `${nodes.length}-node dense grid` }, nodes, edges, groups: [], training: { task: 'classify' as const } };
+}

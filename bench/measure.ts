@@ -18,3 +18,8 @@ export function median(runs: number, work: () => unknown): number {
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
 }
+
+/** A result as a BENCHMARKS.md section: a heading, the verdict, a table of its rows. */
+export function formatSection(result: BenchResult): string {
+  return [`## ${result.name}`, '', `Target ${result.pass ? 'met' : 'missed'}.`, '', '| measure | value |', '| --- | --- |', ...result.rows.map(([label, value]) => `| ${label} | ${value} |`)].join('\n');
+}

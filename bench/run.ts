@@ -3,10 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchKernels } from './kernels.ts';
-import type { BenchResult } from './measure.ts';
+import { formatSection, type BenchResult } from './measure.ts';
+import { benchUiFrames } from './uiFrames.ts';
 import { benchValidate } from './validate.ts';
 
-const benchmarks: readonly (() => BenchResult | Promise<BenchResult>)[] = [benchValidate, benchKernels];
+const benchmarks: readonly (() => BenchResult | Promise<BenchResult>)[] = [benchValidate, benchKernels, benchUiFrames];
 
 const results: BenchResult[] = [];
 for (const benchmark of benchmarks) {
@@ -17,7 +18,7 @@ for (const benchmark of benchmarks) {
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-const sections = results.map((result) => [`## ${result.name}`, '', `Target ${result.pass ? 'met' : 'missed'}.`, '', '| measure | value |', '| --- | --- |', ...result.rows.map(([label, value]) => `| ${label} | ${value} |`)].join('\n'));
+const sections = results.map(formatSection);
 const text = ['# Benchmarks', '', 'Written by `npm run bench`; numbers from one run on the machine below. Ratios compare engines measured in the same run.', '', `Machine: ${machine}.`, '', sections.join('\n\n'), ''].join('\n');
 writeFileSync(join(import.meta.dirname, '../BENCHMARKS.md'), text);
 console.log('wrote BENCHMARKS.md');

@@ -70,27 +70,52 @@ export function cutAtStep(series: Series, step: number | null): Series {
   return length === series.steps.length ? series : { steps: series.steps.slice(0, length), values: series.values.slice(0, length) };
 }
 
+/** The steps every non-empty series shares, when they all have the same ones (the common case: one steps event feeds them all). */
+function sharedSteps(list: readonly Series[]): readonly number[] | null {
+  let shared: readonly number[] | null = null;
+  for (const series of list) {
+    if (series.steps.length === 0) continue;
+    if (shared === null) shared = series.steps;
+    else if (series.steps !== shared && !sameSteps(series.steps, shared)) return null;
+  }
+  return shared;
+}
+
+function sameSteps(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
 /**
  * Aligns several series on one ascending x axis (the union of their steps), as a chart with a
  * shared x needs: [xs, ys1, ys2, ...], null where a series has no point at that step.
+ * Runs every frame while training: plain loops, and a copy when the series share their steps.
  */
 export function alignSeries(list: readonly Series[]): [number[], ...(number | null)[][]] {
+  const shared = sharedSteps(list);
+  if (shared !== null) {
+    const empty = () => new Array<number | null>(shared.length).fill(null);
+    return [shared.slice(), ...list.map((series) => (series.steps.length === 0 ? empty() : series.values.slice()))];
+  }
   const xs: number[] = [];
   const columns: (number | null)[][] = list.map(() => []);
   const cursors = list.map(() => 0);
   for (;;) {
     let next = Number.POSITIVE_INFINITY;
-    list.forEach((series, index) => {
-      if (cursors[index] < series.steps.length) next = Math.min(next, series.steps[cursors[index]]);
-    });
+    for (let index = 0; index < list.length; index++) {
+      const steps = list[index].steps;
+      if (cursors[index] < steps.length && steps[cursors[index]] < next) next = steps[cursors[index]];
+    }
     if (next === Number.POSITIVE_INFINITY) break;
     xs.push(next);
-    list.forEach((series, index) => {
+    for (let index = 0; index < list.length; index++) {
+      const { steps, values } = list[index];
       const cursor = cursors[index];
-      const hit = cursor < series.steps.length && series.steps[cursor] === next;
-      columns[index].push(hit ? series.values[cursor] : null);
+      const hit = cursor < steps.length && steps[cursor] === next;
+      columns[index].push(hit ? values[cursor] : null);
       if (hit) cursors[index] = cursor + 1;
-    });
+    }
   }
   return [xs, ...columns];
 }

@@ -65,4 +65,18 @@ describe('curves', () => {
     ]);
     expect(alignSeries([])).toEqual([[]]);
   });
+
+  it('aligns series that share their steps (equal, not the same array) without gaps, and copies them', () => {
+    const loss = { steps: [1, 2, 5], values: [3, 2, 1] };
+    const accuracy = { steps: [1, 2, 5], values: [0.1, 0.5, 0.9] };
+    const aligned = alignSeries([loss, EMPTY_SERIES, accuracy]);
+    expect(aligned).toEqual([
+      [1, 2, 5],
+      [3, 2, 1],
+      [null, null, null],
+      [0.1, 0.5, 0.9],
+    ]);
+    expect(aligned[0]).not.toBe(loss.steps);
+    expect(aligned[1]).not.toBe(loss.values);
+  });
 });
