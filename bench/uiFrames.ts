@@ -46,7 +46,7 @@ async function writeAutosave(page: Page, text: string): Promise<void> {
 }
 
 /** Opens the app, restores `graph` through the autosave prompt, and fits it in view. */
-async function openLargeGraph(page: Page, url: string, graph: unknown): Promise<void> {
+export async function openLargeGraph(page: Page, url: string, graph: unknown): Promise<void> {
   await page.goto(`${url}/`);
   await page.getByTestId('layer-node').first().waitFor();
   await writeAutosave(page, `${JSON.stringify(graph, null, 2)}\n`);
@@ -58,7 +58,7 @@ async function openLargeGraph(page: Page, url: string, graph: unknown): Promise<
 }
 
 /** A point on the empty pane (not on a node or edge), where a drag pans the canvas. */
-async function panePoint(page: Page): Promise<{ x: number; y: number }> {
+export async function panePoint(page: Page): Promise<{ x: number; y: number }> {
   const point = await page.getByTestId('canvas').evaluate((canvas) => {
     const box = canvas.getBoundingClientRect();
     for (let fy = 0.3; fy < 0.9; fy += 0.02) {
@@ -75,7 +75,7 @@ async function panePoint(page: Page): Promise<{ x: number; y: number }> {
 }
 
 /** Drags the pane back and forth from `start` for `durationMs`. Dragging back returns the same pane point under the pointer. */
-async function dragPan(page: Page, start: { x: number; y: number }, durationMs: number): Promise<void> {
+export async function dragPan(page: Page, start: { x: number; y: number }, durationMs: number): Promise<void> {
   const end = Date.now() + durationMs;
   for (let turn = 0; Date.now() < end; turn++) {
     const dx = turn % 2 === 0 ? 320 : -320;
