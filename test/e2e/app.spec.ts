@@ -1,6 +1,7 @@
 // The app opens on the X-vs-O CNN, shows its layers and the shapes between them, inspects a
 // clicked layer, shows the document as JSON, and marks a broken graph red.
 import { expect, test, type Page } from '@playwright/test';
+import { edgeLabel, layerNode } from './pages.ts';
 
 /** Opens the app; the returned list collects uncaught exceptions and console errors from then on. */
 async function openApp(page: Page, query = ''): Promise<string[]> {
@@ -16,14 +17,6 @@ async function openApp(page: Page, query = ''): Promise<string[]> {
   return errors;
 }
 
-function node(page: Page, id: string) {
-  return page.locator(`[data-testid="layer-node"][data-node-id="${id}"]`);
-}
-
-function edgeLabel(page: Page, id: string) {
-  return page.locator(`[data-testid="edge-label"][data-edge-id="${id}"]`);
-}
-
 test('opens on the X-vs-O CNN with every layer and the shapes between them', async ({ page }) => {
   await openApp(page);
   await expect(page.getByTestId('document-name')).toHaveText('X vs O CNN');
@@ -36,14 +29,14 @@ test('opens on the X-vs-O CNN with every layer and the shapes between them', asy
   await expect(edgeLabel(page, 'e2')).toHaveText('7×7×4');
   await expect(edgeLabel(page, 'e4')).toHaveText('3×3×4');
   await expect(edgeLabel(page, 'e5')).toHaveText('36');
-  await expect(node(page, 'conv2d1').getByTestId('node-shape')).toHaveText('7×7×4');
+  await expect(layerNode(page, 'conv2d1').getByTestId('node-shape')).toHaveText('7×7×4');
   await expect(page.getByTestId('status-health')).toHaveText('Shapes check out');
   await page.screenshot({ path: 'test-results/screenshots/app.png' });
 });
 
 test('clicking a layer shows it in the inspector', async ({ page }) => {
   await openApp(page);
-  await node(page, 'conv2d1').click();
+  await layerNode(page, 'conv2d1').click();
   const inspector = page.getByTestId('inspector-node');
   await expect(inspector.getByTestId('inspector-type')).toHaveText('Conv2D');
   await expect(inspector.getByTestId('inspector-output-shape')).toHaveText('7×7×4');
@@ -67,7 +60,7 @@ test('the JSON view shows the document in Monaco', async ({ page }) => {
 test('clicking a palette entry appends that layer and inspects it', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Dropout', exact: true }).click();
-  await expect(node(page, 'dropout1')).toBeVisible();
+  await expect(layerNode(page, 'dropout1')).toBeVisible();
   await expect(page.getByTestId('inspector-type')).toHaveText('Dropout');
   await expect(page.getByLabel('Unsaved changes')).toBeVisible();
   await expect(page.getByTestId('layer-node')).toHaveCount(8);
@@ -91,20 +84,20 @@ test('a layer whose input does not fit is marked red, with its message', async (
   await openApp(page, '?example=mnist-mlp');
   await expect(page.getByTestId('status-health')).toHaveText('Shapes check out');
   // Delete the Flatten: the Dense after it loses its input.
-  await node(page, 'flatten1').click();
+  await layerNode(page, 'flatten1').click();
   await page.keyboard.press('Delete');
-  await expect(node(page, 'flatten1')).toHaveCount(0);
-  await expect(node(page, 'dense1')).toHaveClass(/has-error/);
+  await expect(layerNode(page, 'flatten1')).toHaveCount(0);
+  await expect(layerNode(page, 'dense1')).toHaveClass(/has-error/);
   // The port refuses the image outright, and says why.
-  await node(page, 'input1').locator('.react-flow__handle.source').dragTo(node(page, 'dense1').locator('.react-flow__handle.target'));
+  await layerNode(page, 'input1').locator('.react-flow__handle.source').dragTo(layerNode(page, 'dense1').locator('.react-flow__handle.target'));
   await expect(page.getByTestId('status-bar')).toContainText('Not connected: Dense expects a vector');
   // Wired while the Input gives a vector, then switched back to an image: the Dense says it wants a vector, and how to fix it.
-  await node(page, 'input1').locator('.layer-node-header').click();
+  await layerNode(page, 'input1').locator('.layer-node-header').click();
   await page.locator('[data-testid="param-field"][data-param="kind"] select').selectOption('vector');
-  await node(page, 'input1').locator('.react-flow__handle.source').dragTo(node(page, 'dense1').locator('.react-flow__handle.target'));
+  await layerNode(page, 'input1').locator('.react-flow__handle.source').dragTo(layerNode(page, 'dense1').locator('.react-flow__handle.target'));
   await expect(page.getByTestId('edge-label')).toContainText(['16']);
   await page.locator('[data-testid="param-field"][data-param="kind"] select').selectOption('image');
-  const dense = node(page, 'dense1');
+  const dense = layerNode(page, 'dense1');
   await expect(dense).toHaveClass(/has-error/);
   await dense.hover();
   await expect(dense.locator('.layer-node-problems')).toContainText('Dense expects a vector, but receives an image (28×28×1).');

@@ -3,21 +3,7 @@
 // a block from My blocks in the palette.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-
-async function openApp(page: Page, query = ''): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`/${query}`);
-  await expect(page.getByTestId('layer-node').first()).toBeVisible();
-  return errors;
-}
-
-function node(page: Page, id: string) {
-  return page.locator(`[data-testid="layer-node"][data-node-id="${id}"]`);
-}
+import { layerNode, openApp } from './pages.ts';
 
 function frame(page: Page, groupId: string) {
   return page.locator(`[data-testid="block-frame"][data-group-id="${groupId}"]`);
@@ -46,18 +32,18 @@ test('group layers into an Encoder, collapse and expand it, save and open it aga
   const errors = await openApp(page, '?example=dense-autoencoder');
   const encoderLayers = ['flatten1', 'dense1', 'relu1'];
   // The example's own Encoder: ungroup it with the keyboard, then group the same layers again.
-  await node(page, 'flatten1').click();
-  await node(page, 'dense1').click({ modifiers: ['Control'] });
-  await node(page, 'relu1').click({ modifiers: ['Control'] });
+  await layerNode(page, 'flatten1').click();
+  await layerNode(page, 'dense1').click({ modifiers: ['Control'] });
+  await layerNode(page, 'relu1').click({ modifiers: ['Control'] });
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(3);
   await expect(page.getByTestId('group')).toHaveAttribute('title', /Ctrl\+G/);
   await page.keyboard.press('Control+Shift+g');
   await expect(frame(page, 'encoder')).toHaveCount(0);
   await expect(frame(page, 'bottleneck')).toHaveCount(1);
   // An edit leaves only the inspector's layer selected: select the three again.
-  await node(page, 'flatten1').click();
-  await node(page, 'dense1').click({ modifiers: ['Control'] });
-  await node(page, 'relu1').click({ modifiers: ['Control'] });
+  await layerNode(page, 'flatten1').click();
+  await layerNode(page, 'dense1').click({ modifiers: ['Control'] });
+  await layerNode(page, 'relu1').click({ modifiers: ['Control'] });
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(3);
   await page.keyboard.press('Control+g');
   const prompt = page.getByTestId('group-prompt');
@@ -79,7 +65,7 @@ test('group layers into an Encoder, collapse and expand it, save and open it aga
   await frame(page, 'encoder1').getByTestId('block-collapse').click();
   const block = collapsed(page, 'encoder1');
   await expect(block).toBeVisible();
-  for (const id of encoderLayers) await expect(node(page, id)).toHaveCount(0);
+  for (const id of encoderLayers) await expect(layerNode(page, id)).toHaveCount(0);
   await expect(block.getByTestId('collapsed-name')).toHaveText('Encoder');
   await expect(block.getByTestId('collapsed-inputs')).toHaveText('28×28×1');
   await expect(block.getByTestId('collapsed-outputs')).toHaveText('128');
@@ -101,12 +87,12 @@ test('group layers into an Encoder, collapse and expand it, save and open it aga
   await page.waitForTimeout(400);
   await page.keyboard.press('Control+z');
   await expect(block).toHaveCount(0);
-  await expect(node(page, 'dense1')).toBeVisible();
+  await expect(layerNode(page, 'dense1')).toBeVisible();
   await page.keyboard.press('Control+Shift+z');
   await expect(block).toBeVisible();
   await block.getByTestId('block-expand').click();
   await expect(block).toHaveCount(0);
-  for (const id of encoderLayers) await expect(node(page, id)).toBeVisible();
+  for (const id of encoderLayers) await expect(layerNode(page, id)).toBeVisible();
   await frame(page, 'encoder1').getByTestId('block-collapse').click();
   await expect(block).toBeVisible();
 
@@ -133,9 +119,9 @@ test('group layers into an Encoder, collapse and expand it, save and open it aga
   await expect(block).toBeVisible();
   await expect(block.getByTestId('collapsed-inputs')).toHaveText('28×28×1');
   await expect(block.getByTestId('collapsed-outputs')).toHaveText('128');
-  for (const id of encoderLayers) await expect(node(page, id)).toHaveCount(0);
+  for (const id of encoderLayers) await expect(layerNode(page, id)).toHaveCount(0);
   await block.getByTestId('block-expand').click();
-  for (const id of encoderLayers) await expect(node(page, id)).toBeVisible();
+  for (const id of encoderLayers) await expect(layerNode(page, id)).toBeVisible();
 
   // My blocks outlived the reload: a click inserts a copy with fresh ids, in its own Encoder frame.
   await expect(mine).toContainText('Encoder');
@@ -143,8 +129,8 @@ test('group layers into an Encoder, collapse and expand it, save and open it aga
   await mine.locator('.palette-entry').click();
   await expect(page.getByTestId('layer-node')).toHaveCount(layersBefore + 3);
   await expect(frame(page, 'encoder2')).toHaveCount(1);
-  await expect(node(page, 'flatten2')).toBeVisible();
-  await expect(node(page, 'dense5')).toBeVisible();
+  await expect(layerNode(page, 'flatten2')).toBeVisible();
+  await expect(layerNode(page, 'dense5')).toBeVisible();
   await page.locator('.react-flow__controls-fitview').click();
   await page.waitForTimeout(400);
   await page.screenshot({ path: 'test-results/screenshots/blocks-library-insert.png' });
@@ -159,7 +145,7 @@ test('a custom name makes a Custom block; grouping with nothing selected says wh
   await page.getByTestId('group').click();
   await expect(page.getByTestId('group-prompt')).toHaveCount(0);
   await expect(page.getByText('Nothing to group')).toBeVisible();
-  await node(page, 'dense1').click();
+  await layerNode(page, 'dense1').click();
   await page.getByTestId('group').click();
   await page.getByTestId('group-name').fill('Feature extractor');
   await page.getByTestId('group-name').press('Enter');

@@ -1,6 +1,7 @@
 // Building from scratch with the mouse: palette drags, port-to-port connections the ports check,
 // the quick-add search on a double-click, and drops onto an edge.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { layerNode } from './pages.ts';
 
 async function openEmpty(page: Page): Promise<string[]> {
   const errors: string[] = [];
@@ -13,10 +14,6 @@ async function openEmpty(page: Page): Promise<string[]> {
   await page.getByRole('button', { name: 'New', exact: true }).click();
   await expect(page.getByTestId('layer-node')).toHaveCount(1);
   return errors;
-}
-
-function node(page: Page, id: string): Locator {
-  return page.locator(`[data-testid="layer-node"][data-node-id="${id}"]`);
 }
 
 function paletteEntry(page: Page, name: string): Locator {
@@ -36,8 +33,8 @@ async function centre(locator: Locator): Promise<{ x: number; y: number }> {
 
 /** Presses on the source's output handle and moves onto the target's input handle; `release` ends the drag. */
 async function dragConnection(page: Page, source: string, target: string, release = true) {
-  const from = await centre(node(page, source).locator('.react-flow__handle.source'));
-  const to = await centre(node(page, target).locator('.react-flow__handle.target').first());
+  const from = await centre(layerNode(page, source).locator('.react-flow__handle.source'));
+  const to = await centre(layerNode(page, target).locator('.react-flow__handle.target').first());
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
@@ -46,7 +43,7 @@ async function dragConnection(page: Page, source: string, target: string, releas
 }
 
 async function setParam(page: Page, nodeId: string, name: string, values: readonly string[]) {
-  await node(page, nodeId).locator('.layer-node-header').click();
+  await layerNode(page, nodeId).locator('.layer-node-header').click();
   const field = page.locator(`[data-testid="param-field"][data-param="${name}"]`);
   const select = field.locator('select');
   if ((await select.count()) > 0) {
@@ -69,7 +66,7 @@ test('LeNet-5 from an empty graph, with palette drags, port drags and the inspec
     const row = index < 5 ? 0 : 1;
     const column = row === 0 ? index : index - 5;
     await dropLayer(page, type, 60 + column * 230, canvas.height * 0.55 + row * 200);
-    await expect(node(page, id)).toBeVisible();
+    await expect(layerNode(page, id)).toBeVisible();
   }
   await expect(page.getByTestId('layer-node')).toHaveCount(10);
 
@@ -112,7 +109,7 @@ test('LeNet-5 from an empty graph, with palette drags, port drags and the inspec
   await page.getByTestId('status-bar').getByRole('button', { name: 'Dismiss' }).click();
   await page.getByRole('button', { name: 'Auto layout' }).click();
   await page.getByRole('button', { name: 'Fit View' }).click();
-  await node(page, 'conv2d1').locator('.layer-node-header').click();
+  await layerNode(page, 'conv2d1').locator('.layer-node-header').click();
   await page.screenshot({ path: 'test-results/screenshots/built.png' });
   expect(errors).toEqual([]);
 });
@@ -128,8 +125,8 @@ test('a double-click on the empty canvas opens a quick-add search; Enter adds th
   await expect(page.getByTestId('quick-add').getByRole('option')).toHaveText(['MaxPool2D']);
   await search.press('Enter');
   await expect(page.getByTestId('quick-add')).toHaveCount(0);
-  await expect(node(page, 'maxpool2d1')).toBeVisible();
-  const placed = await node(page, 'maxpool2d1').boundingBox();
+  await expect(layerNode(page, 'maxpool2d1')).toBeVisible();
+  const placed = await layerNode(page, 'maxpool2d1').boundingBox();
   expect(Math.abs((placed?.x ?? 0) - (canvas.x + 200))).toBeLessThan(40);
   // Escape closes without adding; undo removes the added layer in one step.
   await page.mouse.dblclick(canvas.x + 200, canvas.y + 100);

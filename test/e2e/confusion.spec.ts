@@ -1,19 +1,8 @@
 // A classifier's confusion cells open their examples: X vs O trains two epochs, a nonzero cell
 // lists exactly its count of examples with the right labels, Escape closes it, and the most-wrong
 // list fills in. Text models offer a sampling temperature; other models do not.
-import { expect, test, type Page } from '@playwright/test';
-
-async function openExample(page: Page, example: string): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`/?example=${example}`);
-  await expect(page.getByTestId('layer-node').first()).toBeVisible();
-  await expect(page.getByTestId('dashboard')).toBeVisible();
-  return errors;
-}
+import { expect, test } from '@playwright/test';
+import { openExample } from './pages.ts';
 
 const NAMES = ['X', 'O'];
 

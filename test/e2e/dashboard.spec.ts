@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openExample, shownStep } from './pages.ts';
 
 interface ExampleDocument {
   nodes: { id: string; type: string; params: Record<string, unknown>; position: { x: number; y: number }; group?: string }[];
@@ -14,18 +15,6 @@ interface ExampleDocument {
 
 function example(name: string): ExampleDocument {
   return JSON.parse(readFileSync(join(import.meta.dirname, `../../assets/examples/${name}.json`), 'utf8')) as ExampleDocument;
-}
-
-async function openExample(page: Page, name: string): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`/?example=${name}`);
-  await expect(page.getByTestId('layer-node').first()).toBeVisible();
-  await expect(page.getByTestId('dashboard')).toBeVisible();
-  return errors;
 }
 
 /** Replaces the JSON view's text as a paste would, then goes back to the graph. */
@@ -42,12 +31,6 @@ async function replaceJson(page: Page, graph: ExampleDocument) {
   }, JSON.stringify(graph, null, 2));
   await page.getByRole('tab', { name: 'Graph' }).click();
   await expect(page.getByTestId('layer-node').first()).toBeVisible();
-}
-
-async function shownStep(page: Page): Promise<number> {
-  const text = await page.getByTestId('progress-panel').innerText();
-  const match = /step\s+(\d+)\s*\/\s*\d+/i.exec(text);
-  return match === null ? 0 : Number(match[1]);
 }
 
 /** The per-epoch values of a validation line, read from its legend item. */

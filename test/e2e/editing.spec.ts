@@ -3,25 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-
-async function openApp(page: Page, query = ''): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`/${query}`);
-  await expect(page.getByTestId('layer-node').first()).toBeVisible();
-  return errors;
-}
-
-function node(page: Page, id: string) {
-  return page.locator(`[data-testid="layer-node"][data-node-id="${id}"]`);
-}
-
-function edgeLabel(page: Page, id: string) {
-  return page.locator(`[data-testid="edge-label"][data-edge-id="${id}"]`);
-}
+import { edgeLabel, layerNode, openApp } from './pages.ts';
 
 /** Replaces the JSON view's text as a paste would (typing would auto-close brackets and quotes). */
 async function replaceJson(page: Page, text: string) {
@@ -40,12 +22,12 @@ function paramInputs(page: Page, name: string) {
 
 test('editing a param in the inspector reshapes the edges, and undo/redo step through the edits', async ({ page }) => {
   const errors = await openApp(page);
-  await node(page, 'conv2d1').click();
+  await layerNode(page, 'conv2d1').click();
   await expect(paramInputs(page, 'kernelSize')).toHaveCount(2);
   await paramInputs(page, 'kernelSize').nth(0).fill('5');
   await paramInputs(page, 'kernelSize').nth(1).fill('5');
   await expect(edgeLabel(page, 'e2')).toHaveText('5×5×4');
-  await expect(node(page, 'conv2d1').getByTestId('node-shape')).toHaveText('5×5×4');
+  await expect(layerNode(page, 'conv2d1').getByTestId('node-shape')).toHaveText('5×5×4');
   // Out of range: the field says so, the document keeps its value.
   await paramInputs(page, 'filters').fill('0');
   await expect(page.locator('[data-param="filters"] .param-problem')).toContainText('between 1 and');
@@ -55,12 +37,12 @@ test('editing a param in the inspector reshapes the edges, and undo/redo step th
   await expect(page.getByTestId('inspector-parameters')).toContainText('156 of');
   await page.getByTestId('inspector-label').fill('Edges');
   await page.getByTestId('inspector-label').press('Enter');
-  await expect(node(page, 'conv2d1').locator('.layer-node-title')).toHaveText('Edges');
+  await expect(layerNode(page, 'conv2d1').locator('.layer-node-title')).toHaveText('Edges');
   await page.screenshot({ path: 'test-results/screenshots/inspector-editing.png' });
   // Undo with the keyboard, outside a text field: label, filters, kernel height, kernel width.
   await page.getByTestId('inspector-type').click();
   await page.keyboard.press('Control+z');
-  await expect(node(page, 'conv2d1').locator('.layer-node-title')).toHaveText('conv2d1');
+  await expect(layerNode(page, 'conv2d1').locator('.layer-node-title')).toHaveText('conv2d1');
   await page.keyboard.press('Control+z');
   await expect(edgeLabel(page, 'e2')).toHaveText('5×5×4');
   await page.keyboard.press('Control+z');
@@ -73,7 +55,7 @@ test('editing a param in the inspector reshapes the edges, and undo/redo step th
   await page.keyboard.press('Control+Shift+z');
   await expect(edgeLabel(page, 'e2')).toHaveText('5×5×6');
   await page.keyboard.press('Control+y');
-  await expect(node(page, 'conv2d1').locator('.layer-node-title')).toHaveText('Edges');
+  await expect(layerNode(page, 'conv2d1').locator('.layer-node-title')).toHaveText('Edges');
   await expect(page.getByTestId('redo')).toBeDisabled();
   expect(errors).toEqual([]);
 });
@@ -81,19 +63,19 @@ test('editing a param in the inspector reshapes the edges, and undo/redo step th
 test('Conv2D wired straight into Dense offers "Insert Flatten", which fixes the graph in one undoable click', async ({ page }) => {
   const errors = await openApp(page);
   for (const id of ['relu1', 'maxpool2d1', 'flatten1']) {
-    await node(page, id).click();
+    await layerNode(page, id).click();
     await page.keyboard.press('Delete');
-    await expect(node(page, id)).toHaveCount(0);
+    await expect(layerNode(page, id)).toHaveCount(0);
   }
   // The port refuses an image into Dense, so wire it while the Input gives a vector (the Conv2D then has no
   // shape to check), and switch the Input back to an image.
   const kind = page.locator('[data-testid="param-field"][data-param="kind"] select');
-  await node(page, 'input1').locator('.layer-node-header').click();
+  await layerNode(page, 'input1').locator('.layer-node-header').click();
   await kind.selectOption('vector');
-  await node(page, 'conv2d1').locator('.react-flow__handle.source').dragTo(node(page, 'dense1').locator('.react-flow__handle.target'));
-  await node(page, 'input1').locator('.layer-node-header').click();
+  await layerNode(page, 'conv2d1').locator('.react-flow__handle.source').dragTo(layerNode(page, 'dense1').locator('.react-flow__handle.target'));
+  await layerNode(page, 'input1').locator('.layer-node-header').click();
   await kind.selectOption('image');
-  const dense = node(page, 'dense1');
+  const dense = layerNode(page, 'dense1');
   await expect(dense).toHaveClass(/has-error/);
   await dense.hover();
   const fix = dense.getByTestId('fix-button');
@@ -132,9 +114,9 @@ test('the JSON view edits the graph: a kernel size changes the shapes; invalid J
   await expect(page.getByTestId('json-error')).toHaveCount(0);
   await page.getByRole('tab', { name: 'Graph' }).click();
   await expect(edgeLabel(page, 'e2')).toHaveText('5×5×4');
-  await expect(node(page, 'conv2d1').getByTestId('node-shape')).toHaveText('5×5×4');
+  await expect(layerNode(page, 'conv2d1').getByTestId('node-shape')).toHaveText('5×5×4');
   // Canvas edits show in the JSON.
-  await node(page, 'input1').click();
+  await layerNode(page, 'input1').click();
   await page.getByTestId('inspector-label').fill('Classifier');
   await page.getByTestId('inspector-label').press('Enter');
   await page.getByTestId('json-toggle').click();
@@ -146,14 +128,14 @@ test('the JSON view edits the graph: a kernel size changes the shapes; invalid J
   await page.getByRole('tab', { name: 'Graph' }).click();
   await expect(page.getByTestId('layer-node')).toHaveCount(7);
   await expect(edgeLabel(page, 'e2')).toHaveText('5×5×4');
-  await expect(node(page, 'input1').locator('.layer-node-title')).toHaveText('Classifier');
+  await expect(layerNode(page, 'input1').locator('.layer-node-title')).toHaveText('Classifier');
   expect(errors).toEqual([]);
 });
 
 test('duplicate, copy and paste add layers; auto layout arranges the graph left to right; each undoes', async ({ page }) => {
   const errors = await openApp(page, '?example=conv-autoencoder');
   const count = await page.getByTestId('layer-node').count();
-  await node(page, 'input1').click();
+  await layerNode(page, 'input1').click();
   await page.keyboard.press('Control+d');
   await expect(page.getByTestId('layer-node')).toHaveCount(count + 1);
   await page.keyboard.press('Control+c');
@@ -164,7 +146,7 @@ test('duplicate, copy and paste add layers; auto layout arranges the graph left 
   await expect(page.getByTestId('layer-node')).toHaveCount(count);
   await page.getByTestId('auto-layout').click();
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Auto layout/);
-  const boxes = await Promise.all(['input1', 'conv2d1'].map((id) => node(page, id).boundingBox()));
+  const boxes = await Promise.all(['input1', 'conv2d1'].map((id) => layerNode(page, id).boundingBox()));
   expect(boxes[1]?.x ?? 0).toBeGreaterThan(boxes[0]?.x ?? 0);
   await page.screenshot({ path: 'test-results/screenshots/auto-layout.png' });
   await page.getByTestId('undo').click();

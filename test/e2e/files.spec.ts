@@ -3,6 +3,7 @@
 // files and the start page with its examples.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
+import { collectErrors } from './pages.ts';
 
 const SAVED_NAME = 'x-vs-o-cnn.netloom.json';
 
@@ -14,15 +15,6 @@ async function withoutFilePickers(page: Page): Promise<void> {
       delete (Window.prototype as unknown as Record<string, unknown>)[name];
     }
   });
-}
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return errors;
 }
 
 async function downloadedText(download: Promise<Download>): Promise<{ name: string; text: string }> {

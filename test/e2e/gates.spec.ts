@@ -1,25 +1,7 @@
 // An LSTM's gates in the browser: clicked mid-run, the feature-map panel shows its input, forget,
 // candidate and output gates for the watched sample as labelled heat maps that change as it learns.
-import { expect, test, type Page } from '@playwright/test';
-
-async function openExample(page: Page, example: string): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`/?example=${example}`);
-  await expect(page.getByTestId('layer-node').first()).toBeVisible();
-  await expect(page.getByTestId('dashboard')).toBeVisible();
-  return errors;
-}
-
-/** The step the progress panel shows ("125 / 500" -> 125). */
-async function shownStep(page: Page): Promise<number> {
-  const text = await page.getByTestId('progress-panel').innerText();
-  const match = /step\s+(\d+)\s*\/\s*\d+/i.exec(text);
-  return match === null ? 0 : Number(match[1]);
-}
+import { expect, test } from '@playwright/test';
+import { openExample, shownStep } from './pages.ts';
 
 // Tall enough for the training pane to show all four maps without scrolling in the screenshot.
 test.use({ viewport: { width: 1920, height: 1400 } });

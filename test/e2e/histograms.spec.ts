@@ -1,18 +1,7 @@
 // The weights & gradients panel: a selected Conv2D's histograms appear while X vs O trains and
 // change from one epoch to the next; a layer without parameters says so.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-async function openExample(page: Page, example: string): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`/?example=${example}`);
-  await expect(page.getByTestId('layer-node').first()).toBeVisible();
-  await expect(page.getByTestId('dashboard')).toBeVisible();
-  return errors;
-}
+import { expect, test, type Locator } from '@playwright/test';
+import { openExample } from './pages.ts';
 
 /** The epoch the panel's note shows ("epoch 3 · step 120" -> 3), 0 before any. */
 async function shownEpoch(panel: Locator): Promise<number> {

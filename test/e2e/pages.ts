@@ -1,16 +1,29 @@
-// What the browser tests share: opening the app with its errors collected, and finding layers and
-// edge labels on the canvas.
+// What the browser tests share: opening the app with its errors collected, finding layers and edge
+// labels on the canvas, and reading the progress panel.
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** Opens the app (e.g. `?example=xo-cnn`); the returned list collects page errors. */
-export async function openApp(page: Page, query = ''): Promise<string[]> {
+/** Collects uncaught exceptions and console errors from now on. */
+export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
+  return errors;
+}
+
+/** Opens the app (e.g. `?example=xo-cnn`); the returned list collects page errors. */
+export async function openApp(page: Page, query = ''): Promise<string[]> {
+  const errors = collectErrors(page);
   await page.goto(`/${query}`);
   await expect(page.getByTestId('layer-node').first()).toBeVisible();
+  return errors;
+}
+
+/** Opens an example with its training dock. */
+export async function openExample(page: Page, example: string): Promise<string[]> {
+  const errors = await openApp(page, `?example=${example}`);
+  await expect(page.getByTestId('dashboard')).toBeVisible();
   return errors;
 }
 
@@ -20,4 +33,11 @@ export function layerNode(page: Page, id: string): Locator {
 
 export function edgeLabel(page: Page, id: string): Locator {
   return page.locator(`[data-testid="edge-label"][data-edge-id="${id}"]`);
+}
+
+/** The step the progress panel shows ("125 / 500" -> 125). */
+export async function shownStep(page: Page): Promise<number> {
+  const text = await page.getByTestId('progress-panel').innerText();
+  const match = /step\s+(\d+)\s*\/\s*\d+/i.exec(text);
+  return match === null ? 0 : Number(match[1]);
 }

@@ -1,25 +1,7 @@
 // Training in the browser: the engine runs in a Web Worker; the dashboard shows the loss falling,
 // the progress moving, pause/step/resume/stop, and a clicked layer's feature maps changing.
 import { expect, test, type Page } from '@playwright/test';
-
-async function openExample(page: Page, example: string): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`/?example=${example}`);
-  await expect(page.getByTestId('layer-node').first()).toBeVisible();
-  await expect(page.getByTestId('dashboard')).toBeVisible();
-  return errors;
-}
-
-/** The step the progress panel shows ("125 / 500" -> 125). */
-async function shownStep(page: Page): Promise<number> {
-  const text = await page.getByTestId('progress-panel').innerText();
-  const match = /step\s+(\d+)\s*\/\s*\d+/i.exec(text);
-  return match === null ? 0 : Number(match[1]);
-}
+import { openExample, shownStep } from './pages.ts';
 
 async function legendValue(page: Page, label: string): Promise<number> {
   const item = page.locator('.chart-legend li', { hasText: new RegExp(`^${label}(?![a-z (])`) }).first();
