@@ -1,14 +1,11 @@
 // Building from scratch with the mouse: palette drags, port-to-port connections the ports check,
 // the quick-add search on a double-click, and drops onto an edge.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { layerNode } from './pages.ts';
+import { collectErrors, downloadBy, layerNode, withoutFilePickers } from './pages.ts';
 
 async function openEmpty(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  const errors = collectErrors(page);
+  await withoutFilePickers(page);
   await page.goto('/');
   await expect(page.getByTestId('layer-node').first()).toBeVisible();
   await page.getByRole('button', { name: 'New', exact: true }).click();
@@ -111,6 +108,17 @@ test('LeNet-5 from an empty graph, with palette drags, port drags and the inspec
   await page.getByRole('button', { name: 'Fit View' }).click();
   await layerNode(page, 'conv2d1').locator('.layer-node-header').click();
   await page.screenshot({ path: 'test-results/screenshots/built.png' });
+
+  // Save, open a different graph, reopen the saved file: the same document, byte for byte.
+  const saved = await downloadBy(page, page.getByRole('button', { name: 'Save', exact: true }));
+  expect(JSON.parse(saved.text)).toMatchObject({ format: 'netloom.graph', nodes: expect.arrayContaining([expect.objectContaining({ id: 'conv2d1', type: 'Conv2D' })]) });
+  await page.getByLabel('Open an example').selectOption('mnist-mlp');
+  await expect(page.getByTestId('document-name')).toHaveText('MNIST MLP');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open…', exact: true }).click()]);
+  await chooser.setFiles({ name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) });
+  await expect(page.getByTestId('layer-node')).toHaveCount(chain.length);
+  const reopened = await downloadBy(page, page.getByTestId('export-json'));
+  expect(reopened.text).toBe(saved.text);
   expect(errors).toEqual([]);
 });
 

@@ -2,26 +2,10 @@
 // file through Open, and get the same document back; the unsaved mark, Import/Export, the recent
 // files and the start page with its examples.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Download, type Page } from '@playwright/test';
-import { collectErrors } from './pages.ts';
+import { expect, test } from '@playwright/test';
+import { collectErrors, downloadedText, withoutFilePickers } from './pages.ts';
 
 const SAVED_NAME = 'x-vs-o-cnn.netloom.json';
-
-/** Without the File System Access pickers the app opens through <input type=file> and saves by download, both of which Playwright drives. */
-async function withoutFilePickers(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) {
-      delete (window as unknown as Record<string, unknown>)[name];
-      delete (Window.prototype as unknown as Record<string, unknown>)[name];
-    }
-  });
-}
-
-async function downloadedText(download: Promise<Download>): Promise<{ name: string; text: string }> {
-  const done = await download;
-  const path = await done.path();
-  return { name: done.suggestedFilename(), text: await readFile(path, 'utf8') };
-}
 
 test('save, reopen through Open: the same document; the unsaved mark follows edits and saves; recent files list it', async ({ page }) => {
   const errors = collectErrors(page);

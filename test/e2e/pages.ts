@@ -1,6 +1,7 @@
 // What the browser tests share: opening the app with its errors collected, finding layers and edge
 // labels on the canvas, and reading the progress panel.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /** Collects uncaught exceptions and console errors from now on. */
 export function collectErrors(page: Page): string[] {
@@ -40,4 +41,26 @@ export async function shownStep(page: Page): Promise<number> {
   const text = await page.getByTestId('progress-panel').innerText();
   const match = /step\s+(\d+)\s*\/\s*\d+/i.exec(text);
   return match === null ? 0 : Number(match[1]);
+}
+
+/** Without the File System Access pickers the app opens through <input type=file> and saves by download, both of which Playwright drives. Call before the first `goto`. */
+export async function withoutFilePickers(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) {
+      delete (window as unknown as Record<string, unknown>)[name];
+      delete (Window.prototype as unknown as Record<string, unknown>)[name];
+    }
+  });
+}
+
+/** The name and text of a download, once it finishes. */
+export async function downloadedText(download: Promise<Download>): Promise<{ name: string; text: string }> {
+  const done = await download;
+  const path = await done.path();
+  return { name: done.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/** Clicks `button` and returns what it downloads. */
+export function downloadBy(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+  return downloadedText(Promise.all([page.waitForEvent('download'), button.click()]).then(([download]) => download));
 }
