@@ -1,5 +1,5 @@
 // The React Flow canvas: renders the document, and turns drags, drops and connections into edits.
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, type Connection, type Edge, type FinalConnectionState, type Node, type OnSelectionChangeParams } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useStore, type Connection, type Edge, type FinalConnectionState, type Node, type OnSelectionChangeParams } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import type { EditorStore } from '../shell/editorStore.ts';
 import { useEditorState } from '../shell/useEditorState.ts';
@@ -32,7 +32,15 @@ const minimapStyle = { width: 180, height: 110 };
 const defaultEdgeOptions = { type: 'shape' };
 const proOptions = { hideAttribution: true };
 
+/**
+ * Below this zoom a layer's params, shape, ports and the edges' shape labels are too small to read
+ * (under ~5 px), so the canvas draws layers as titled boxes: a 500-node graph in view pans at
+ * ~59 fps instead of ~30 (bench/uiFrames.ts).
+ */
+export const FAR_ZOOM = 0.45;
+
 export function Canvas({ store }: { store: EditorStore }) {
+  const far = useStore((flowState) => flowState.transform[2] < FAR_ZOOM);
   const state = useEditorState(store);
   const flow = useFlowSync(state);
   const applyFix = useMemo(() => fixApplier(store), [store]);
@@ -69,7 +77,7 @@ export function Canvas({ store }: { store: EditorStore }) {
   const adding = useCanvasAdding(store);
 
   return (
-    <div className="canvas" data-testid="canvas" onDoubleClick={adding.onDoubleClick}>
+    <div className={far ? 'canvas is-far' : 'canvas'} data-testid="canvas" onDoubleClick={adding.onDoubleClick}>
       <FixContext value={applyFix}>
       <BlockActionsContext value={actions}>
       <ReactFlow<FlowNode, ShapeFlowEdge>
