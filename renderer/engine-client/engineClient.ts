@@ -19,9 +19,28 @@ export class EngineClient {
   private readonly pending = new Map<number, { resolve: (event: Answer) => void; reject: (error: Error) => void }>();
   private nextRequest = 1;
 
-  constructor(private readonly worker: WorkerPort) {
-    worker.addEventListener('message', (message) => this.receive(message.data));
-    worker.addEventListener('error', (error) => this.receive({ type: 'problem', fatal: true, problems: [{ message: `The engine worker crashed: ${error.message || 'unknown error'}. Start the run again.` }] }));
+  private worker: WorkerPort;
+
+  /** `replacement` starts a fresh worker after a crash, so the next Train runs on a live engine. */
+  constructor(worker: WorkerPort, private readonly replacement?: () => WorkerPort) {
+    this.worker = this.attach(worker);
+  }
+
+  private attach(worker: WorkerPort): WorkerPort {
+    worker.addEventListener('message', (message) => {
+      if (worker === this.worker) this.receive(message.data);
+    });
+    worker.addEventListener('error', (error) => {
+      if (worker !== this.worker) return;
+      const restarted = this.replacement !== undefined;
+      if (restarted) {
+        worker.terminate();
+        this.worker = this.attach(this.replacement());
+      }
+      const next = restarted ? 'A fresh engine is ready: press Train to start again.' : 'Start the run again.';
+      this.receive({ type: 'problem', fatal: true, problems: [{ message: `The engine worker crashed: ${error.message || 'unknown error'}. ${next}` }] });
+    });
+    return worker;
   }
 
   send(request: EngineRequest): void {
@@ -83,6 +102,6 @@ export class EngineClient {
 
 /** Starts the engine in a Web Worker (module worker, bundled by Vite). */
 export function startEngine(): EngineClient {
-  const worker = new Worker(new URL('../../engine/worker/index.ts', import.meta.url), { type: 'module', name: 'netloom-engine' });
-  return new EngineClient(worker as unknown as WorkerPort);
+  const create = () => new Worker(new URL('../../engine/worker/index.ts', import.meta.url), { type: 'module', name: 'netloom-engine' }) as unknown as WorkerPort;
+  return new EngineClient(create(), create);
 }

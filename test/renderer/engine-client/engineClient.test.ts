@@ -6,15 +6,16 @@ import { EngineClient, type WorkerPort } from '../../../renderer/engine-client/e
 
 function fakeWorker() {
   const sent: EngineRequest[] = [];
+  const state = { terminated: false };
   const handlers: Record<string, ((value: never) => void)[]> = { message: [], error: [] };
   const port: WorkerPort = {
     postMessage: (message) => void sent.push(message),
     addEventListener: (type: string, listener: (value: never) => void) => void handlers[type].push(listener),
-    terminate: () => undefined,
+    terminate: () => void (state.terminated = true),
   } as WorkerPort;
   const emit = (event: EngineEvent) => handlers.message.forEach((listener) => listener({ data: event } as never));
   const crash = (message: string) => handlers.error.forEach((listener) => listener({ message } as never));
-  return { port, sent, emit, crash };
+  return { port, sent, emit, crash, state };
 }
 
 describe('EngineClient', () => {
@@ -56,6 +57,28 @@ describe('EngineClient', () => {
     worker.emit({ type: 'problem', fatal: false, requestId: 2, problems: [{ message: 'There are no predictions yet: train first.' }] });
     expect((await cell).total).toBe(0);
     await expect(wrong).rejects.toThrow(/train first/);
+  });
+
+  it('replaces a crashed worker with a fresh one, so the next run goes to a live engine', () => {
+    const first = fakeWorker();
+    const second = fakeWorker();
+    const client = new EngineClient(first.port, () => second.port);
+    const problems: string[] = [];
+    const states: string[] = [];
+    client.subscribe((event) => {
+      if (event.type === 'problem') problems.push(event.problems[0]?.message ?? '');
+      if (event.type === 'state') states.push(event.state);
+    });
+    first.crash('out of memory');
+    expect(first.state.terminated).toBe(true);
+    expect(problems).toEqual(['The engine worker crashed: out of memory. A fresh engine is ready: press Train to start again.']);
+    client.send({ type: 'pause' });
+    expect(first.sent).toEqual([]);
+    expect(second.sent).toEqual([{ type: 'pause' }]);
+    first.emit({ type: 'state', state: 'running' });
+    second.emit({ type: 'state', state: 'paused' });
+    expect(states).toEqual(['paused']);
+    expect(problems).toHaveLength(1);
   });
 
   it('a crashed worker becomes a fatal problem and rejects waiting requests', async () => {
