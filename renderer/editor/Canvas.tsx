@@ -21,6 +21,8 @@ import { QuickAdd } from './QuickAdd.tsx';
 import { ShapeEdge } from './ShapeEdge.tsx';
 import { useCanvasAdding } from './useCanvasAdding.ts';
 import { useFlowSync } from './useFlowSync.ts';
+import { usePanning } from './usePanning.ts';
+import { useRevealSelection } from './useRevealSelection.ts';
 
 const nodeTypes = { layer: LayerNode, block: BlockFrame, collapsed: CollapsedBlockNode };
 const edgeTypes = { shape: ShapeEdge };
@@ -34,8 +36,8 @@ const proOptions = { hideAttribution: true };
 
 /**
  * Below this zoom a layer's params, shape, ports and the edges' shape labels are too small to read
- * (under ~5 px), so the canvas draws layers as titled boxes: a 500-node graph in view pans at
- * ~59 fps instead of ~30 (bench/uiFrames.ts).
+ * (under ~5 px), so the canvas draws layers as titled boxes, without grid dots: a 500-node graph in
+ * view pans at ~59 fps instead of ~30 (bench/uiFrames.ts).
  */
 export const FAR_ZOOM = 0.45;
 
@@ -75,9 +77,19 @@ export function Canvas({ store }: { store: EditorStore }) {
     [store],
   );
   const adding = useCanvasAdding(store);
+  const pan = usePanning();
+  const frameOf = useCallback(
+    (nodeId: string) => {
+      const group = store.getState().document.nodes.find((node) => node.id === nodeId)?.group;
+      return group === undefined ? null : `group:${group}`;
+    },
+    [store],
+  );
+  useRevealSelection(state.selectedNodeId, state.revealSerial, frameOf);
+  const className = ['canvas', far ? 'is-far' : '', pan.panning ? 'is-panning' : ''].filter(Boolean).join(' ');
 
   return (
-    <div className={far ? 'canvas is-far' : 'canvas'} data-testid="canvas" onDoubleClick={adding.onDoubleClick}>
+    <div className={className} data-testid="canvas" onDoubleClick={adding.onDoubleClick} onPointerDownCapture={pan.onPointerDownCapture}>
       <FixContext value={applyFix}>
       <BlockActionsContext value={actions}>
       <ReactFlow<FlowNode, ShapeFlowEdge>
@@ -93,6 +105,12 @@ export function Canvas({ store }: { store: EditorStore }) {
         isValidConnection={isValidConnection}
         onConnectEnd={onConnectEnd}
         onDelete={onDelete}
+        onMoveStart={pan.onMoveStart}
+        onMoveEnd={pan.onMoveEnd}
+        // Zoomed in, only the layers in view are in the DOM: every other layer's details would cost
+        // the compositor on each pan frame (500 layers: ~34 -> ~59 fps). Zoomed out they all stay,
+        // as titled boxes, so a pan there does not mount and unmount layers at the edges.
+        onlyRenderVisibleElements={!far}
         deleteKeyCode={deleteKeys}
         onDragOver={adding.onDragOver}
         onDrop={adding.onDrop}

@@ -41,7 +41,7 @@ export function Layout({ store, platform, commands, onRestore, onHome }: LayoutP
     const placed = placeEntry(document, entry, nextFreePosition(document));
     if (placed === null) return;
     store.edit(() => placed.document, { label: `Add ${entry.title ?? entry.name}` });
-    store.select(placed.nodeId);
+    store.select(placed.nodeId, { reveal: true });
   }
   const shortcutPrefix = /Mac/.test(navigator.userAgent) ? '⌘' : 'Ctrl+';
   return (

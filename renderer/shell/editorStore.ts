@@ -19,6 +19,8 @@ export interface EditorState {
   /** True when the document changed since it was opened or saved. */
   readonly dirty: boolean;
   readonly selectedNodeId: string | null;
+  /** Counts requests to bring the selected layer into view (one added from the palette, maybe off screen). */
+  readonly revealSerial: number;
   readonly view: CenterView;
   readonly notice: Notice | null;
   /** Counts loads: a new document gets a fresh canvas, fitted to view. */
@@ -46,7 +48,8 @@ export interface EditorStore {
   edit(change: (document: GraphDocument) => GraphDocument, options?: EditOptions): void;
   undo(): void;
   redo(): void;
-  select(nodeId: string | null): void;
+  /** Selects a layer; `reveal` asks the canvas to bring it into view if it is off screen. */
+  select(nodeId: string | null, options?: { readonly reveal?: boolean }): void;
   setView(view: CenterView): void;
   markSaved(file: FileReference): void;
   notify(notice: Notice | null): void;
@@ -54,7 +57,7 @@ export interface EditorStore {
 
 export function createEditorStore(document: GraphDocument): EditorStore {
   const history = createCommandHistory();
-  let state: EditorState = { document, analysis: analyzeGraph(document), file: null, dirty: false, selectedNodeId: null, view: 'canvas', notice: null, generation: 0, undoLabel: null, redoLabel: null };
+  let state: EditorState = { document, analysis: analyzeGraph(document), file: null, dirty: false, selectedNodeId: null, revealSerial: 0, view: 'canvas', notice: null, generation: 0, undoLabel: null, redoLabel: null };
   const listeners = new Set<() => void>();
   function update(next: EditorState): void {
     if (next === state) return;
@@ -91,8 +94,9 @@ export function createEditorStore(document: GraphDocument): EditorStore {
       const next = history.redo(state.document);
       if (next !== null) show(next, analyzeGraph(next));
     },
-    select(nodeId) {
-      if (nodeId !== state.selectedNodeId) update({ ...state, selectedNodeId: nodeId });
+    select(nodeId, options) {
+      const reveal = options?.reveal === true && nodeId !== null;
+      if (nodeId !== state.selectedNodeId || reveal) update({ ...state, selectedNodeId: nodeId, revealSerial: state.revealSerial + (reveal ? 1 : 0) });
     },
     setView(view) {
       // A fresh canvas mounted with a node already selected loops in React Flow (update depth

@@ -1,7 +1,7 @@
 // The app opens on the X-vs-O CNN, shows its layers and the shapes between them, inspects a
 // clicked layer, shows the document as JSON, and marks a broken graph red.
 import { expect, test, type Page } from '@playwright/test';
-import { edgeLabel, layerNode } from './pages.ts';
+import { edgeLabel, layerCount, layerNode } from './pages.ts';
 
 /** Opens the app; the returned list collects uncaught exceptions and console errors from then on. */
 async function openApp(page: Page, query = ''): Promise<string[]> {
@@ -63,7 +63,7 @@ test('clicking a palette entry appends that layer and inspects it', async ({ pag
   await expect(layerNode(page, 'dropout1')).toBeVisible();
   await expect(page.getByTestId('inspector-type')).toHaveText('Dropout');
   await expect(page.getByLabel('Unsaved changes')).toBeVisible();
-  await expect(page.getByTestId('layer-node')).toHaveCount(8);
+  await expect.poll(() => layerCount(page)).toBe(8);
 });
 
 test('?example= and the Examples menu open other examples, blocks framed', async ({ page }) => {

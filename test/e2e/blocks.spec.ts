@@ -3,7 +3,7 @@
 // a block from My blocks in the palette.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { layerNode, openApp } from './pages.ts';
+import { layerCount, layerNode, openApp } from './pages.ts';
 
 function frame(page: Page, groupId: string) {
   return page.locator(`[data-testid="block-frame"][data-group-id="${groupId}"]`);
@@ -125,9 +125,9 @@ test('group layers into an Encoder, collapse and expand it, save and open it aga
 
   // My blocks outlived the reload: a click inserts a copy with fresh ids, in its own Encoder frame.
   await expect(mine).toContainText('Encoder');
-  const layersBefore = await page.getByTestId('layer-node').count();
+  const layersBefore = await layerCount(page);
   await mine.locator('.palette-entry').click();
-  await expect(page.getByTestId('layer-node')).toHaveCount(layersBefore + 3);
+  await expect.poll(() => layerCount(page)).toBe(layersBefore + 3);
   await expect(frame(page, 'encoder2')).toHaveCount(1);
   await expect(layerNode(page, 'flatten2')).toBeVisible();
   await expect(layerNode(page, 'dense5')).toBeVisible();

@@ -3,7 +3,7 @@
 // files and the start page with its examples.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { collectErrors, downloadedText, withoutFilePickers } from './pages.ts';
+import { collectErrors, downloadedText, layerCount, withoutFilePickers } from './pages.ts';
 
 const SAVED_NAME = 'x-vs-o-cnn.netloom.json';
 
@@ -72,11 +72,11 @@ test('Import opens a file as a new unsaved graph; Undo and Redo from the keyboar
   await expect(page.locator('.document-file')).toHaveCount(0);
   await page.getByRole('button', { name: 'Dropout', exact: true }).click();
   await expect(page.getByTestId('unsaved-mark')).toBeVisible();
-  const before = await page.getByTestId('layer-node').count();
+  const before = await layerCount(page);
   await page.keyboard.press('Control+z');
-  await expect(page.getByTestId('layer-node')).toHaveCount(before - 1);
+  await expect.poll(() => layerCount(page)).toBe(before - 1);
   await page.keyboard.press('Control+Shift+z');
-  await expect(page.getByTestId('layer-node')).toHaveCount(before);
+  await expect.poll(() => layerCount(page)).toBe(before);
 });
 
 test('the start page: first launch opens an example, the next one the start page; examples with pictures, by keyboard', async ({ page }) => {

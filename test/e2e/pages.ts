@@ -32,7 +32,31 @@ export function layerNode(page: Page, id: string): Locator {
   return page.locator(`[data-testid="layer-node"][data-node-id="${id}"]`);
 }
 
-export function edgeLabel(page: Page, id: string): Locator {
+/** A point on the empty pane (not on a node or edge), where a drag pans the canvas. */
+export async function panePoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.getByTestId('canvas').evaluate((canvas) => {
+    const box = canvas.getBoundingClientRect();
+    for (let fy = 0.3; fy < 0.9; fy += 0.02) {
+      for (let fx = 0.3; fx < 0.9; fx += 0.02) {
+        const x = box.left + fx * box.width;
+        const y = box.top + fy * box.height;
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') === true) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (point === null) throw new Error('found no empty pane to drag on the canvas');
+  return point;
+}
+/** Layers in the document, from the status bar: zoomed in, the canvas renders only those in view. */
+export async function layerCount(page: Page): Promise<number> {
+  const text = await page.getByTestId('status-bar').innerText();
+  return Number(/(\d+) layers/.exec(text)?.[1] ?? Number.NaN);
+}
+
+export function edgeLabel(
+
+page: Page, id: string): Locator {
   return page.locator(`[data-testid="edge-label"][data-edge-id="${id}"]`);
 }
 

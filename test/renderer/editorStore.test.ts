@@ -26,6 +26,18 @@ describe('editor store', () => {
     expect(store.getState()).toBe(after);
   });
 
+  it('counts requests to reveal a selection, even of the layer already selected', () => {
+    const store = createEditorStore(example('xo-cnn').document);
+    store.select('dense1');
+    expect(store.getState().revealSerial).toBe(0);
+    store.select('dense1', { reveal: true });
+    expect(store.getState()).toMatchObject({ selectedNodeId: 'dense1', revealSerial: 1 });
+    store.select('relu1', { reveal: true });
+    expect(store.getState()).toMatchObject({ selectedNodeId: 'relu1', revealSerial: 2 });
+    store.select(null, { reveal: true });
+    expect(store.getState()).toMatchObject({ selectedNodeId: null, revealSerial: 2 });
+  });
+
   it('clears a selection whose node was deleted', () => {
     const store = createEditorStore(example('xo-cnn').document);
     store.select('relu1');
