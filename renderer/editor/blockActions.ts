@@ -1,13 +1,15 @@
-// What a block's own buttons do (collapse, expand, save to My blocks), each an undoable command or
+// What a block's own buttons do (collapse, expand, rename, save to My blocks), each an undoable command or
 // a library write. The canvas's frame and collapsed nodes reach the store through BlockActionsContext.
 import { createContext } from 'react';
 import type { EditorStore } from '../shell/editorStore.ts';
 import { blockFromGroup } from './blockLibrary.ts';
-import { setCollapsed } from './grouping.ts';
+import { renameGroup, setCollapsed } from './grouping.ts';
 import type { PersonalLibrary } from './personalLibrary.ts';
 
 export interface BlockActions {
   setCollapsed(groupId: string, collapsed: boolean): void;
+  /** Renames the block (its kind follows a name like "Decoder"); a blank or unchanged name does nothing. */
+  rename(groupId: string, name: string): void;
   saveToLibrary(groupId: string): void;
 }
 
@@ -23,6 +25,9 @@ export function blockActions(store: EditorStore, library: Pick<PersonalLibrary, 
       // The inspector lets go of a layer that has just been folded away.
       const { document, selectedNodeId } = store.getState();
       if (collapsed && document.nodes.some((node) => node.id === selectedNodeId && node.group === groupId)) store.select(null);
+    },
+    rename(groupId, name) {
+      store.edit((document) => renameGroup(document, groupId, name), { label: `Rename ${nameOf(groupId)}` });
     },
     saveToLibrary(groupId) {
       const block = blockFromGroup(store.getState().document, groupId);

@@ -163,3 +163,42 @@ test('a custom name makes a Custom block; grouping with nothing selected says wh
   await expect(page.getByTestId('status-bar')).toContainText('6 layers');
   expect(errors).toEqual([]);
 });
+
+test('a block is renamed by double-clicking its name; Escape keeps the name; undo restores it', async ({ page }) => {
+  const errors = await openApp(page, '?example=dense-autoencoder');
+  const decoder = frame(page, 'decoder');
+  const name = decoder.locator('.block-frame-name');
+  const field = decoder.getByTestId('block-rename-field');
+  await name.dblclick();
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('Decoder');
+  // Typing in the field is not a canvas shortcut: Backspace edits the name, deletes no layer.
+  await field.press('Backspace');
+  await field.pressSequentially('Upsampler');
+  await page.getByTestId('canvas').screenshot({ path: 'test-results/screenshots/blocks-rename.png' });
+  await field.press('Enter');
+  await expect(name).toHaveText('Upsampler');
+  await expect(page.getByTestId('status-bar')).toContainText('11 layers');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Rename Decoder/);
+  await expect(page.getByTestId('unsaved-mark')).toBeVisible();
+
+  // Escape leaves the name as it was.
+  await expect(name).toHaveAttribute('title', /double-click to rename/);
+  await name.dblclick();
+  await field.fill('Something else');
+  await field.press('Escape');
+  await expect(field).toHaveCount(0);
+  await expect(name).toHaveText('Upsampler');
+
+  // A name of one of the five kinds makes the block that kind; undo steps back through both.
+  await name.dblclick();
+  await field.fill('Generator');
+  await field.blur();
+  await expect(name).toHaveText('Generator');
+  await expect(decoder).toHaveClass(/frame-generator/);
+  await page.keyboard.press('Control+z');
+  await expect(name).toHaveText('Upsampler');
+  await page.keyboard.press('Control+z');
+  await expect(name).toHaveText('Decoder');
+  expect(errors).toEqual([]);
+});

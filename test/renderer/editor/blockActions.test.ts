@@ -22,6 +22,24 @@ describe('block actions', () => {
     expect(store.getState().redoLabel).toBe('Collapse Encoder');
   });
 
+  it('renames a block as one undoable command; its kind follows the name; blank and unchanged names do nothing', () => {
+    const store = createEditorStore(example('dense-autoencoder').document);
+    const actions = blockActions(store, createPersonalLibrary({ read: () => null, write: () => undefined }));
+    const before = store.getState().document;
+    actions.rename('decoder', '  Upsampler ');
+    expect(store.getState().document.groups[2]).toEqual({ id: 'decoder', name: 'Upsampler', kind: 'Custom', collapsed: false });
+    expect(store.getState().undoLabel).toBe('Rename Decoder');
+    actions.rename('decoder', 'generator');
+    expect(store.getState().document.groups[2]).toMatchObject({ name: 'generator', kind: 'Generator' });
+    const named = store.getState().document;
+    actions.rename('decoder', '   ');
+    actions.rename('decoder', 'generator');
+    expect(store.getState().document).toBe(named);
+    store.undo();
+    store.undo();
+    expect(store.getState().document).toEqual(before);
+  });
+
   it('saves a block to the library and says so, leaving the document and its history alone', () => {
     let written: string | null = null;
     const library = createPersonalLibrary({ read: () => written, write: (text) => (written = text) });
