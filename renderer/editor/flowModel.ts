@@ -185,13 +185,18 @@ function collapsedNode(block: CollapsedBlock): CollapsedFlowNode {
 /**
  * The next node list for React Flow: the model's nodes, keeping what React Flow learned about
  * the previous ones (measured size; position while dragging) so it need not measure them again.
+ * React Flow's selection stays (an edit, or a click that added to it, leaves a multi-selection
+ * whole) unless the inspector's layer (`selectedNodeId`) is one React Flow did not have selected:
+ * then it was chosen elsewhere (a layer just added, say) and becomes the one selection.
  */
-export function mergeFlowNodes(previous: readonly FlowNode[], next: readonly FlowNode[]): FlowNode[] {
+export function mergeFlowNodes(previous: readonly FlowNode[], next: readonly FlowNode[], selectedNodeId: string | null = null): FlowNode[] {
   const byId = new Map(previous.map((node) => [node.id, node]));
+  const keepSelection = selectedNodeId === null || byId.get(selectedNodeId)?.selected === true;
   return next.map((node) => {
     const old = byId.get(node.id);
-    if (old === undefined || (old.measured === undefined && old.dragging !== true)) return node;
-    const kept = { ...node, measured: old.measured } as FlowNode;
+    const selected = keepSelection ? old?.selected === true : node.selected === true;
+    if (old === undefined || (old.measured === undefined && old.dragging !== true)) return selected === (node.selected === true) ? node : ({ ...node, selected } as FlowNode);
+    const kept = { ...node, measured: old.measured, selected } as FlowNode;
     if (old.dragging === true) {
       kept.dragging = true;
       kept.position = old.position;

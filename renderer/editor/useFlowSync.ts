@@ -20,7 +20,8 @@ export function useFlowSync(state: Pick<EditorState, 'document' | 'analysis' | '
   );
   const [nodes, setNodes] = useState<FlowNode[]>(model.nodes);
   const [edges, setEdges] = useState<ShapeFlowEdge[]>(model.edges);
-  useEffect(() => setNodes((previous) => mergeFlowNodes(previous, model.nodes)), [model.nodes]);
+  const selectedNodeId = state.selectedNodeId;
+  useEffect(() => setNodes((previous) => mergeFlowNodes(previous, model.nodes, selectedNodeId)), [model.nodes, selectedNodeId]);
   useEffect(() => setEdges((previous) => mergeFlowEdges(previous, model.edges)), [model.edges]);
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     setNodes((previous) => applyNodeChanges(changes, previous));

@@ -1,6 +1,7 @@
-// Panning and zoom levels of the canvas: a pan moves the view by exactly the drag and leaves layers
-// clickable and draggable; zoomed far out layers are titled boxes without grid dots; zoomed in only
-// the layers in view are in the DOM, and a layer added off screen is brought into view.
+// Panning, zoom levels and selection on the canvas: a pan moves the view by exactly the drag and
+// leaves layers clickable and draggable; zoomed far out layers are titled boxes without grid dots;
+// zoomed in only the layers in view are in the DOM, and a layer added off screen is brought into
+// view; a multi-selection outlives the edits made to it.
 import { expect, test, type Page } from '@playwright/test';
 import { layerNode, openApp, panePoint } from './pages.ts';
 
@@ -90,5 +91,29 @@ test('zoomed far out layers are titled boxes on a plain canvas; zoomed in only t
   await expect(page.getByTestId('inspector')).toContainText('dropout1');
   await page.locator('.react-flow__controls-fitview').click();
   await expect(layers).toHaveCount(8);
+  expect(errors).toEqual([]);
+});
+
+test('a multi-selection survives edits: two layers dragged together twice move together twice', async ({ page }) => {
+  const errors = await openApp(page, '?example=xo-cnn');
+  await layerNode(page, 'relu1').click();
+  await layerNode(page, 'dense1').click({ modifiers: ['Control'] });
+  const selected = page.locator('.react-flow__node.selected');
+  await expect(selected).toHaveCount(2);
+  const start = { relu: await center(page, 'relu1'), dense: await center(page, 'dense1') };
+  for (let drag = 1; drag <= 2; drag++) {
+    const from = await center(page, 'relu1');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 30, from.y + 60, { steps: 8 });
+    await page.mouse.up();
+    await expect(page.getByTestId('undo')).toHaveAttribute('title', /Move 2 layers/);
+    await expect(selected).toHaveCount(2);
+    const relu = await center(page, 'relu1');
+    const dense = await center(page, 'dense1');
+    // 60 px down snaps to 60 or 80 grid units, ~50 px or more at this zoom.
+    expect(relu.y - start.relu.y).toBeGreaterThan(40 * drag);
+    expect(dense.y - start.dense.y).toBeCloseTo(relu.y - start.relu.y, 0);
+  }
   expect(errors).toEqual([]);
 });

@@ -93,6 +93,24 @@ describe('mergeFlowNodes', () => {
     expect(conv.data.title).toBe('Edges');
   });
 
+  it('keeps a multi-selection across edits, unless the inspector\'s layer was chosen elsewhere', () => {
+    const picked = new Set(['conv2d1', 'relu1', 'dense1']);
+    const selected = first.map((node) => (picked.has(node.id) ? { ...node, selected: true } : node));
+    const selectedIds = (nodes: readonly FlowNode[]) => nodes.filter((node) => node.selected === true).map((node) => node.id);
+    // An edit (here: conv2d1 renamed) with the inspector on relu1, one of the three.
+    const renamed = { ...xo.document, nodes: xo.document.nodes.map((node) => (node.id === 'conv2d1' ? { ...node, label: 'Edges' } : node)) };
+    const edited = toFlowModel(renamed, xo.analysis, { selectedNodeId: 'relu1' }).nodes;
+    expect(selectedIds(mergeFlowNodes(selected, edited, 'relu1'))).toEqual(['conv2d1', 'relu1', 'dense1']);
+    // Nothing in the inspector (a block or nothing clicked): React Flow's selection stands.
+    expect(selectedIds(mergeFlowNodes(selected, toFlowModel(renamed, xo.analysis).nodes, null))).toEqual(['conv2d1', 'relu1', 'dense1']);
+    // The inspector's layer is one React Flow had not selected: it alone is selected.
+    const elsewhere = toFlowModel(xo.document, xo.analysis, { selectedNodeId: 'flatten1' }).nodes;
+    expect(selectedIds(mergeFlowNodes(selected, elsewhere, 'flatten1'))).toEqual(['flatten1']);
+    // A deleted layer leaves the selection.
+    const removed = { ...xo.document, nodes: xo.document.nodes.filter((node) => node.id !== 'dense1') };
+    expect(selectedIds(mergeFlowNodes(selected, toFlowModel(removed, xo.analysis, { selectedNodeId: 'relu1' }).nodes, 'relu1'))).toEqual(['conv2d1', 'relu1']);
+  });
+
   it('keeps the position of a node being dragged', () => {
     const dragging = first.map((node) => (node.id === 'relu1' ? { ...node, dragging: true, position: { x: 500, y: 40 } } : node));
     expect(layer(mergeFlowNodes(dragging, first), 'relu1').position).toEqual({ x: 500, y: 40 });
