@@ -46,8 +46,13 @@ export interface OpenRecentRequest {
   readonly path: string;
 }
 
+/** The autosave slot: the document's text, the file it belongs to, and whether that file has it. */
 export interface AutosaveRequest {
   readonly text: string;
+  /** A file Netloom opened or saved (main keeps no other); null for a graph never saved. */
+  readonly file: FileInfo | null;
+  /** True when `text` is what `file` holds: the autosave carries no unsaved edits. */
+  readonly saved: boolean;
 }
 
 /** `window.netloom`: one function per channel. */
@@ -56,7 +61,7 @@ export interface NetloomApi {
   openFile(): Promise<OpenedFile | null>;
   saveFile(request: SaveFileRequest): Promise<FileInfo>;
   saveFileAs(request: SaveFileAsRequest): Promise<FileInfo | null>;
-  getAutosave(): Promise<string | null>;
+  getAutosave(): Promise<AutosaveRequest | null>;
   setAutosave(request: AutosaveRequest): Promise<void>;
   /** Files opened or saved lately, newest first. */
   listRecent(): Promise<FileInfo[]>;

@@ -34,7 +34,11 @@ export function isSaveFileAsRequest(value: unknown): value is SaveFileAsRequest 
 }
 
 export function isAutosaveRequest(value: unknown): value is AutosaveRequest {
-  return isRecord(value) && isText(value.text);
+  return isRecord(value) && isText(value.text) && (value.file === null || isFileInfo(value.file)) && typeof value.saved === 'boolean';
+}
+
+export function isOptionalAutosave(value: unknown): value is AutosaveRequest | null {
+  return value === null || isAutosaveRequest(value);
 }
 
 export function isFileInfo(value: unknown): value is FileInfo {

@@ -18,6 +18,10 @@ export interface FileService {
   saveAs(request: SaveFileAsRequest): Promise<FileInfo | null>;
   /** Reopens a path on the recent list; null (and off the list) when it is gone. */
   openRecent(path: string): Promise<OpenedFile | null>;
+  /** Whether the user chose this path in a dialog (or reopened it) this session. */
+  isGranted(path: string): boolean;
+  /** Grants a path again: the file last session's autosave belonged to (main only stored granted ones). */
+  regrant(path: string): void;
 }
 
 /** Writes through a temporary file in the same folder, then renames: a crash never leaves half a file. */
@@ -81,6 +85,10 @@ export function createFileService(dialogs: FileDialogs, documentsFolder: string,
       await writeFileAtomically(absolute, request.text);
       await recent.add(absolute);
       return describe(absolute);
+    },
+    isGranted: (path) => granted.has(resolve(path)),
+    regrant(path) {
+      granted.add(resolve(path));
     },
     async saveAs(request) {
       const chosen = await dialogs.chooseFileToSave(join(lastFolder, request.suggestedName));

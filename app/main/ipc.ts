@@ -34,10 +34,17 @@ export function registerIpc(services: IpcServices): void {
   handle(CHANNELS.saveFileAs, trustedOrigins, (payload) => (isSaveFileAsRequest(payload) ? files.saveAs(payload) : invalid(CHANNELS.saveFileAs)));
   handle(CHANNELS.listRecent, trustedOrigins, () => recent.list());
   handle(CHANNELS.openRecent, trustedOrigins, (payload) => (isOpenRecentRequest(payload) ? files.openRecent(payload.path) : invalid(CHANNELS.openRecent)));
-  handle(CHANNELS.getAutosave, trustedOrigins, () => autosave.read());
+  handle(CHANNELS.getAutosave, trustedOrigins, async () => {
+    const slot = await autosave.read();
+    // Only granted files were stored, so Save can write there again after a restart.
+    if (slot?.file) files.regrant(slot.file.path);
+    return slot;
+  });
   handle(CHANNELS.setAutosave, trustedOrigins, async (payload) => {
     if (!isAutosaveRequest(payload)) invalid(CHANNELS.setAutosave);
-    await autosave.write(payload.text);
+    // A file the user never chose is not remembered: main writes only where they chose.
+    const file = payload.file !== null && files.isGranted(payload.file.path) ? payload.file : null;
+    await autosave.write({ text: payload.text, file, saved: file !== null && payload.saved });
     return null;
   });
 }

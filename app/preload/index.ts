@@ -10,7 +10,7 @@ import {
   isMenuCommand,
   isOpenedFile,
   isOpenRecentRequest,
-  isOptionalText,
+  isOptionalAutosave,
   isSaveFileAsRequest,
   isSaveFileRequest,
   type FileInfo,
@@ -48,10 +48,13 @@ const api: NetloomApi = {
     const file = await invoke(CHANNELS.saveFileAs, { suggestedName: request.suggestedName, text: request.text }, isFileOrNull);
     return file === null ? null : copyFile(file);
   },
-  getAutosave: () => invoke(CHANNELS.getAutosave, null, isOptionalText),
+  async getAutosave() {
+    const slot = await invoke(CHANNELS.getAutosave, null, isOptionalAutosave);
+    return slot === null ? null : { text: slot.text, file: slot.file === null ? null : copyFile(slot.file), saved: slot.saved };
+  },
   async setAutosave(request) {
     if (!isAutosaveRequest(request)) return reject('setAutosave');
-    await invoke(CHANNELS.setAutosave, { text: request.text }, isNothing);
+    await invoke(CHANNELS.setAutosave, { text: request.text, file: request.file === null ? null : copyFile(request.file), saved: request.saved }, isNothing);
   },
   async listRecent() {
     const files = await invoke(CHANNELS.listRecent, null, isFileInfoList);

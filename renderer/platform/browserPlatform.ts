@@ -3,10 +3,24 @@
 // documents) live in IndexedDB.
 import { firstLaunchFlag } from './firstLaunch.ts';
 import { createIndexedDbStore, type KeyValueStore } from './indexedDbStore.ts';
-import { GRAPH_FILE_EXTENSION, type FileReference, type OpenedFile, type Platform } from './platform.ts';
+import { GRAPH_FILE_EXTENSION, type Autosave, type FileReference, type OpenedFile, type Platform } from './platform.ts';
 import { createRecentDocuments } from './recentDocuments.ts';
 
 const AUTOSAVE_KEY = 'autosave';
+/** Beside the text: the file's name, whether it was saved, and the text's length (a state left from another text is ignored). */
+const AUTOSAVE_STATE_KEY = 'autosave-state';
+/** A restored file's key: no handle survives a reload, so Save asks where, offering the name. */
+const RESTORED_FILE_KEY = 'autosave';
+
+function readAutosaveState(text: string, state: string | null): Pick<Autosave, 'file' | 'saved'> {
+  try {
+    const value = JSON.parse(state ?? 'null') as { name?: unknown; saved?: unknown; length?: unknown } | null;
+    if (value === null || value.length !== text.length) return { file: null, saved: false };
+    return { file: typeof value.name === 'string' && value.name !== '' ? { name: value.name, key: RESTORED_FILE_KEY } : null, saved: value.saved === true };
+  } catch {
+    return { file: null, saved: false };
+  }
+}
 const PICKER_TYPES = [{ description: 'Netloom graph', accept: { 'application/json': ['.json'] } }];
 
 /** The File System Access API's pickers, which TypeScript's DOM library does not declare yet. */
@@ -111,8 +125,14 @@ export function createBrowserPlatform(scope: Window = window, store: KeyValueSto
       return used(reference, text);
     },
     saveFileAs,
-    getAutosave: () => store.get(AUTOSAVE_KEY),
-    setAutosave: (text: string) => store.set(AUTOSAVE_KEY, text),
+    async getAutosave(): Promise<Autosave | null> {
+      const text = await store.get(AUTOSAVE_KEY);
+      return text === null ? null : { text, ...readAutosaveState(text, await store.get(AUTOSAVE_STATE_KEY)) };
+    },
+    async setAutosave({ text, file, saved }: Autosave): Promise<void> {
+      await store.set(AUTOSAVE_KEY, text);
+      await store.set(AUTOSAVE_STATE_KEY, JSON.stringify({ name: file?.name ?? null, saved, length: text.length }));
+    },
     listRecent: () => recent.list(),
     async openRecent(key: string): Promise<OpenedFile | null> {
       const entry = await recent.read(key);

@@ -1,7 +1,7 @@
 // The Platform over Electron's preload API: native dialogs, files on disk, autosave in userData.
 import type { NetloomBridge } from './netloomBridge.ts';
 import { firstLaunchFlag } from './firstLaunch.ts';
-import type { FileReference, MenuCommand, OpenedFile, Platform } from './platform.ts';
+import type { Autosave, FileReference, MenuCommand, OpenedFile, Platform } from './platform.ts';
 
 export function createElectronPlatform(bridge: NetloomBridge, storage: Storage | null = globalThis.localStorage ?? null): Platform {
   return {
@@ -18,8 +18,11 @@ export function createElectronPlatform(bridge: NetloomBridge, storage: Storage |
       const file = await bridge.saveFileAs({ suggestedName, text });
       return file === null ? null : { name: file.name, key: file.path };
     },
-    getAutosave: () => bridge.getAutosave(),
-    setAutosave: (text: string) => bridge.setAutosave({ text }),
+    async getAutosave() {
+      const slot = await bridge.getAutosave();
+      return slot === null ? null : { text: slot.text, file: slot.file === null ? null : { name: slot.file.name, key: slot.file.path }, saved: slot.saved };
+    },
+    setAutosave: ({ text, file, saved }: Autosave) => bridge.setAutosave({ text, file: file === null ? null : { name: file.name, path: file.key }, saved }),
     async listRecent() {
       const files = await bridge.listRecent();
       return files.map((file) => ({ name: file.name, key: file.path, detail: file.path }));

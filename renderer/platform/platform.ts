@@ -12,6 +12,15 @@ export interface OpenedFile {
   readonly text: string;
 }
 
+/** The autosave slot: the document's text, the file it belongs to, and whether that file has it. */
+export interface Autosave {
+  readonly text: string;
+  /** The file the document was opened from or saved to; null for a graph never saved. */
+  readonly file: FileReference | null;
+  /** True when the file holds this text: nothing in the autosave is unsaved. */
+  readonly saved: boolean;
+}
+
 /** What the native menu (Electron) or a shortcut asks the shell to do. */
 export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs' | 'undo' | 'redo';
 
@@ -31,9 +40,9 @@ export interface Platform {
   saveFile(reference: FileReference, text: string): Promise<FileReference | null>;
   /** Asks where to save; null when the user cancels. */
   saveFileAs(suggestedName: string, text: string): Promise<FileReference | null>;
-  /** The last autosaved document text, or null. */
-  getAutosave(): Promise<string | null>;
-  setAutosave(text: string): Promise<void>;
+  /** The last autosave, or null. */
+  getAutosave(): Promise<Autosave | null>;
+  setAutosave(autosave: Autosave): Promise<void>;
   /** Files opened or saved lately, newest first. */
   listRecent(): Promise<RecentFile[]>;
   /** Reopens a recent file; null when it is gone. */

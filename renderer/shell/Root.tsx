@@ -1,14 +1,13 @@
 // The root: picks the platform, opens the start document (or the start page), wires commands and effects.
 import { useEffect, useMemo, useState } from 'react';
-import type { GraphDocument } from '../../engine/graph/index.ts';
 import type { Platform } from '../platform/platform.ts';
 import { selectPlatform } from '../platform/selectPlatform.ts';
 import { StartPage } from '../start/StartPage.tsx';
-import { readDocumentText, writeDocumentText } from './documentText.ts';
+import { writeDocumentText } from './documentText.ts';
 import { createEditorStore, type EditorStore } from './editorStore.ts';
 import { createFileCommands } from './fileCommands.ts';
 import { Layout } from './Layout.tsx';
-import { loadStart } from './startup.ts';
+import { loadStart, readAutosave, type AutosavedDocument } from './startup.ts';
 import { useAppEffects } from './useAppEffects.ts';
 import { useEditorState } from './useEditorState.ts';
 
@@ -31,20 +30,15 @@ function useStartPage(store: EditorStore, initiallyShown: boolean) {
 
 function App({ store, platform, showStart }: { store: EditorStore; platform: Platform; showStart: boolean }) {
   const commands = useMemo(() => createFileCommands(store, platform, (question) => window.confirm(question)), [store, platform]);
-  const [autosaved, setAutosaved] = useState<GraphDocument | null>(null);
+  const [autosaved, setAutosaved] = useState<AutosavedDocument | null>(null);
   const start = useStartPage(store, showStart);
   const { document } = useEditorState(store);
   useAppEffects(store, platform, commands);
   useEffect(() => {
     let active = true;
-    platform
-      .getAutosave()
-      .then((text) => {
-        if (!active || text === null) return;
-        const result = readDocumentText(text, 'the autosave');
-        if (result.ok && text !== writeDocumentText(store.getState().document)) setAutosaved(result.document);
-      })
-      .catch(() => undefined);
+    void readAutosave(platform).then((found) => {
+      if (active && found !== null && found.text !== writeDocumentText(store.getState().document)) setAutosaved(found);
+    });
     return () => {
       active = false;
     };
@@ -53,8 +47,8 @@ function App({ store, platform, showStart }: { store: EditorStore; platform: Pla
     autosaved === null
       ? null
       : () => {
-          store.load(autosaved, null);
-          store.notify({ kind: 'info', text: `Restored “${autosaved.metadata.name}” from the autosave.` });
+          store.restore(autosaved.document, autosaved.file, autosaved.saved);
+          store.notify({ kind: 'info', text: `Restored “${autosaved.document.metadata.name}” from the autosave.` });
           setAutosaved(null);
         };
   if (start.shown) return <StartPage platform={platform} commands={commands} onClose={start.returnable ? start.close : null} currentName={document.metadata.name} />;
@@ -69,6 +63,7 @@ export function Root() {
     loadStart(window.location.search, platform).then(
       (start) => {
         const created = createEditorStore(start.document);
+        if (start.restored !== undefined) created.restore(start.document, start.restored.file, start.restored.saved);
         if (start.warning !== null) created.notify({ kind: 'error', text: start.warning });
         else if (start.info !== null) created.notify({ kind: 'info', text: start.info });
         setBooted({ store: created, showStart: start.showStart });

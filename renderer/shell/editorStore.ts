@@ -44,6 +44,8 @@ export interface EditorStore {
   subscribe(listener: () => void): () => void;
   /** Replaces the document (open, new, example); clears selection, history and the dirty mark. */
   load(document: GraphDocument, file: FileReference | null, analysis?: GraphAnalysis): void;
+  /** Loads an autosaved document, bound to its file; marked unsaved unless `saved` says the file has it. */
+  restore(document: GraphDocument, file: FileReference | null, saved: boolean): void;
   /** Applies an edit as one undoable command. */
   edit(change: (document: GraphDocument) => GraphDocument, options?: EditOptions): void;
   undo(): void;
@@ -68,6 +70,10 @@ export function createEditorStore(document: GraphDocument): EditorStore {
     const selectedNodeId = next.nodes.some((node) => node.id === state.selectedNodeId) ? state.selectedNodeId : null;
     update({ ...state, document: next, analysis, dirty: true, selectedNodeId, undoLabel: history.undoLabel, redoLabel: history.redoLabel });
   }
+  function load(next: GraphDocument, file: FileReference | null, analysis: GraphAnalysis, dirty: boolean): void {
+    history.clear();
+    update({ ...state, document: next, analysis, file, dirty, selectedNodeId: null, generation: state.generation + 1, undoLabel: null, redoLabel: null });
+  }
   return {
     getState: () => state,
     subscribe(listener) {
@@ -75,8 +81,10 @@ export function createEditorStore(document: GraphDocument): EditorStore {
       return () => listeners.delete(listener);
     },
     load(next, file, analysis = analyzeGraph(next)) {
-      history.clear();
-      update({ ...state, document: next, analysis, file, dirty: false, selectedNodeId: null, generation: state.generation + 1, undoLabel: null, redoLabel: null });
+      load(next, file, analysis, false);
+    },
+    restore(next, file, saved) {
+      load(next, file, analyzeGraph(next), !saved);
     },
     edit(change, options = {}) {
       const before = state.document;

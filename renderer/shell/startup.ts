@@ -2,7 +2,7 @@
 // else, on the very first launch, the X-vs-O CNN; else the start page (over an empty graph).
 import type { GraphDocument } from '../../engine/graph/index.ts';
 import { newDocument } from '../editor/documentEdits.ts';
-import type { Platform } from '../platform/platform.ts';
+import type { FileReference, Platform } from '../platform/platform.ts';
 import { readDocumentText, readDocumentValue } from './documentText.ts';
 import { chooseExample, exampleNames, loadExample, requestedExample } from './examples.ts';
 
@@ -12,7 +12,18 @@ export interface StartDocument {
   readonly warning: string | null;
 }
 
+/** A document read back from the autosave slot, with the file it belongs to. */
+export interface AutosavedDocument {
+  readonly document: GraphDocument;
+  readonly text: string;
+  readonly file: FileReference | null;
+  /** The file holds this document: nothing unsaved. */
+  readonly saved: boolean;
+}
+
 export interface StartState extends StartDocument {
+  /** Set when the document is the autosave: the store binds it to its file, unsaved unless saved. */
+  readonly restored?: Pick<AutosavedDocument, 'file' | 'saved'>;
   /** Show the start page first. */
   readonly showStart: boolean;
   /** Said once the app is up ("Restored … from your last session."). */
@@ -39,11 +50,12 @@ export async function loadStartDocument(search: string): Promise<StartDocument> 
   return { document: result.document, warning: missing };
 }
 
-async function readAutosave(platform: Platform): Promise<GraphDocument | null> {
-  const text = await platform.getAutosave().catch(() => null);
-  if (text === null) return null;
-  const result = readDocumentText(text, 'the autosave');
-  return result.ok ? result.document : null;
+/** The autosave, or null when there is none or it does not read as a graph. */
+export async function readAutosave(platform: Platform): Promise<AutosavedDocument | null> {
+  const autosave = await platform.getAutosave().catch(() => null);
+  if (autosave === null) return null;
+  const result = readDocumentText(autosave.text, 'the autosave');
+  return result.ok ? { document: result.document, text: autosave.text, file: autosave.file, saved: autosave.saved } : null;
 }
 
 export async function loadStart(search: string, platform: Platform): Promise<StartState> {
@@ -52,7 +64,14 @@ export async function loadStart(search: string, platform: Platform): Promise<Sta
   const autosaved = hasRequest ? null : await readAutosave(platform);
   switch (chooseStart(hasRequest, autosaved !== null, firstLaunch)) {
     case 'autosave':
-      return { document: autosaved ?? newDocument(), warning: null, showStart: false, info: `Restored “${autosaved?.metadata.name ?? ''}” from your last session.` };
+      if (autosaved === null) return { document: newDocument(), warning: null, showStart: true, info: null };
+      return {
+        document: autosaved.document,
+        warning: null,
+        showStart: false,
+        info: `Restored “${autosaved.document.metadata.name}” from your last session${autosaved.saved ? '' : ', with its unsaved changes'}.`,
+        restored: { file: autosaved.file, saved: autosaved.saved },
+      };
     case 'start':
       return { document: newDocument(), warning: null, showStart: true, info: null };
     case 'example':

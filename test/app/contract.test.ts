@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CHANNELS,
   isAutosaveRequest,
+  isOptionalAutosave,
   isFileInfoList,
   isFileName,
   isMenuCommand,
@@ -33,7 +34,9 @@ describe('IPC contract', () => {
   it('accepts well-formed payloads', () => {
     expect(isSaveFileRequest({ path: '/home/ada/xo.json', text: '{}' })).toBe(true);
     expect(isSaveFileAsRequest({ suggestedName: 'xo.netloom.json', text: '{}' })).toBe(true);
-    expect(isAutosaveRequest({ text: '' })).toBe(true);
+    expect(isAutosaveRequest({ text: '', file: null, saved: false })).toBe(true);
+    expect(isAutosaveRequest({ text: '{}', file: { path: '/home/ada/xo.json', name: 'xo.json' }, saved: true })).toBe(true);
+    expect(isOptionalAutosave(null)).toBe(true);
     expect(isOpenedFile({ path: 'C:\\graphs\\xo.json', name: 'xo.json', text: '{}' })).toBe(true);
     expect(isMenuCommand('saveAs')).toBe(true);
     expect(isMenuCommand('undo') && isMenuCommand('redo')).toBe(true);
@@ -49,7 +52,11 @@ describe('IPC contract', () => {
     expect(isSaveFileRequest(null)).toBe(false);
     expect(isSaveFileAsRequest({ suggestedName: '../../etc/passwd', text: '' })).toBe(false);
     expect(isSaveFileAsRequest({ suggestedName: 'a/b.json', text: '' })).toBe(false);
-    expect(isAutosaveRequest({ text: 'x'.repeat(MAX_DOCUMENT_CHARS + 1) })).toBe(false);
+    expect(isAutosaveRequest({ text: 'x'.repeat(MAX_DOCUMENT_CHARS + 1), file: null, saved: false })).toBe(false);
+    expect(isAutosaveRequest({ text: '' })).toBe(false);
+    expect(isAutosaveRequest({ text: '', file: { path: '/a.json', name: '../a.json' }, saved: true })).toBe(false);
+    expect(isAutosaveRequest({ text: '', file: null, saved: 'yes' })).toBe(false);
+    expect(isOptionalAutosave('text')).toBe(false);
     expect(isAutosaveRequest(['text'])).toBe(false);
     expect(isOpenedFile({ path: '/a.json', name: 'a.json' })).toBe(false);
     expect(isMenuCommand('quit')).toBe(false);

@@ -40,6 +40,16 @@ describe('file service', () => {
     expect(await readdir(folder)).toEqual([]);
   });
 
+  it('grants again the file an autosave belonged to, so Save writes there after a restart', async () => {
+    const path = join(folder, 'xo.json');
+    const service = createFileService(dialogs, folder);
+    expect(service.isGranted(path)).toBe(false);
+    service.regrant(path);
+    expect(service.isGranted(join(folder, '.', 'xo.json'))).toBe(true);
+    expect(await service.save({ path, text: '{"b":1}' })).toEqual({ path, name: 'xo.json' });
+    expect(await readFile(path, 'utf8')).toBe('{"b":1}');
+  });
+
   it('saves as where the user says, starting in the documents folder, adding .json if missing', async () => {
     const service = createFileService(dialogs, folder);
     answers.save = join(folder, 'mine');
@@ -56,9 +66,18 @@ describe('file service', () => {
   it('keeps one autosave file in the user-data folder', async () => {
     const autosave = createAutosaveFile(folder);
     expect(await autosave.read()).toBeNull();
-    await autosave.write('{"format":"netloom.graph"}');
-    await autosave.write('{"format":"netloom.graph","version":1}');
-    expect(await autosave.read()).toBe('{"format":"netloom.graph","version":1}');
+    await autosave.write({ text: '{"format":"netloom.graph"}', file: null, saved: false });
+    await autosave.write({ text: '{"format":"netloom.graph","version":1}', file: null, saved: false });
+    expect(await autosave.read()).toEqual({ text: '{"format":"netloom.graph","version":1}', file: null, saved: false });
+    expect(await readdir(folder)).toEqual(['autosave.netloom.json']);
+    // The file it belongs to, and whether it was saved there, sit beside it.
+    const file = { path: join(folder, 'xo.netloom.json'), name: 'xo.netloom.json' };
+    await autosave.write({ text: '{"format":"netloom.graph","version":2}', file, saved: true });
+    expect(await autosave.read()).toEqual({ text: '{"format":"netloom.graph","version":2}', file, saved: true });
+    expect((await readdir(folder)).sort()).toEqual(['autosave.netloom.json', 'autosave.state.json']);
+    await writeFile(join(folder, 'autosave.state.json'), '{ damaged');
+    expect(await autosave.read()).toEqual({ text: '{"format":"netloom.graph","version":2}', file: null, saved: false });
+    await autosave.write({ text: '{}', file: null, saved: false });
     expect(await readdir(folder)).toEqual(['autosave.netloom.json']);
   });
 

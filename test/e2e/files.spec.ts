@@ -120,3 +120,39 @@ test('the start page: first launch opens an example, the next one the start page
   await expect(page.getByTestId('layer-node')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('after a restart the autosave comes back bound to its file and marked unsaved; Save offers that file', async ({ page }) => {
+  const errors = collectErrors(page);
+  await withoutFilePickers(page);
+  await page.goto('/?example=lenet5');
+  await expect(page.getByTestId('document-name')).toHaveText('LeNet-5');
+  // Open a file, then edit it: the autosave (after its pause) remembers the file and that the edit is unsaved.
+  const source = await readFile('assets/examples/xo-cnn.json', 'utf8');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open…', exact: true }).click()]);
+  await chooser.setFiles({ name: 'mine.netloom.json', mimeType: 'application/json', buffer: Buffer.from(source) });
+  await expect(page.locator('.document-file')).toHaveText('mine.netloom.json');
+  await page.getByRole('button', { name: 'Dropout', exact: true }).click();
+  await expect(page.getByTestId('unsaved-mark')).toBeVisible();
+  await page.waitForTimeout(2500);
+
+  // A restart (no example asked for) opens the autosave: the file's name, the unsaved mark, the edit.
+  await page.goto('/');
+  await expect(page.getByTestId('document-name')).toHaveText('X vs O CNN');
+  await expect(page.locator('.document-file')).toHaveText('mine.netloom.json');
+  await expect(page.getByTestId('unsaved-mark')).toBeVisible();
+  await expect(page.getByTestId('status-bar')).toContainText('Restored “X vs O CNN” from your last session, with its unsaved changes.');
+  expect(await layerCount(page)).toBe(8);
+
+  // Save: no file handle outlives a page, so the browser saves under the same name; then all is saved,
+  // and the next start says so.
+  const saved = await downloadedText(Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]).then(([download]) => download));
+  expect(saved.name).toBe('mine.netloom.json');
+  expect((JSON.parse(saved.text) as { nodes: { id: string }[] }).nodes.map((node) => node.id)).toContain('dropout1');
+  await expect(page.getByTestId('unsaved-mark')).toHaveCount(0);
+  await page.waitForTimeout(500);
+  await page.goto('/');
+  await expect(page.locator('.document-file')).toHaveText('mine.netloom.json');
+  await expect(page.getByTestId('status-bar')).toContainText('Restored “X vs O CNN” from your last session.');
+  await expect(page.getByTestId('unsaved-mark')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

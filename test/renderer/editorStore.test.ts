@@ -38,6 +38,16 @@ describe('editor store', () => {
     expect(store.getState()).toMatchObject({ selectedNodeId: null, revealSerial: 2 });
   });
 
+  it('restores an autosave bound to its file, unsaved unless the file had it', () => {
+    const store = createEditorStore(example('xo-cnn').document);
+    const file = { name: 'lenet.netloom.json', key: '/home/ada/lenet.netloom.json' };
+    store.restore(example('lenet5').document, file, false);
+    expect(store.getState()).toMatchObject({ file, dirty: true, generation: 1, undoLabel: null });
+    expect(store.getState().document.metadata.name).toBe('LeNet-5');
+    store.restore(example('lenet5').document, file, true);
+    expect(store.getState()).toMatchObject({ file, dirty: false, generation: 2 });
+  });
+
   it('clears a selection whose node was deleted', () => {
     const store = createEditorStore(example('xo-cnn').document);
     store.select('relu1');

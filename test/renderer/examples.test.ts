@@ -48,7 +48,14 @@ describe('examples', () => {
     platform.firstLaunch = true;
     expect(await loadStart('', platform)).toMatchObject({ showStart: false, document: { metadata: { name: 'X vs O CNN' } } });
     platform.autosaved = exampleText('lenet5');
-    expect(await loadStart('', platform)).toMatchObject({ showStart: false, info: 'Restored “LeNet-5” from your last session.' });
+    expect(await loadStart('', platform)).toMatchObject({
+      showStart: false,
+      info: 'Restored “LeNet-5” from your last session, with its unsaved changes.',
+      restored: { file: null, saved: false },
+    });
+    const file = { name: 'lenet.netloom.json', key: '/home/ada/lenet.netloom.json' };
+    platform.autosaveState = { file, saved: true };
+    expect(await loadStart('', platform)).toMatchObject({ info: 'Restored “LeNet-5” from your last session.', restored: { file, saved: true } });
     expect((await loadStart('?example=mnist-mlp', platform)).document.metadata.name).toBe('MNIST MLP');
     platform.autosaved = '{ broken';
     platform.firstLaunch = false;

@@ -1,11 +1,13 @@
 // A Platform in memory, recording what the shell asks of it.
-import type { FileReference, MenuCommand, OpenedFile, Platform, RecentFile } from '../../renderer/platform/platform.ts';
+import type { Autosave, FileReference, MenuCommand, OpenedFile, Platform, RecentFile } from '../../renderer/platform/platform.ts';
 
 export interface FakePlatform extends Platform {
   readonly files: Map<string, string>;
   nextOpen: OpenedFile | null;
   nextSaveAs: FileReference | null;
+  /** The autosave's text; `autosaveState` holds its file and saved flag. */
   autosaved: string | null;
+  autosaveState: Pick<Autosave, 'file' | 'saved'>;
   recent: RecentFile[];
   firstLaunch: boolean;
   readonly calls: string[];
@@ -20,6 +22,7 @@ export function createFakePlatform(): FakePlatform {
     nextOpen: null,
     nextSaveAs: null,
     autosaved: null,
+    autosaveState: { file: null, saved: false },
     recent: [],
     firstLaunch: false,
     calls: [],
@@ -39,11 +42,12 @@ export function createFakePlatform(): FakePlatform {
       return target;
     },
     async getAutosave() {
-      return platform.autosaved;
+      return platform.autosaved === null ? null : { text: platform.autosaved, ...platform.autosaveState };
     },
-    async setAutosave(text) {
-      platform.calls.push('autosave');
+    async setAutosave({ text, file, saved }) {
+      platform.calls.push(saved ? 'autosave saved' : 'autosave');
       platform.autosaved = text;
+      platform.autosaveState = { file, saved };
     },
     async listRecent() {
       return platform.recent;

@@ -23,7 +23,7 @@ function fakeBridge(): NetloomBridge {
     openFile: vi.fn(async () => ({ path: '/home/ada/xo.netloom.json', name: 'xo.netloom.json', text: '{}' })),
     saveFile: vi.fn(async (request: { path: string }) => ({ path: request.path, name: 'xo.netloom.json' })),
     saveFileAs: vi.fn(async () => null),
-    getAutosave: vi.fn(async () => 'saved'),
+    getAutosave: vi.fn(async () => ({ text: 'saved', file: { path: '/home/ada/xo.netloom.json', name: 'xo.netloom.json' }, saved: false })),
     setAutosave: vi.fn(async () => undefined),
     listRecent: vi.fn(async () => [{ path: '/home/ada/xo.netloom.json', name: 'xo.netloom.json' }]),
     openRecent: vi.fn(async (request: { path: string }) => (request.path === '/gone.json' ? null : { path: request.path, name: 'xo.netloom.json', text: '{}' })),
@@ -53,9 +53,11 @@ describe('platform', () => {
     await platform.saveFile({ name: 'xo.netloom.json', key: '/home/ada/xo.netloom.json' }, 'text');
     expect(bridge.saveFile).toHaveBeenCalledWith({ path: '/home/ada/xo.netloom.json', text: 'text' });
     expect(await platform.saveFileAs('a.netloom.json', 'text')).toBeNull();
-    await platform.setAutosave('doc');
-    expect(bridge.setAutosave).toHaveBeenCalledWith({ text: 'doc' });
-    expect(await platform.getAutosave()).toBe('saved');
+    await platform.setAutosave({ text: 'doc', file: { name: 'xo.netloom.json', key: '/home/ada/xo.netloom.json' }, saved: true });
+    expect(bridge.setAutosave).toHaveBeenCalledWith({ text: 'doc', file: { path: '/home/ada/xo.netloom.json', name: 'xo.netloom.json' }, saved: true });
+    await platform.setAutosave({ text: 'new', file: null, saved: false });
+    expect(bridge.setAutosave).toHaveBeenLastCalledWith({ text: 'new', file: null, saved: false });
+    expect(await platform.getAutosave()).toEqual({ text: 'saved', file: { name: 'xo.netloom.json', key: '/home/ada/xo.netloom.json' }, saved: false });
   });
 
   it('keeps the browser autosave in its key-value store', async () => {
@@ -64,8 +66,15 @@ describe('platform', () => {
     const platform = createBrowserPlatform({} as Window, store);
     expect(platform.kind).toBe('browser');
     expect(await platform.getAutosave()).toBeNull();
-    await platform.setAutosave('{"format":"netloom.graph"}');
-    expect(await platform.getAutosave()).toBe('{"format":"netloom.graph"}');
+    await platform.setAutosave({ text: '{"format":"netloom.graph"}', file: { name: 'xo.netloom.json', key: 'handle-1' }, saved: true });
+    // No file handle outlives the page: the file comes back by name, for Save to offer.
+    expect(await platform.getAutosave()).toEqual({ text: '{"format":"netloom.graph"}', file: { name: 'xo.netloom.json', key: 'autosave' }, saved: true });
+    await platform.setAutosave({ text: '{}', file: null, saved: false });
+    expect(await platform.getAutosave()).toEqual({ text: '{}', file: null, saved: false });
+    // Text written without its state (an older version, a tool) is no file's and unsaved.
+    await platform.setAutosave({ text: '{"a":1}', file: { name: 'xo.netloom.json', key: 'handle-1' }, saved: true });
+    values.set('autosave', '{"format":"netloom.graph","other":true}');
+    expect(await platform.getAutosave()).toEqual({ text: '{"format":"netloom.graph","other":true}', file: null, saved: false });
   });
 
   it('lists and reopens Electron recent files by path', async () => {
