@@ -8,12 +8,12 @@ import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPoi
 export const PAN_LINGER_MS = 700;
 
 /** A pan gesture starts on the empty pane (not on a node, edge, handle or control). */
-export function isPaneTarget(target: EventTarget | null): target is Element {
+function isPaneTarget(target: EventTarget | null): target is Element {
   return typeof Element !== 'undefined' && target instanceof Element && target.classList.contains('react-flow__pane');
 }
 
 /** Whether a viewport move was started by a pointer drag (not the wheel, keys or the fit button). */
-export function isDragMove(event: Event | { type: string } | null): boolean {
+function isDragMove(event: Event | { type: string } | null): boolean {
   return event !== null && /^(mouse|pointer|touch)/.test(event.type);
 }
 

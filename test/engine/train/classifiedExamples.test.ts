@@ -2,26 +2,20 @@
 // known by hand: three pixels feed an identity Dense layer, so the class scores are the pixels.
 import { describe, expect, it } from 'vitest';
 import { createBatcher, createDataset, type Dataset } from '../../../engine/data/index.ts';
-import { GRAPH_FORMAT } from '../../../engine/graph/index.ts';
 import { Model } from '../../../engine/index.ts';
 import { exampleImages, predictExamples, selectExamples } from '../../../engine/train/classifiedExamples.ts';
+import { chainDocument } from '../graph/build.ts';
 
-const document = {
-  format: GRAPH_FORMAT,
-  version: 1,
-  nodes: [
-    { id: 'pixels', type: 'Input', params: { kind: 'image', height: 1, width: 3, channels: 1 }, position: { x: 0, y: 0 } },
-    { id: 'flat', type: 'Flatten', params: {}, position: { x: 1, y: 0 } },
-    { id: 'scores', type: 'Dense', params: { units: 3 }, position: { x: 2, y: 0 } },
-    { id: 'loss', type: 'SoftmaxCrossEntropy', params: {}, position: { x: 3, y: 0 } },
+const document = chainDocument(
+  [
+    { id: 'pixels', type: 'Input', params: { kind: 'image', height: 1, width: 3, channels: 1 } },
+    { id: 'flat', type: 'Flatten' },
+    { id: 'scores', type: 'Dense', params: { units: 3 } },
+    { id: 'loss', type: 'SoftmaxCrossEntropy' },
   ],
-  edges: [
-    { id: 'e1', source: 'pixels', target: 'flat' },
-    { id: 'e2', source: 'flat', target: 'scores' },
-    { id: 'e3', source: 'scores', target: 'loss' },
-  ],
-  training: { task: 'classify', optimizer: { type: 'sgd', learningRate: 0.1 }, seed: 1 },
-};
+  'classify',
+  { optimizer: { type: 'sgd', learningRate: 0.1 }, seed: 1 },
+);
 
 // Scores (= pixels) and labels. Predicted class = brightest pixel.
 const rows = [

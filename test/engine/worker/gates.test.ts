@@ -1,9 +1,9 @@
 // Gate probes of recurrent nodes: for a tiny LSTM and GRU with known weights, the reported gates
 // equal sigmoid/tanh of the affine parts worked step by step by hand, for the chosen sample.
 import { describe, expect, it } from 'vitest';
-import { GRAPH_FORMAT } from '../../../engine/graph/index.ts';
 import { Model } from '../../../engine/index.ts';
 import { gateBuffer, recurrentGates } from '../../../engine/worker/gates.ts';
+import { chainDocument } from '../graph/build.ts';
 import { readExamples } from '../graph/examples.ts';
 import { createHarness } from './hostHarness.ts';
 
@@ -12,22 +12,16 @@ const FEATURES = 2;
 const UNITS = 2;
 
 function recurrentDocument(type: 'LSTM' | 'GRU' | 'SimpleRNN') {
-  return {
-    format: GRAPH_FORMAT,
-    version: 1,
-    nodes: [
-      { id: 'x', type: 'Input', params: { kind: 'sequence', steps: STEPS, features: FEATURES }, position: { x: 0, y: 0 } },
-      { id: 'cell', type, params: { units: UNITS }, position: { x: 1, y: 0 } },
-      { id: 'head', type: 'Dense', params: { units: 1 }, position: { x: 2, y: 0 } },
-      { id: 'loss', type: 'MSE', params: {}, position: { x: 3, y: 0 } },
+  return chainDocument(
+    [
+      { id: 'x', type: 'Input', params: { kind: 'sequence', steps: STEPS, features: FEATURES } },
+      { id: 'cell', type, params: { units: UNITS } },
+      { id: 'head', type: 'Dense', params: { units: 1 } },
+      { id: 'loss', type: 'MSE' },
     ],
-    edges: [
-      { id: 'e1', source: 'x', target: 'cell' },
-      { id: 'e2', source: 'cell', target: 'head' },
-      { id: 'e3', source: 'head', target: 'loss' },
-    ],
-    training: { task: 'sequence', optimizer: { type: 'sgd', learningRate: 0.1 }, seed: 1 },
-  };
+    'sequence',
+    { optimizer: { type: 'sgd', learningRate: 0.1 }, seed: 1 },
+  );
 }
 
 const sigmoid = (value: number) => 1 / (1 + Math.exp(-value));

@@ -1,32 +1,25 @@
 // Parameter and gradient histograms: the gradient binned matches a finite-difference gradient of a
 // small model, and a run streams a watched layer's histograms, paced, ending on its final weights.
 import { describe, expect, it } from 'vitest';
-import { GRAPH_FORMAT } from '../../../engine/graph/index.ts';
 import type { Histogram } from '../../../engine/protocol/index.ts';
 import { histogram } from '../../../engine/train/histogram.ts';
 import { Model } from '../../../engine/train/model.ts';
 import { HistogramPacer, parameterHistograms } from '../../../engine/worker/histograms.ts';
+import { chainDocument } from '../graph/build.ts';
 import { readExamples } from '../graph/examples.ts';
 import { createHarness } from './hostHarness.ts';
 
-const tiny = {
-  format: GRAPH_FORMAT,
-  version: 1,
-  nodes: [
-    { id: 'x', type: 'Input', params: { kind: 'vector', features: 5 }, position: { x: 0, y: 0 } },
-    { id: 'dense', type: 'Dense', params: { units: 4 }, position: { x: 1, y: 0 } },
-    { id: 'tanh', type: 'Tanh', params: {}, position: { x: 2, y: 0 } },
-    { id: 'scores', type: 'Dense', params: { units: 3 }, position: { x: 3, y: 0 } },
-    { id: 'loss', type: 'SoftmaxCrossEntropy', params: {}, position: { x: 4, y: 0 } },
+const tiny = chainDocument(
+  [
+    { id: 'x', type: 'Input', params: { kind: 'vector', features: 5 } },
+    { id: 'dense', type: 'Dense', params: { units: 4 } },
+    { id: 'tanh', type: 'Tanh' },
+    { id: 'scores', type: 'Dense', params: { units: 3 } },
+    { id: 'loss', type: 'SoftmaxCrossEntropy' },
   ],
-  edges: [
-    { id: 'e1', source: 'x', target: 'dense' },
-    { id: 'e2', source: 'dense', target: 'tanh' },
-    { id: 'e3', source: 'tanh', target: 'scores' },
-    { id: 'e4', source: 'scores', target: 'loss' },
-  ],
-  training: { task: 'classify', optimizer: { type: 'sgd', learningRate: 0.1 }, seed: 11 },
-};
+  'classify',
+  { optimizer: { type: 'sgd', learningRate: 0.1 }, seed: 11 },
+);
 
 /** Central differences of the loss with respect to every value of one parameter buffer. */
 function finiteDifferences(model: Model, values: Float32Array | Float64Array | Int32Array, step = 1e-6): number[] {
