@@ -29,7 +29,7 @@ function build(config) {
 }
 
 async function serveWeb() {
-  console.log('Electron is not installed (binary unavailable): serving the web build with the Vite dev server instead.');
+  console.log('Electron is not available (its binary could not be downloaded): serving the app as a web page with the Vite dev server instead.');
   const { createServer } = await import('vite');
   const server = await createServer({ configFile: 'vite.config.ts', logLevel: 'warn' });
   await server.listen();
@@ -37,7 +37,27 @@ async function serveWeb() {
   console.log(`Netloom: ${base}?example=${encodeURIComponent(example)}`);
 }
 
-const electron = electronBinary();
+/**
+ * npm installs the electron package without running its download script (package.json
+ * allowScripts), so the binary is fetched here, on first start, where the network allows.
+ */
+function downloadElectron() {
+  let installer;
+  try {
+    installer = require.resolve('electron/install.js');
+  } catch {
+    return;
+  }
+  console.log('Fetching the Electron binary (first start)…');
+  const result = spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 300_000 });
+  if (result.status !== 0) console.log('Could not download the Electron binary.');
+}
+
+let electron = electronBinary();
+if (electron === null) {
+  downloadElectron();
+  electron = electronBinary();
+}
 if (electron === null) {
   await serveWeb();
 } else {

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureSystemPackages } from './systemPackages.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
 mkdirSync('test-results', { recursive: true });
@@ -29,6 +30,8 @@ function count(ok) {
   else totals.failed++;
 }
 
+console.log('\n=== system packages ===');
+ensureSystemPackages();
 count(run('build data (MNIST binary)', process.execPath, ['scripts/buildData.mjs']));
 count(run('lint', bin('eslint'), ['.', '--max-warnings', '0']));
 count(run('typecheck', process.execPath, ['scripts/typecheck.mjs']));
