@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Connect, type Plugin } from 'vite';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from './app/contract/isolation.ts';
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('./build/web', import.meta.url));
@@ -48,8 +49,9 @@ export const rendererConfig = defineConfig({
   // Relative asset URLs: the build loads from Electron's app:// scheme as well as from a web server.
   base: './',
   plugins: [react(), bundledDatasets()],
-  server: { port: 5173, strictPort: false },
-  preview: { port: 4173, strictPort: false },
+  // Cross-origin isolated pages (SharedArrayBuffer for the engine's threads), as in Electron.
+  server: { port: 5173, strictPort: false, headers: CROSS_ORIGIN_ISOLATION_HEADERS },
+  preview: { port: 4173, strictPort: false, headers: CROSS_ORIGIN_ISOLATION_HEADERS },
   worker: { format: 'es' },
   build: {
     outDir,

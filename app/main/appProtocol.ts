@@ -1,6 +1,7 @@
 // The app:// scheme (netloom://app/...): serves the built renderer with its CSP, instead of file://.
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../contract/index.ts';
 import { contentType, resolveAppPath } from './appPath.ts';
 import { APP_HOST, APP_SCHEME } from './startUrl.ts';
 
@@ -22,7 +23,7 @@ export function serveApp(webRoot: string, contentSecurityPolicy: string): void {
         'Content-Type': contentType(path),
         'Content-Security-Policy': contentSecurityPolicy,
         'X-Content-Type-Options': 'nosniff',
-        'Cross-Origin-Opener-Policy': 'same-origin',
+        ...CROSS_ORIGIN_ISOLATION_HEADERS,
       },
     });
   });
