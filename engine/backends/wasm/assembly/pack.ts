@@ -37,15 +37,18 @@ function gatherPatchRow(params: usize, image: usize, m: i32, k0: i32, count: i32
   const top = (pixel / outWidth) * field(params, L.STRIDE_HEIGHT) - field(params, L.PAD_TOP);
   const left = (pixel % outWidth) * field(params, L.STRIDE_WIDTH) - field(params, L.PAD_LEFT);
   const dilationHeight = field(params, L.DILATION_HEIGHT), dilationWidth = field(params, L.DILATION_WIDTH);
-  let tap = k0 / channels, channel = k0 % channels;
+  const tap = k0 / channels;
+  let channel = k0 % channels;
+  // The tap's position, advanced without dividing: (kh, kw) as input offsets ih, iw.
+  let kw = tap % kernelWidth;
+  let ih = top + (tap / kernelWidth) * dilationHeight, iw = left + kw * dilationWidth;
   const step: usize = MR << 2;
+  const image0 = image + (<usize>n * height * width * channels << 2);
   let remaining = count;
   while (remaining > 0) {
-    const ih = top + (tap / kernelWidth) * dilationHeight;
-    const iw = left + (tap % kernelWidth) * dilationWidth;
     const take = min(channels - channel, remaining);
     if (ih >= 0 && ih < height && iw >= 0 && iw < width) {
-      let src = image + ((((<usize>n * height + ih) * width + iw) * channels + channel) << 2);
+      let src = image0 + (((<usize>ih * width + iw) * channels + channel) << 2);
       for (let c = 0; c < take; c++) {
         store<f32>(dst, load<f32>(src));
         src += 4;
@@ -59,7 +62,11 @@ function gatherPatchRow(params: usize, image: usize, m: i32, k0: i32, count: i32
     }
     remaining -= take;
     channel = 0;
-    tap++;
+    if (++kw == kernelWidth) {
+      kw = 0;
+      ih += dilationHeight;
+      iw = left;
+    } else iw += dilationWidth;
   }
 }
 
