@@ -6,6 +6,7 @@ import { runKernel } from '../cpu/index.ts';
 import { GEMM_SCRATCH_BYTES } from './layout.ts';
 import type { BindContext, Binder, BoundKernel } from './kernels/context.ts';
 import { conv2d, conv2dBackwardFilter, conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
+import { biasAdd, relu, reluBackward } from './kernels/elementwise.ts';
 import { matmul } from './kernels/matmul.ts';
 import type { WasmTensor } from './tensor.ts';
 
@@ -16,11 +17,13 @@ type WasmRegistry = { readonly [Name in OpName]: Binder<Name> | 'cpu' };
 export const wasmKernels: WasmRegistry = {
   // SIMD: the packed gemm (assembly/gemm.ts).
   matmul, conv2d, conv2dBackwardInput, conv2dBackwardFilter, convTranspose2d,
+  // SIMD: elementwise (assembly/elementwise.ts).
+  relu, reluBackward, biasAdd,
   // The cpu reference kernels on views of the memory.
-  fill: 'cpu', copy: 'cpu', biasAdd: 'cpu', add: 'cpu', sub: 'cpu', mul: 'cpu', div: 'cpu',
+  fill: 'cpu', copy: 'cpu', add: 'cpu', sub: 'cpu', mul: 'cpu', div: 'cpu',
   broadcast: 'cpu', sumToShape: 'cpu', reduceSum: 'cpu', reduceMean: 'cpu',
   concat: 'cpu', split: 'cpu', slice: 'cpu', sliceBackward: 'cpu', embedding: 'cpu', embeddingBackward: 'cpu',
-  relu: 'cpu', reluBackward: 'cpu', leakyRelu: 'cpu', leakyReluBackward: 'cpu', sigmoid: 'cpu', sigmoidBackward: 'cpu',
+  leakyRelu: 'cpu', leakyReluBackward: 'cpu', sigmoid: 'cpu', sigmoidBackward: 'cpu',
   tanh: 'cpu', tanhBackward: 'cpu', gelu: 'cpu', geluBackward: 'cpu', binaryStep: 'cpu', binaryStepBackward: 'cpu',
   identity: 'cpu', identityBackward: 'cpu', exp: 'cpu', expBackward: 'cpu', log: 'cpu', logBackward: 'cpu',
   negate: 'cpu', negateBackward: 'cpu', scale: 'cpu', scaleBackward: 'cpu',

@@ -5,3 +5,4 @@ export { gemm, gemmScratchBytes } from './gemm';
 export function heapBase(): usize {
   return __heap_base;
 }
+export { biasAdd, relu, reluBackward } from './elementwise';
