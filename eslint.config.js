@@ -5,7 +5,7 @@ import globals from 'globals';
 import { layeringRule } from './eslint/layering.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'build/**', 'tmp/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'assets/**', '**/*.wgsl'] },
+  { ignores: ['node_modules/**', 'build/**', 'tmp/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'assets/**', '**/*.wgsl', 'engine/backends/wasm/assembly/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

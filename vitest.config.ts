@@ -6,6 +6,7 @@ export const unitTestConfig = defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'threads',
+    globalSetup: ['test/setup/buildWasm.ts'],
   },
 });
 

@@ -1,0 +1,58 @@
+// Times the wasm backend's SIMD kernels against the cpu backend on one thread: matmul 1024³
+// (plain and relaxed SIMD) and LeNet's convolutions (batch 32) forward and backward. Medians of
+// several runs. `npx tsx bench/wasmKernels.ts` (after `npm run build:wasm`).
+import { allocateBuffers, bindCalls, runCalls } from '../engine/backends/cpu/index.ts';
+import { createWasmBackend, type WasmVariant } from '../engine/backends/wasm/index.ts';
+import { enableRelaxedSimd, loadWasmModule } from '../engine/cli/wasmModules.ts';
+import type { Op, Program } from '../engine/ir/index.ts';
+
+function program(op: Op, inputs: number[][], output: number[]): Program {
+  const buffers = [...inputs, output].map((shape, id) => ({ id, descriptor: { shape, dtype: 'f32' as const }, role: 'input' as const, initializer: { kind: 'normal' as const, mean: 0, deviation: 1 } }));
+  return { buffers, calls: [{ op, inputs: inputs.map((_, index) => index), outputs: [inputs.length] }] };
+}
+
+function median(run: () => void, repeats: number): number {
+  run();
+  const times: number[] = [];
+  for (let index = 0; index < repeats; index++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(repeats / 2)];
+}
+
+async function wasmTimer(variant: WasmVariant, subject: Program, repeats: number): Promise<number> {
+  const backend = await createWasmBackend({ loadModule: loadWasmModule, variant });
+  const buffers = backend.allocate(subject, { precision: 'f32', seed: 1 });
+  const bound = buffers.bind(subject.calls);
+  return median(() => buffers.run(bound), repeats);
+}
+
+function cpuTimer(subject: Program, repeats: number): number {
+  const tensors = allocateBuffers(subject, 'f32', 1);
+  const bound = bindCalls(subject.calls, tensors);
+  return median(() => runCalls(bound), repeats);
+}
+
+const conv = { stride: [1, 1], dilation: [1, 1] } as const;
+const pad2 = { top: 2, bottom: 2, left: 2, right: 2 };
+const pad0 = { top: 0, bottom: 0, left: 0, right: 0 };
+const SUBJECTS: [string, Program, number][] = [
+  ['matmul 1024³', program({ op: 'matmul', transposeA: false, transposeB: false }, [[1024, 1024], [1024, 1024]], [1024, 1024]), 2 * 1024 ** 3],
+  ['conv1 forward', program({ op: 'conv2d', ...conv, padding: pad2 }, [[32, 28, 28, 1], [5, 5, 1, 6]], [32, 28, 28, 6]), 0],
+  ['conv1 filter gradient', program({ op: 'conv2dBackwardFilter', ...conv, padding: pad2 }, [[32, 28, 28, 1], [32, 28, 28, 6]], [5, 5, 1, 6]), 0],
+  ['conv2 forward', program({ op: 'conv2d', ...conv, padding: pad0 }, [[32, 14, 14, 6], [5, 5, 6, 16]], [32, 10, 10, 16]), 0],
+  ['conv2 input gradient', program({ op: 'conv2dBackwardInput', ...conv, padding: pad0 }, [[32, 10, 10, 16], [5, 5, 6, 16]], [32, 14, 14, 6]), 0],
+  ['conv2 filter gradient', program({ op: 'conv2dBackwardFilter', ...conv, padding: pad0 }, [[32, 14, 14, 6], [32, 10, 10, 16]], [5, 5, 6, 16]), 0],
+];
+
+enableRelaxedSimd();
+const repeats = Number(process.argv[2] ?? 7);
+for (const [label, subject, flops] of SUBJECTS) {
+  const cpu = cpuTimer(subject, label.startsWith('matmul') ? 3 : repeats);
+  const simd = await wasmTimer('simd', subject, repeats);
+  const relaxed = await wasmTimer('relaxed', subject, repeats);
+  const rate = (ms: number) => (flops > 0 ? ` (${(flops / ms / 1e6).toFixed(1)} GFLOP/s)` : '');
+  console.log(`${label}: cpu ${cpu.toFixed(2)} ms${rate(cpu)}, wasm simd ${simd.toFixed(2)} ms${rate(simd)}, wasm relaxed ${relaxed.toFixed(2)} ms${rate(relaxed)}`);
+}

@@ -1,0 +1,60 @@
+// The wasm backend's kernels by op name: a SIMD kernel (kernels/*.ts over assembly/), or 'cpu',
+// the reference kernel of the cpu backend running on views of the WebAssembly memory. The type
+// requires an entry for every op of the IR, so a new op must be listed here to compile.
+import type { KernelCall, Op, OpName, OpOf } from '../../ir/index.ts';
+import { runKernel } from '../cpu/index.ts';
+import { GEMM_SCRATCH_BYTES } from './layout.ts';
+import type { BindContext, Binder, BoundKernel } from './kernels/context.ts';
+import { conv2d, conv2dBackwardFilter, conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
+import { biasAdd, relu, reluBackward } from './kernels/elementwise.ts';
+import { matmul } from './kernels/matmul.ts';
+import type { WasmTensor } from './tensor.ts';
+
+export type { BoundKernel };
+
+type WasmRegistry = { readonly [Name in OpName]: Binder<Name> | 'cpu' };
+
+export const wasmKernels: WasmRegistry = {
+  // SIMD: the packed gemm (assembly/gemm.ts).
+  matmul, conv2d, conv2dBackwardInput, conv2dBackwardFilter, convTranspose2d,
+  // SIMD: elementwise (assembly/elementwise.ts).
+  relu, reluBackward, biasAdd,
+  // The cpu reference kernels on views of the memory.
+  fill: 'cpu', copy: 'cpu', add: 'cpu', sub: 'cpu', mul: 'cpu', div: 'cpu',
+  broadcast: 'cpu', sumToShape: 'cpu', reduceSum: 'cpu', reduceMean: 'cpu',
+  concat: 'cpu', split: 'cpu', slice: 'cpu', sliceBackward: 'cpu', embedding: 'cpu', embeddingBackward: 'cpu',
+  leakyRelu: 'cpu', leakyReluBackward: 'cpu', sigmoid: 'cpu', sigmoidBackward: 'cpu',
+  tanh: 'cpu', tanhBackward: 'cpu', gelu: 'cpu', geluBackward: 'cpu', binaryStep: 'cpu', binaryStepBackward: 'cpu',
+  identity: 'cpu', identityBackward: 'cpu', exp: 'cpu', expBackward: 'cpu', log: 'cpu', logBackward: 'cpu',
+  negate: 'cpu', negateBackward: 'cpu', scale: 'cpu', scaleBackward: 'cpu',
+  softmax: 'cpu', softmaxBackward: 'cpu', logSoftmax: 'cpu', logSoftmaxBackward: 'cpu',
+  maxPool2d: 'cpu', maxPool2dBackward: 'cpu', avgPool2d: 'cpu', avgPool2dBackward: 'cpu',
+  upsample2d: 'cpu', upsample2dBackward: 'cpu',
+  batchNormTrain: 'cpu', batchNormInference: 'cpu', batchNormBackward: 'cpu', dropout: 'cpu', dropoutBackward: 'cpu',
+  softmaxCrossEntropy: 'cpu', softmaxCrossEntropyBackward: 'cpu', meanSquaredError: 'cpu', meanSquaredErrorBackward: 'cpu',
+  binaryCrossEntropyWithLogits: 'cpu', binaryCrossEntropyWithLogitsBackward: 'cpu',
+  rnnSequence: 'cpu', rnnSequenceBackward: 'cpu', lstmSequence: 'cpu', lstmSequenceBackward: 'cpu',
+  gruSequence: 'cpu', gruSequenceBackward: 'cpu',
+};
+
+/** The ops that run a SIMD kernel (the rest run the cpu reference kernels). */
+export function simdOps(): OpName[] {
+  return (Object.keys(wasmKernels) as OpName[]).filter((name) => wasmKernels[name] !== 'cpu');
+}
+
+const GEMM_OPS: ReadonlySet<OpName> = new Set(['matmul', 'conv2d', 'conv2dBackwardInput', 'conv2dBackwardFilter', 'convTranspose2d']);
+
+/** Kernel scratch bytes that `calls` need (calls run one after another, so they share it). */
+export function scratchBytesFor(calls: readonly KernelCall[], threads: number): number {
+  return calls.some((call) => GEMM_OPS.has(call.op.op)) ? GEMM_SCRATCH_BYTES * threads : 0;
+}
+
+function binderFor<Name extends OpName>(name: Name): Binder<Name> | 'cpu' {
+  return wasmKernels[name];
+}
+
+export function bindCall(context: BindContext, op: Op, inputs: readonly WasmTensor[], outputs: readonly WasmTensor[]): BoundKernel {
+  const binder = binderFor(op.op);
+  if (binder === 'cpu') return () => runKernel(op, inputs, outputs);
+  return (binder as Binder<typeof op.op>)(context, op as OpOf<typeof op.op>, inputs, outputs);
+}
