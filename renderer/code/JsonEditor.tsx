@@ -3,8 +3,8 @@
 // line and column and leaves the document alone. Loaded lazily, so Monaco is not on first paint.
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { EditorStore } from '../shell/editorStore.ts';
-import { useEditorState } from '../shell/useEditorState.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { useEditorState } from '../document/useEditorState.ts';
 import { describeJsonError } from './jsonEditing.ts';
 import { createJsonSync, JSON_EDIT_DELAY_MS } from './jsonSync.ts';
 import { GRAPH_MODEL_URI } from './monacoSetup.ts';

@@ -1,8 +1,8 @@
 // The React Flow canvas: renders the document, and turns drags, drops and connections into edits.
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useStore, type Connection, type Edge, type FinalConnectionState, type Node, type OnSelectionChangeParams } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
-import type { EditorStore } from '../shell/editorStore.ts';
-import { useEditorState } from '../shell/useEditorState.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { useEditorState } from '../document/useEditorState.ts';
 import { BlockActionsContext, blockActions } from './blockActions.ts';
 import { BlockFrame } from './BlockFrame.tsx';
 import { CollapsedBlockNode } from './CollapsedBlockNode.tsx';

@@ -3,8 +3,8 @@
 // (useClipboardEvents).
 import { Panel, useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
-import type { EditorStore } from '../shell/editorStore.ts';
-import { isMacPlatform, isTextTarget } from '../shell/shortcuts.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { isMacPlatform, isTextTarget } from '../document/shortcuts.ts';
 import { autoLayout } from './autoLayout.ts';
 import { canvasCommand, type CanvasCommand } from './canvasShortcuts.ts';
 import { copyNodes, offsetTo, pasteFragment, type Fragment } from './clipboard.ts';

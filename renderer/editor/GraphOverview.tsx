@@ -1,6 +1,6 @@
 // The inspector with nothing selected: what the graph is, its size, and every problem (click to select).
-import type { EditorStore } from '../shell/editorStore.ts';
-import { useEditorState } from '../shell/useEditorState.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { useEditorState } from '../document/useEditorState.ts';
 import { FixButton, fixApplier } from './FixButton.tsx';
 import { summarizeGraph } from './graphSummary.ts';
 import { formatCount } from './nodeSummary.ts';

@@ -2,7 +2,7 @@
 // windows. The browser's copy/cut/paste events carry the data; keys that produce no such event
 // (no focusable target, a menu command) fall back to the in-app clipboard.
 import { useEffect, useRef } from 'react';
-import { isTextTarget } from '../shell/shortcuts.ts';
+import { isTextTarget } from '../document/shortcuts.ts';
 import { FRAGMENT_MIME, fragmentText, readFragment, withoutEdges, type Fragment } from './clipboard.ts';
 
 export type ClipboardCommand = 'copy' | 'cut' | 'paste' | 'pasteWithoutEdges';

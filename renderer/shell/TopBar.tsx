@@ -1,9 +1,9 @@
 // The top bar: the document's name and file, the file commands, the examples and the view switch.
 import type { FileCommands } from './fileCommands.ts';
-import type { EditorStore } from './editorStore.ts';
-import { exampleNames } from './examples.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { exampleNames } from '../document/examples.ts';
 import { HistoryButtons } from './HistoryButtons.tsx';
-import { useEditorState } from './useEditorState.ts';
+import { useEditorState } from '../document/useEditorState.ts';
 
 interface TopBarProps {
   readonly store: EditorStore;

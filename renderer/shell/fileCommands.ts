@@ -3,9 +3,9 @@
 import { autoLayout, needsLayout } from '../editor/autoLayout.ts';
 import { moveNodes, newDocument } from '../editor/documentEdits.ts';
 import { suggestFileName, type MenuCommand, type OpenedFile, type Platform } from '../platform/platform.ts';
-import { readDocumentText, readDocumentValue, writeDocumentText } from './documentText.ts';
-import type { EditorStore } from './editorStore.ts';
-import { loadExample } from './examples.ts';
+import { readDocumentText, readDocumentValue, writeDocumentText } from '../document/documentText.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { loadExample } from '../document/examples.ts';
 
 export interface FileCommands {
   newDocument(): void;

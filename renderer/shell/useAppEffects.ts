@@ -2,9 +2,9 @@
 import { useEffect } from 'react';
 import type { Platform } from '../platform/platform.ts';
 import { startAutosave } from './autosave.ts';
-import type { EditorStore } from './editorStore.ts';
+import type { EditorStore } from '../document/editorStore.ts';
 import type { FileCommands } from './fileCommands.ts';
-import { historyCommand, isMacPlatform, isTextTarget, shortcutCommand } from './shortcuts.ts';
+import { historyCommand, isMacPlatform, isTextTarget, shortcutCommand } from '../document/shortcuts.ts';
 
 export function useAppEffects(store: EditorStore, platform: Platform, commands: FileCommands): void {
   useEffect(() => startAutosave(store, platform), [store, platform]);

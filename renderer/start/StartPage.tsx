@@ -2,13 +2,20 @@
 // of its graph and what it teaches. Every item is a button: Tab moves through them, Enter opens.
 import { useEffect, useRef, useState } from 'react';
 import type { Platform, RecentFile } from '../platform/platform.ts';
-import type { FileCommands } from '../shell/fileCommands.ts';
 import { loadTemplates, type Template } from './templates.ts';
 import { ThumbnailSvg } from './ThumbnailSvg.tsx';
 
+/** The file commands the start page offers (the shell's FileCommands has them). */
+export interface StartCommands {
+  newDocument(): void;
+  open(): Promise<void>;
+  openRecent(key: string, name: string): Promise<void>;
+  openExample(name: string): Promise<void>;
+}
+
 interface StartPageProps {
   readonly platform: Platform;
-  readonly commands: FileCommands;
+  readonly commands: StartCommands;
   /** Back to the graph that was open, when there is one worth going back to. */
   readonly onClose: (() => void) | null;
   readonly currentName: string | null;
@@ -29,7 +36,7 @@ function useLoaded<T>(load: () => Promise<T>, initial: T): T {
   return value;
 }
 
-function RecentList({ recent, commands }: { recent: readonly RecentFile[]; commands: FileCommands }) {
+function RecentList({ recent, commands }: { recent: readonly RecentFile[]; commands: StartCommands }) {
   if (recent.length === 0) return <p className="start-empty">Graphs you open or save appear here.</p>;
   return (
     <ul className="start-recent">
@@ -45,7 +52,7 @@ function RecentList({ recent, commands }: { recent: readonly RecentFile[]; comma
   );
 }
 
-function TemplateCard({ template, commands }: { template: Template; commands: FileCommands }) {
+function TemplateCard({ template, commands }: { template: Template; commands: StartCommands }) {
   return (
     <li>
       <button type="button" className="template-card" data-testid="template-card" data-example={template.name} onClick={() => void commands.openExample(template.name)}>

@@ -2,7 +2,7 @@
 // from, the selection and the view. A tiny external store: React reads it with useEditorState.
 // Every edit is recorded as a command in the undo history.
 import { analyzeGraph, type GraphAnalysis, type GraphDocument } from '../../engine/graph/index.ts';
-import { createCommandHistory, recordCommand } from '../editor/commandHistory.ts';
+import { createCommandHistory, recordCommand } from './commandHistory.ts';
 import type { FileReference } from '../platform/platform.ts';
 
 export type CenterView = 'canvas' | 'json';
