@@ -67,11 +67,8 @@ function TemplateCard({ template, commands }: { template: Template; commands: St
   );
 }
 
-export function StartPage({ platform, commands, onClose, currentName }: StartPageProps) {
-  const templates = useLoaded(loadTemplates, []);
-  const recent = useLoaded(() => platform.listRecent(), []);
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+/** Escape goes back to the graph, when there is one to go back to. */
+function useEscapeToClose(onClose: (() => void) | null): void {
   useEffect(() => {
     if (onClose === null) return undefined;
     const close = onClose;
@@ -81,6 +78,31 @@ export function StartPage({ platform, commands, onClose, currentName }: StartPag
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [onClose]);
+}
+
+/** New and Open; New takes the focus when the page opens. */
+function StartActions({ commands }: { commands: StartCommands }) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <section aria-labelledby="start-begin">
+      <h2 id="start-begin">Start</h2>
+      <button ref={first} type="button" className="start-action" data-testid="start-new" onClick={() => commands.newDocument()}>
+        <span className="start-action-name">New empty graph</span>
+        <span className="start-action-detail">An input layer on a blank canvas</span>
+      </button>
+      <button type="button" className="start-action" data-testid="start-open" onClick={() => void commands.open()}>
+        <span className="start-action-name">Open…</span>
+        <span className="start-action-detail">A graph file (.json) from your computer</span>
+      </button>
+    </section>
+  );
+}
+
+export function StartPage({ platform, commands, onClose, currentName }: StartPageProps) {
+  const templates = useLoaded(loadTemplates, []);
+  const recent = useLoaded(() => platform.listRecent(), []);
+  useEscapeToClose(onClose);
   return (
     <main className="start-page" data-testid="start-page" aria-labelledby="start-heading">
       <header className="start-header">
@@ -97,17 +119,7 @@ export function StartPage({ platform, commands, onClose, currentName }: StartPag
       </header>
       <div className="start-body">
         <aside className="start-side">
-          <section aria-labelledby="start-begin">
-            <h2 id="start-begin">Start</h2>
-            <button ref={first} type="button" className="start-action" data-testid="start-new" onClick={() => commands.newDocument()}>
-              <span className="start-action-name">New empty graph</span>
-              <span className="start-action-detail">An input layer on a blank canvas</span>
-            </button>
-            <button type="button" className="start-action" data-testid="start-open" onClick={() => void commands.open()}>
-              <span className="start-action-name">Open…</span>
-              <span className="start-action-detail">A graph file (.json) from your computer</span>
-            </button>
-          </section>
+          <StartActions commands={commands} />
           <section aria-labelledby="start-recent-heading">
             <h2 id="start-recent-heading">Recent</h2>
             <RecentList recent={recent} commands={commands} />
