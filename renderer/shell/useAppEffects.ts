@@ -24,29 +24,29 @@ function runMenuCommands(platform: Platform, commands: FileCommands): Cleanup {
   });
 }
 
-function runFileShortcuts(platform: Platform, commands: FileCommands): Cleanup | undefined {
-  // Electron's menu accelerators already send these commands.
+/**
+ * In the browser, runs `act` for each key press `read` names a command for. Electron's menu
+ * accelerators already send these commands (and handling undo here too would undo twice).
+ */
+function browserKeys<T>(platform: Platform, read: (event: KeyboardEvent, isMac: boolean) => T | null, act: (command: T) => void): Cleanup | undefined {
   if (platform.kind === 'electron') return undefined;
   const isMac = isMacPlatform(navigator.userAgent);
   return listen('keydown', (event) => {
-    const command = shortcutCommand(event, isMac);
+    const command = read(event, isMac);
     if (command === null) return;
     event.preventDefault();
-    void commands.run(command);
+    act(command);
   });
 }
 
+function runFileShortcuts(platform: Platform, commands: FileCommands): Cleanup | undefined {
+  return browserKeys(platform, shortcutCommand, (command) => void commands.run(command));
+}
+
+/** Undo and redo keys; text fields keep their own undo. */
 function runHistoryShortcuts(store: EditorStore, platform: Platform): Cleanup | undefined {
-  // Electron's Edit menu has Undo and Redo with accelerators: handling the keys here too would undo twice.
-  if (platform.kind === 'electron') return undefined;
-  const isMac = isMacPlatform(navigator.userAgent);
-  return listen('keydown', (event) => {
-    const command = historyCommand(event, isMac);
-    if (command === null || isTextTarget(event.target)) return;
-    event.preventDefault();
-    if (command === 'undo') store.undo();
-    else store.redo();
-  });
+  const read = (event: KeyboardEvent, isMac: boolean) => (isTextTarget(event.target) ? null : historyCommand(event, isMac));
+  return browserKeys(platform, read, (command) => (command === 'undo' ? store.undo() : store.redo()));
 }
 
 /** The browser asks before leaving; Electron's main process asks on 'will-prevent-unload'. */
