@@ -11,8 +11,8 @@ import { analyzeGraph } from '../engine/graph/index.ts';
 import { frameGrid } from './graphs.ts';
 import { ms, startFrameRecording, stopFrameRecording, summarizeFrames, type FrameSummary } from './frameStats.ts';
 import { formatSection, type BenchResult } from './measure.ts';
+import { panePoint, shownStep } from '../browser/appPage.ts';
 import { startPreviewServer } from './previewServer.ts';
-import { panePoint } from '../test/e2e/pages.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-webgpu'];
 const FRAME_TARGET_MS = 1000 / 60;
@@ -130,13 +130,6 @@ async function measurePanning(browser: Browser, url: string): Promise<PanResult>
   const zoomOut = summarizeFrames(await stopFrameRecording(page));
   await page.close();
   return { fit, zoom, zoomed, zoomOut, fitNodes, zoomedNodes, edges: graph.edges.length };
-}
-
-/** The step the progress panel shows ("125 / 500" -> 125). */
-async function shownStep(page: Page): Promise<number> {
-  const text = await page.getByTestId('progress-panel').innerText();
-  const match = /step\s+(\d+)\s*\/\s*\d+/i.exec(text);
-  return match === null ? 0 : Number(match[1]);
 }
 
 async function measureTraining(browser: Browser, url: string): Promise<{ frames: FrameSummary; steps: number }> {

@@ -15,8 +15,19 @@ export const layers = [
   { from: 'app/contract/', allow: ['app/contract/'], packages: [], node: false },
   { from: 'app/preload/', allow: ['app/preload/', 'app/contract/'], packages: ['electron'], node: false },
   { from: 'app/main/', allow: ['app/main/', 'app/contract/', 'engine/graph/', 'assets/'], packages: { except: UI_PACKAGES }, node: true },
-  { from: 'renderer/engine-client/', allow: ['renderer/', 'engine/graph/', 'engine/protocol/', 'engine/worker/', 'assets/'], packages: { except: ['electron'] }, node: false },
-  { from: 'renderer/', allow: ['renderer/', 'engine/graph/', 'engine/protocol/', 'app/contract/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  // The renderer, top to bottom: shell -> start -> editor, code, dashboard -> document, engine-client -> platform
+  // -> engine/graph, engine/protocol (and app/contract for platform only). Each folder imports only folders below it.
+  { from: 'renderer/dashboard/preview/', allow: ['renderer/dashboard/', 'renderer/engine-client/', 'renderer/shell/theme.css/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  { from: 'renderer/shell/', allow: ['renderer/shell/', 'renderer/start/', 'renderer/editor/', 'renderer/code/', 'renderer/dashboard/', 'renderer/document/', 'renderer/engine-client/', 'renderer/platform/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  { from: 'renderer/start/', allow: ['renderer/start/', 'renderer/editor/', 'renderer/document/', 'renderer/platform/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  { from: 'renderer/editor/', allow: ['renderer/editor/', 'renderer/document/', 'renderer/platform/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  { from: 'renderer/code/', allow: ['renderer/code/', 'renderer/document/', 'renderer/platform/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  { from: 'renderer/dashboard/', allow: ['renderer/dashboard/', 'renderer/document/', 'renderer/engine-client/', 'renderer/platform/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  { from: 'renderer/document/', allow: ['renderer/document/', 'renderer/platform/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  { from: 'renderer/engine-client/', allow: ['renderer/engine-client/', 'renderer/platform/', 'engine/graph/', 'engine/protocol/', 'engine/worker/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  { from: 'renderer/platform/', allow: ['renderer/platform/', 'app/contract/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  // A renderer folder not listed above imports only the engine's graph and protocol: give it a row.
+  { from: 'renderer/', allow: ['engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
 ];
 
 const builtins = new Set(builtinModules);

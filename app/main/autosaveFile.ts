@@ -3,7 +3,7 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isFileInfo, type AutosaveRequest, type FileInfo } from '../contract/index.ts';
-import { writeFileAtomically } from './fileService.ts';
+import { writeFileAtomically } from './atomicWrite.ts';
 
 export interface AutosaveFile {
   read(): Promise<AutosaveRequest | null>;

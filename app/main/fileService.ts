@@ -1,9 +1,9 @@
 // Graph files for the renderer: dialogs to pick them, reads and atomic writes. The renderer names
 // a path only to save again where the user already chose; main writes nowhere else.
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { MAX_DOCUMENT_CHARS, type FileInfo, type OpenedFile, type SaveFileAsRequest, type SaveFileRequest } from '../contract/index.ts';
+import { writeFileAtomically } from './atomicWrite.ts';
 import type { RecentFiles } from './recentFiles.ts';
 
 /** The dialogs, so the service runs without Electron in tests. Each returns null when cancelled. */
@@ -22,18 +22,6 @@ export interface FileService {
   isGranted(path: string): boolean;
   /** Grants a path again: the file last session's autosave belonged to (main only stored granted ones). */
   regrant(path: string): void;
-}
-
-/** Writes through a temporary file in the same folder, then renames: a crash never leaves half a file. */
-export async function writeFileAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, text, { encoding: 'utf8', mode: 0o644 });
-    await rename(temporary, path);
-  } catch (cause) {
-    await unlink(temporary).catch(() => undefined);
-    throw cause;
-  }
 }
 
 function describe(path: string): FileInfo {

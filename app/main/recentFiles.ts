@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FileInfo } from '../contract/index.ts';
-import { writeFileAtomically } from './fileService.ts';
+import { writeFileAtomically } from './atomicWrite.ts';
 
 export const MAX_RECENT_FILES = 10;
 

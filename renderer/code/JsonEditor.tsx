@@ -3,10 +3,10 @@
 // line and column and leaves the document alone. Loaded lazily, so Monaco is not on first paint.
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { EditorStore } from '../shell/editorStore.ts';
-import { useEditorState } from '../shell/useEditorState.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { useEditorState } from '../document/useEditorState.ts';
 import { describeJsonError } from './jsonEditing.ts';
-import { createJsonSync, JSON_EDIT_DELAY_MS } from './jsonSync.ts';
+import { createJsonSync, JSON_EDIT_DELAY_MS, type JsonSync } from './jsonSync.ts';
 import { GRAPH_MODEL_URI } from './monacoSetup.ts';
 
 type CodeEditor = Parameters<OnMount>[0];
@@ -25,26 +25,10 @@ const options = {
   wordWrap: 'on' as const,
 };
 
-export function JsonEditor({ store }: { store: EditorStore }) {
-  const { document } = useEditorState(store);
-  const sync = useMemo(() => createJsonSync(store), [store]);
-  const initialText = useMemo(() => sync.textFor(store.getState().document) ?? '', [sync, store]);
-  const editor = useRef<CodeEditor | null>(null);
+/** Typed text goes to the store after a pause (JSON_EDIT_DELAY_MS); leaving the view applies what was typed last. */
+function useDelayedSubmit(sync: JsonSync, setError: (error: string | null) => void) {
   const timer = useRef<number | undefined>(undefined);
   const pending = useRef<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const text = sync.textFor(document);
-    const current = editor.current;
-    if (text === null || current === null || current.getValue() === text) return;
-    window.clearTimeout(timer.current);
-    pending.current = null;
-    const model = current.getModel();
-    if (model !== null) current.executeEdits('netloom', [{ range: model.getFullModelRange(), text }]);
-    setError(null);
-  }, [document, sync]);
-  // Leaving the view applies what was typed last, rather than dropping it.
   useEffect(
     () => () => {
       window.clearTimeout(timer.current);
@@ -52,21 +36,46 @@ export function JsonEditor({ store }: { store: EditorStore }) {
     },
     [sync],
   );
-
-  function onChange(text: string | undefined) {
-    window.clearTimeout(timer.current);
-    pending.current = text ?? '';
-    timer.current = window.setTimeout(() => {
-      const edit = sync.submit(pending.current ?? '');
+  return {
+    onChange(text: string | undefined) {
+      window.clearTimeout(timer.current);
+      pending.current = text ?? '';
+      timer.current = window.setTimeout(() => {
+        const edit = sync.submit(pending.current ?? '');
+        pending.current = null;
+        setError(edit.ok ? null : describeJsonError(edit));
+      }, JSON_EDIT_DELAY_MS);
+    },
+    /** Drops what was typed and not yet submitted (the document changed under it). */
+    cancel() {
+      window.clearTimeout(timer.current);
       pending.current = null;
-      setError(edit.ok ? null : describeJsonError(edit));
-    }, JSON_EDIT_DELAY_MS);
-  }
+    },
+  };
+}
+
+export function JsonEditor({ store }: { store: EditorStore }) {
+  const { document } = useEditorState(store);
+  const sync = useMemo(() => createJsonSync(store), [store]);
+  const initialText = useMemo(() => sync.textFor(store.getState().document) ?? '', [sync, store]);
+  const editor = useRef<CodeEditor | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const typing = useDelayedSubmit(sync, setError);
+
+  useEffect(() => {
+    const text = sync.textFor(document);
+    const current = editor.current;
+    if (text === null || current === null || current.getValue() === text) return;
+    typing.cancel();
+    const model = current.getModel();
+    if (model !== null) current.executeEdits('netloom', [{ range: model.getFullModelRange(), text }]);
+    setError(null);
+  }, [document, sync]);
 
   return (
     <div className="json-view json-editor" data-testid="json-view">
       <div className="json-editor-code">
-        <Editor language="json" path={GRAPH_MODEL_URI} defaultValue={initialText} theme="netloom-dark" options={options} onMount={(mounted) => (editor.current = mounted)} onChange={onChange} loading={<div className="json-loading">Loading editor…</div>} />
+        <Editor language="json" path={GRAPH_MODEL_URI} defaultValue={initialText} theme="netloom-dark" options={options} onMount={(mounted) => (editor.current = mounted)} onChange={typing.onChange} loading={<div className="json-loading">Loading editor…</div>} />
       </div>
       {error !== null && (
         <div className="json-error" role="alert" data-testid="json-error">

@@ -2,8 +2,8 @@
 // undoable edit; a document changed elsewhere (canvas, undo) replaces the text, but a document
 // the text itself produced leaves the text as typed.
 import type { GraphDocument } from '../../engine/graph/index.ts';
-import type { EditorStore } from '../shell/editorStore.ts';
-import { writeDocumentText } from '../shell/documentText.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { writeDocumentText } from '../document/documentText.ts';
 import { readJsonEdit, type JsonEdit } from './jsonEditing.ts';
 
 export interface JsonSync {

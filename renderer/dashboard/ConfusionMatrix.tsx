@@ -3,7 +3,7 @@
 // between cells.
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { className, moveInGrid } from './confusionExamples.ts';
-import { confusionTable } from './confusion.ts';
+import { confusionTable, type ConfusionCell } from './confusion.ts';
 import { formatShare } from './format.ts';
 
 export interface ConfusionMatrixProps {
@@ -15,6 +15,40 @@ export interface ConfusionMatrixProps {
   onCellClick?(truth: number, predicted: number): void;
 }
 
+interface CellProps {
+  readonly count: number;
+  readonly cell: ConfusionCell;
+  readonly truth: number;
+  readonly predicted: number;
+  readonly open: boolean;
+  /** "true 3, predicted 5: 12 (4% of class 3)" */
+  readonly label: string;
+  onClick(): void;
+  onKeyDown(event: KeyboardEvent<HTMLButtonElement>): void;
+}
+
+function MatrixCell({ count, cell, truth, predicted, open, label, onClick, onKeyDown }: CellProps) {
+  const tone = cell.correct ? '111, 157, 255' : '242, 100, 100';
+  return (
+    <button
+      type="button"
+      className={open ? 'confusion-cell confusion-cell-open' : 'confusion-cell'}
+      style={{ background: `rgba(${tone}, ${0.06 + cell.shade * 0.8})` }}
+      title={label}
+      aria-label={`${label}. Show these examples`}
+      aria-haspopup="dialog"
+      aria-pressed={open}
+      data-testid="confusion-cell"
+      data-truth={truth}
+      data-predicted={predicted}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+    >
+      {count}
+    </button>
+  );
+}
+
 export function ConfusionMatrix({ matrix, epoch, classNames, selected, onCellClick }: ConfusionMatrixProps) {
   const table = useMemo(() => confusionTable(matrix), [matrix]);
   const grid = useRef<HTMLDivElement>(null);
@@ -24,6 +58,12 @@ export function ConfusionMatrix({ matrix, epoch, classNames, selected, onCellCli
     if (next === null) return;
     event.preventDefault();
     grid.current?.querySelector<HTMLButtonElement>(`[data-truth="${next.truth}"][data-predicted="${next.predicted}"]`)?.focus();
+  };
+  const cell = (count: number, truth: number, predicted: number) => {
+    const entry = table.cells[truth * table.classes + predicted];
+    const label = `true ${name(truth)}, predicted ${name(predicted)}: ${count} (${formatShare(entry.share)} of class ${name(truth)})`;
+    const open = selected?.truth === truth && selected.predicted === predicted;
+    return <MatrixCell key={`${truth}-${predicted}`} count={count} cell={entry} truth={truth} predicted={predicted} open={open} label={label} onClick={() => onCellClick?.(truth, predicted)} onKeyDown={(event) => onKeyDown(event, truth, predicted)} />;
   };
   return (
     <section className="dashboard-panel confusion" data-testid="confusion-matrix">
@@ -46,31 +86,7 @@ export function ConfusionMatrix({ matrix, epoch, classNames, selected, onCellCli
           <span key={`row-${truth}`} className="confusion-head">
             {name(truth)}
           </span>,
-          ...row.map((count, predicted) => {
-            const cell = table.cells[truth * table.classes + predicted];
-            const tone = cell.correct ? '111, 157, 255' : '242, 100, 100';
-            const open = selected?.truth === truth && selected.predicted === predicted;
-            const label = `true ${name(truth)}, predicted ${name(predicted)}: ${count} (${formatShare(cell.share)} of class ${name(truth)})`;
-            return (
-              <button
-                key={`${truth}-${predicted}`}
-                type="button"
-                className={open ? 'confusion-cell confusion-cell-open' : 'confusion-cell'}
-                style={{ background: `rgba(${tone}, ${0.06 + cell.shade * 0.8})` }}
-                title={label}
-                aria-label={`${label}. Show these examples`}
-                aria-haspopup="dialog"
-                aria-pressed={open}
-                data-testid="confusion-cell"
-                data-truth={truth}
-                data-predicted={predicted}
-                onClick={() => onCellClick?.(truth, predicted)}
-                onKeyDown={(event) => onKeyDown(event, truth, predicted)}
-              >
-                {count}
-              </button>
-            );
-          }),
+          ...row.map((count, predicted) => cell(count, truth, predicted)),
         ])}
       </div>
     </section>

@@ -8,7 +8,7 @@ import { featureView, filterView } from './featureView.ts';
 import { formatShare, formatValue } from './format.ts';
 import { GateMaps } from './GateMaps.tsx';
 import { PixelCanvas } from './PixelCanvas.tsx';
-import type { WatchedTensor } from './runModel.ts';
+import type { WatchedTensor } from './snapshots.ts';
 
 export interface FeatureMapsProps {
   readonly nodeId: string | null;

@@ -5,7 +5,7 @@ import { blankImage, magma, normalize, rangeOf, setPixel, tileLayout, type Color
 
 export type TensorKind = 'image' | 'sequence' | 'vector';
 
-export interface TensorView {
+export interface FeatureTensor {
   /** The shape without the batch axis: [H, W, C], [T, F] or [F]. */
   readonly dims: readonly number[];
   readonly kind: TensorKind;
@@ -13,7 +13,7 @@ export interface TensorView {
 }
 
 /** The first sample of a payload shaped [1, ...dims] (higher ranks than 3 read as a vector). */
-export function viewTensor(payload: TensorPayload): TensorView {
+export function featureTensor(payload: TensorPayload): FeatureTensor {
   const dims = payload.shape.slice(1);
   const size = dims.reduce((product, dim) => product * dim, 1);
   const values = new Float32Array(payload.data, 0, Math.min(size, payload.data.byteLength / 4));

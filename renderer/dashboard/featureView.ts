@@ -2,7 +2,7 @@
 // health of its units, and a Conv2D's filters.
 import type { TensorPayload } from '../../engine/protocol/index.ts';
 import { activationHealth, type ActivationHealth } from './activationStats.ts';
-import { barHeights, channelGrid, heatStrip, viewTensor, type Bars, type TensorKind } from './featureImages.ts';
+import { barHeights, channelGrid, featureTensor, heatStrip, type Bars, type TensorKind } from './featureImages.ts';
 import { filterSheet } from './imageSheets.ts';
 import type { RgbaImage } from './pixels.ts';
 
@@ -17,19 +17,19 @@ export interface FeatureView {
 }
 
 export function featureView(tensor: TensorPayload, nodeType: string | undefined): FeatureView {
-  const view = viewTensor(tensor);
-  const health = activationHealth(nodeType, view.values);
-  if (view.kind === 'image') {
-    const [height, width, channels] = view.dims;
+  const sample = featureTensor(tensor);
+  const health = activationHealth(nodeType, sample.values);
+  if (sample.kind === 'image') {
+    const [height, width, channels] = sample.dims;
     const caption = `${height}×${width}×${channels} (${channels} channel${channels === 1 ? '' : 's'})`;
-    return { kind: 'image', caption, image: channelGrid(view.values, height, width, channels), bars: null, health };
+    return { kind: 'image', caption, image: channelGrid(sample.values, height, width, channels), bars: null, health };
   }
-  if (view.kind === 'sequence') {
-    const [steps, features] = view.dims;
-    return { kind: 'sequence', caption: `${steps} steps × ${features} features (time runs left to right)`, image: heatStrip(view.values, steps, features), bars: null, health };
+  if (sample.kind === 'sequence') {
+    const [steps, features] = sample.dims;
+    return { kind: 'sequence', caption: `${steps} steps × ${features} features (time runs left to right)`, image: heatStrip(sample.values, steps, features), bars: null, health };
   }
-  const bars = barHeights(view.values, 128);
-  const caption = `${view.values.length} unit${view.values.length === 1 ? '' : 's'}${bars.perBar > 1 ? ` (${bars.perBar} per bar)` : ''}`;
+  const bars = barHeights(sample.values, 128);
+  const caption = `${sample.values.length} unit${sample.values.length === 1 ? '' : 's'}${bars.perBar > 1 ? ` (${bars.perBar} per bar)` : ''}`;
   return { kind: 'vector', caption, image: null, bars, health };
 }
 

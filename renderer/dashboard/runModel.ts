@@ -1,10 +1,10 @@
 // Everything the dashboard shows, folded from the engine's event stream by one pure reducer.
 // States are immutable; each event copies only what it changes (a `steps` event copies the arrays
 // of the curves it grows, everything else is a shallow copy), so a frame's batch stays cheap.
-import type { BackendName, EngineEvent, GatePayload, ProblemReport, RunState, TensorPayload } from '../../engine/protocol/index.ts';
+import type { BackendName, EngineEvent, ProblemReport, RunState, TensorPayload } from '../../engine/protocol/index.ts';
 import { appendPoints, appendToSet, EMPTY_SERIES, type Series, type SeriesSet } from './curves.ts';
 import { addHistogramFrame, type HistogramHistories } from './histogramHistory.ts';
-import { attachExtra, snapshotEpoch, type EpochSnapshot } from './snapshots.ts';
+import { attachExtra, snapshotEpoch, type EpochSnapshot, type WatchedTensor } from './snapshots.ts';
 
 export type { EpochSnapshot } from './snapshots.ts';
 
@@ -18,21 +18,8 @@ export interface Curves {
   readonly learningRate: Series;
 }
 
-export interface Progress {
-  readonly epoch: number;
-  readonly epochs: number;
-  readonly step: number;
-  readonly totalSteps: number;
-  readonly samplesPerSecond: number;
-  readonly secondsLeft: number;
-}
-
-export interface WatchedTensor {
-  readonly step: number;
-  readonly tensor: TensorPayload;
-  /** An LSTM's or GRU's gate activations for the same sample. */
-  readonly gates?: readonly GatePayload[];
-}
+/** The engine's progress message, without its `type`. */
+export type Progress = Omit<Extract<EngineEvent, { type: 'progress' }>, 'type'>;
 
 export interface Divergence {
   readonly step: number;

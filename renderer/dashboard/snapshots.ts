@@ -1,13 +1,20 @@
 // Per-epoch snapshots for the timeline: where the curves stood, the validation numbers, the task's
 // pictures (reconstructions, samples, points, text, series) and the watched tensors at that epoch.
-import type { EngineEvent, ImageGrid } from '../../engine/protocol/index.ts';
-import type { WatchedTensor } from './runModel.ts';
+import type { EngineEvent, GatePayload, ImageGrid, TensorPayload } from '../../engine/protocol/index.ts';
 
 export type ImagesEvent = Extract<EngineEvent, { type: 'images' }>;
 export type PointsEvent = Extract<EngineEvent, { type: 'points' }>;
 export type TextEvent = Extract<EngineEvent, { type: 'text' }>;
 export type SeriesEvent = Extract<EngineEvent, { type: 'series' }>;
 type Extra = ImagesEvent | PointsEvent | TextEvent | SeriesEvent;
+
+/** A watched (or probed) node's latest output. */
+export interface WatchedTensor {
+  readonly step: number;
+  readonly tensor: TensorPayload;
+  /** An LSTM's or GRU's gate activations for the same sample. */
+  readonly gates?: readonly GatePayload[];
+}
 
 export interface EpochSnapshot {
   readonly epoch: number;

@@ -1,19 +1,20 @@
 // The canvas's own commands: auto layout, copy, cut, paste, duplicate, group and ungroup (buttons
 // and keys), each one undoable command. Copy, cut and paste go through the system clipboard
 // (useClipboardEvents).
-import { Panel, useReactFlow } from '@xyflow/react';
-import { useEffect, useRef, useState } from 'react';
-import type { EditorStore } from '../shell/editorStore.ts';
-import { isMacPlatform, isTextTarget } from '../shell/shortcuts.ts';
+import { Panel, useReactFlow, type FitView } from '@xyflow/react';
+import { useRef, useState, type RefObject } from 'react';
+import type { EditorStore } from '../document/editorStore.ts';
+import { isMacPlatform } from '../document/shortcuts.ts';
 import { autoLayout } from './autoLayout.ts';
-import { canvasCommand, type CanvasCommand } from './canvasShortcuts.ts';
+import type { CanvasCommand } from './canvasShortcuts.ts';
 import { copyNodes, offsetTo, pasteFragment, type Fragment } from './clipboard.ts';
 import { selectedLayers } from './collapsedBlocks.ts';
 import { moveNodes, removeElements } from './documentEdits.ts';
 import type { FlowNode } from './flowModel.ts';
 import { GroupPrompt } from './GroupPrompt.tsx';
 import { groupNodes, groupsOf, ungroup } from './grouping.ts';
-import { useClipboardEvents, type ClipboardCommand } from './useClipboardEvents.ts';
+import { useCanvasKeys, useFlowPointer } from './useCanvasKeys.ts';
+import { useClipboardEvents } from './useClipboardEvents.ts';
 
 /** Selected layers, members of selected collapsed blocks, else the inspector's layer. */
 function selectionForGrouping(store: EditorStore, nodes: readonly FlowNode[]): Set<string> {
@@ -22,22 +23,45 @@ function selectionForGrouping(store: EditorStore, nodes: readonly FlowNode[]): S
   return selectedLayers(document, selected.length > 0 ? selected : selectedNodeId === null ? [] : [selectedNodeId]);
 }
 
-function isClipboardCommand(command: CanvasCommand): command is ClipboardCommand {
-  return command === 'copy' || command === 'cut' || command === 'paste' || command === 'pasteWithoutEdges';
+/** Group asks for a name (`askName`); Ungroup dissolves the blocks of `layers`; with none selected, says how to select. */
+function groupOrUngroup(store: EditorStore, command: 'group' | 'ungroup', layers: ReadonlySet<string>, askName: (layers: ReadonlySet<string>) => void): void {
+  const multiSelectKey = isMacPlatform(navigator.userAgent) ? '⌘' : 'Ctrl';
+  if (layers.size === 0) store.notify({ kind: 'error', text: `Nothing to ${command}: select one or more layers first (click, ${multiSelectKey}+click to add more, or Shift+drag a box).` });
+  else if (command === 'group') askName(layers);
+  else store.edit((document) => ungroup(document, groupsOf(document, layers)), { label: 'Ungroup' });
+}
+
+function layOut(store: EditorStore, fitView: FitView<FlowNode>): void {
+  void autoLayout(store.getState().document).then((positions) => {
+    store.edit((document) => moveNodes(document, positions), { layoutOnly: true, label: 'Auto layout' });
+    window.setTimeout(() => void fitView({ padding: 0.12, duration: 200 }), 50);
+  });
+}
+
+function CanvasButtons({ run }: { run: RefObject<(command: CanvasCommand) => void> }) {
+  const prefix = isMacPlatform(navigator.userAgent) ? '⌘' : 'Ctrl+';
+  return (
+    <Panel position="top-right" className="canvas-actions">
+      <button type="button" onClick={() => run.current('group')} title={`Group the selected layers into a named block (${prefix}G)`} data-testid="group">
+        Group
+      </button>
+      <button type="button" onClick={() => run.current('ungroup')} title={`Ungroup the selected layers' blocks (${prefix}Shift+G)`} data-testid="ungroup">
+        Ungroup
+      </button>
+      <button type="button" onClick={() => run.current('layout')} title="Lay the graph out left to right (Shift+L)" data-testid="auto-layout">
+        Auto layout
+      </button>
+      <button type="button" onClick={() => run.current('duplicate')} title={`Duplicate the selected layers (${prefix}D); copy ${prefix}C, cut ${prefix}X, paste ${prefix}V, paste without edges ${prefix}Shift+V`} data-testid="duplicate">
+        Duplicate
+      </button>
+    </Panel>
+  );
 }
 
 export function CanvasActions({ store }: { store: EditorStore }) {
-  const { getNodes, fitView, screenToFlowPosition } = useReactFlow<FlowNode>();
+  const { getNodes, fitView } = useReactFlow<FlowNode>();
   /** Where the pointer last was over the canvas, in flow coordinates: pastes land there. */
-  const pointer = useRef<{ x: number; y: number } | null>(null);
-  useEffect(() => {
-    function onPointerMove(event: PointerEvent) {
-      const over = event.target instanceof Element && event.target.closest('.react-flow') !== null;
-      pointer.current = over ? screenToFlowPosition({ x: event.clientX, y: event.clientY }) : null;
-    }
-    window.addEventListener('pointermove', onPointerMove, { passive: true });
-    return () => window.removeEventListener('pointermove', onPointerMove);
-  }, [screenToFlowPosition]);
+  const pointer = useFlowPointer();
   const selection = () => copyNodes(store.getState().document, selectionForGrouping(store, getNodes()));
   const paste = (fragment: Fragment, label: string) => {
     const at = label === 'Paste' ? pointer.current : null;
@@ -56,46 +80,14 @@ export function CanvasActions({ store }: { store: EditorStore }) {
   });
   const [grouping, setGrouping] = useState<ReadonlySet<string> | null>(null);
   const run = useRef<(command: CanvasCommand) => void>(() => undefined);
-  const multiSelectKey = isMacPlatform(navigator.userAgent) ? '⌘' : 'Ctrl';
   run.current = (command) => {
-    const state = store.getState();
-    if (command === 'group' || command === 'ungroup') {
-      const layers = selectionForGrouping(store, getNodes());
-      if (layers.size === 0) store.notify({ kind: 'error', text: `Nothing to ${command}: select one or more layers first (click, ${multiSelectKey}+click to add more, or Shift+drag a box).` });
-      else if (command === 'group') setGrouping(layers);
-      else store.edit((document) => ungroup(document, groupsOf(document, layers)), { label: 'Ungroup' });
-      return;
-    }
-    if (command === 'layout') {
-      void autoLayout(state.document).then((positions) => {
-        store.edit((document) => moveNodes(document, positions), { layoutOnly: true, label: 'Auto layout' });
-        window.setTimeout(() => void fitView({ padding: 0.12, duration: 200 }), 50);
-      });
-      return;
-    }
-    if (command !== 'duplicate') {
-      clipboard(command);
-      return;
-    }
+    if (command === 'group' || command === 'ungroup') return groupOrUngroup(store, command, selectionForGrouping(store, getNodes()), setGrouping);
+    if (command === 'layout') return layOut(store, fitView);
+    if (command !== 'duplicate') return clipboard(command);
     const fragment = selection();
     if (fragment !== null) paste(fragment, 'Duplicate');
   };
-  useEffect(() => {
-    const isMac = isMacPlatform(navigator.userAgent);
-    function onKeyDown(event: KeyboardEvent) {
-      const command = canvasCommand(event, isMac);
-      if (command === null || isTextTarget(event.target)) return;
-      // Copying text the user selected on the page stays the browser's.
-      if (command === 'copy' && (window.getSelection()?.toString() ?? '') !== '') return;
-      // Clipboard keys keep their default action: it raises the copy/cut/paste event that
-      // carries the layers through the system clipboard.
-      if (!isClipboardCommand(command)) event.preventDefault();
-      run.current(command);
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-  const prefix = isMacPlatform(navigator.userAgent) ? '⌘' : 'Ctrl+';
+  useCanvasKeys(run);
   function group(name: string) {
     const layers = grouping;
     setGrouping(null);
@@ -105,26 +97,13 @@ export function CanvasActions({ store }: { store: EditorStore }) {
   }
   return (
     <>
-    {grouping !== null && (
-      // Not position="top-center": its class `center` is also the app layout's (layout.css).
-      <Panel position="top-left" className="group-prompt-panel">
-        <GroupPrompt count={grouping.size} onGroup={group} onCancel={() => setGrouping(null)} />
-      </Panel>
-    )}
-    <Panel position="top-right" className="canvas-actions">
-      <button type="button" onClick={() => run.current('group')} title={`Group the selected layers into a named block (${prefix}G)`} data-testid="group">
-        Group
-      </button>
-      <button type="button" onClick={() => run.current('ungroup')} title={`Ungroup the selected layers' blocks (${prefix}Shift+G)`} data-testid="ungroup">
-        Ungroup
-      </button>
-      <button type="button" onClick={() => run.current('layout')} title="Lay the graph out left to right (Shift+L)" data-testid="auto-layout">
-        Auto layout
-      </button>
-      <button type="button" onClick={() => run.current('duplicate')} title={`Duplicate the selected layers (${prefix}D); copy ${prefix}C, cut ${prefix}X, paste ${prefix}V, paste without edges ${prefix}Shift+V`} data-testid="duplicate">
-        Duplicate
-      </button>
-    </Panel>
+      {grouping !== null && (
+        // Not position="top-center": its class `center` is also the app layout's (layout.css).
+        <Panel position="top-left" className="group-prompt-panel">
+          <GroupPrompt count={grouping.size} onGroup={group} onCancel={() => setGrouping(null)} />
+        </Panel>
+      )}
+      <CanvasButtons run={run} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 // While a connection is dragged onto a port that refuses it, says why next to the pointer.
 import { useConnection, ViewportPortal } from '@xyflow/react';
-import type { EditorStore } from '../shell/editorStore.ts';
+import type { EditorStore } from '../document/editorStore.ts';
 import { checkConnection, proposedBetween } from './connectionCheck.ts';
 
 export function ConnectionHint({ store }: { store: EditorStore }) {

@@ -2,7 +2,7 @@
 // the store through FixContext, as React Flow renders them without props of ours.
 import { createContext, useContext } from 'react';
 import type { Fix } from '../../engine/graph/index.ts';
-import type { EditorStore } from '../shell/editorStore.ts';
+import type { EditorStore } from '../document/editorStore.ts';
 import { applyFix, fixLabel } from './fixes.ts';
 
 export const FixContext = createContext<((fix: Fix) => void) | null>(null);

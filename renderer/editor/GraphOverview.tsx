@@ -1,9 +1,61 @@
 // The inspector with nothing selected: what the graph is, its size, and every problem (click to select).
-import type { EditorStore } from '../shell/editorStore.ts';
-import { useEditorState } from '../shell/useEditorState.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { useEditorState } from '../document/useEditorState.ts';
 import { FixButton, fixApplier } from './FixButton.tsx';
-import { summarizeGraph } from './graphSummary.ts';
+import { summarizeGraph, type GraphProblem, type GraphSummary } from './graphSummary.ts';
 import { formatCount } from './nodeSummary.ts';
+
+function GraphFacts({ summary, parameters }: { summary: GraphSummary; parameters: number }) {
+  return (
+    <section className="inspector-section">
+      <h3>Graph</h3>
+      <dl className="inspector-shapes">
+        <div>
+          <dt>task</dt>
+          <dd>{summary.task}</dd>
+        </div>
+        <div>
+          <dt>dataset</dt>
+          <dd>{summary.dataset}</dd>
+        </div>
+        <div>
+          <dt>layers</dt>
+          <dd>{summary.layerCount}</dd>
+        </div>
+        <div>
+          <dt>parameters</dt>
+          <dd>{formatCount(parameters)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function GraphProblems({ store, problems }: { store: EditorStore; problems: readonly GraphProblem[] }) {
+  return (
+    <section className="inspector-section">
+      <h3>Problems</h3>
+      {problems.length === 0 ? (
+        <p className="muted">None: every shape checks out.</p>
+      ) : (
+        <ul className="problem-list">
+          {problems.map((problem, index) => (
+            <li key={index} className={`problem problem-${problem.severity}`}>
+              {problem.nodeId !== null ? (
+                <button type="button" className="link" onClick={() => store.select(problem.nodeId)}>
+                  {problem.nodeId}
+                </button>
+              ) : null}
+              <span className="problem-message">{problem.message}</span>
+              {problem.suggestion !== null && <span className="problem-suggestion">{problem.suggestion}</span>}
+              <FixButton fix={problem.fix} onApply={fixApplier(store)} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 export function GraphOverview({ store }: { store: EditorStore }) {
   const state = useEditorState(store);
@@ -14,48 +66,8 @@ export function GraphOverview({ store }: { store: EditorStore }) {
         <div className="inspector-type">{state.document.metadata.name}</div>
         {state.document.metadata.description !== undefined && <p className="inspector-summary">{state.document.metadata.description}</p>}
       </header>
-      <section className="inspector-section">
-        <h3>Graph</h3>
-        <dl className="inspector-shapes">
-          <div>
-            <dt>task</dt>
-            <dd>{summary.task}</dd>
-          </div>
-          <div>
-            <dt>dataset</dt>
-            <dd>{summary.dataset}</dd>
-          </div>
-          <div>
-            <dt>layers</dt>
-            <dd>{summary.layerCount}</dd>
-          </div>
-          <div>
-            <dt>parameters</dt>
-            <dd>{formatCount(state.analysis.totalParameters)}</dd>
-          </div>
-        </dl>
-      </section>
-      <section className="inspector-section">
-        <h3>Problems</h3>
-        {summary.problems.length === 0 ? (
-          <p className="muted">None: every shape checks out.</p>
-        ) : (
-          <ul className="problem-list">
-            {summary.problems.map((problem, index) => (
-              <li key={index} className={`problem problem-${problem.severity}`}>
-                {problem.nodeId !== null ? (
-                  <button type="button" className="link" onClick={() => store.select(problem.nodeId)}>
-                    {problem.nodeId}
-                  </button>
-                ) : null}
-                <span className="problem-message">{problem.message}</span>
-                {problem.suggestion !== null && <span className="problem-suggestion">{problem.suggestion}</span>}
-                <FixButton fix={problem.fix} onApply={fixApplier(store)} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <GraphFacts summary={summary} parameters={state.analysis.totalParameters} />
+      <GraphProblems store={store} problems={summary.problems} />
       <p className="muted inspector-hint">Select a layer to see its params, shapes and what it does.</p>
     </div>
   );

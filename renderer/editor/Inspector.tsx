@@ -1,8 +1,8 @@
 // The right panel: the selected node (type, label, editable params, shapes, concept, problems with
 // their fixes), else the graph's overview. Every edit goes through the store's command history.
 import { useState } from 'react';
-import type { EditorStore } from '../shell/editorStore.ts';
-import { useEditorState } from '../shell/useEditorState.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { useEditorState } from '../document/useEditorState.ts';
 import { FixButton, fixApplier } from './FixButton.tsx';
 import { GraphOverview } from './GraphOverview.tsx';
 import { inspectNode, type InspectorNode } from './inspectorModel.ts';

@@ -12,6 +12,52 @@ function portOffset(index: number): number {
   return FIRST_PORT_TOP + index * PORT_SPACING;
 }
 
+type LayerData = LayerFlowNode['data'];
+
+function LayerParams({ data }: { data: LayerData }) {
+  return (
+    <dl className="layer-node-params">
+      {data.params.map((param) => (
+        <div key={param.name}>
+          <dt>{param.name}</dt>
+          <dd>{param.value}</dd>
+        </div>
+      ))}
+      {data.hiddenParams > 0 && <div className="layer-node-more">+{data.hiddenParams} more</div>}
+    </dl>
+  );
+}
+
+function LayerFooter({ data }: { data: LayerData }) {
+  return (
+    <footer className="layer-node-footer">
+      <span className="layer-node-shape" data-testid="node-shape">
+        {data.outputShape ?? '—'}
+      </span>
+      {data.parameterCount > 0 && (
+        <span className="layer-node-count" title={`${data.parameterCount.toLocaleString('en-US')} trainable parameters`}>
+          <span className="layer-node-theta">θ</span>
+          {formatCount(data.parameterCount)}
+        </span>
+      )}
+    </footer>
+  );
+}
+
+function LayerProblems({ problems }: { problems: LayerData['problems'] }) {
+  return (
+    <div className="layer-node-problems" role="tooltip">
+      {problems.map((problem, index) => (
+        <p key={index} className={`problem-${problem.severity}`}>
+          {problem.message}
+          {problem.suggestion !== undefined && <span className="problem-suggestion"> {problem.suggestion}</span>}
+          <FixButton fix={problem.fix} />
+        </p>
+      ))}
+    </div>
+  );
+}
+
 export function LayerNode({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const errors = data.problems.filter((problem) => problem.severity === 'error');
   const status = errors.length > 0 ? 'has-error' : data.problems.length > 0 ? 'has-warning' : '';
@@ -33,40 +79,10 @@ export function LayerNode({ id, data, selected }: NodeProps<LayerFlowNode>) {
       <div className="layer-node-title" title={data.title}>
         {data.title}
       </div>
-      {data.params.length > 0 && (
-        <dl className="layer-node-params">
-          {data.params.map((param) => (
-            <div key={param.name}>
-              <dt>{param.name}</dt>
-              <dd>{param.value}</dd>
-            </div>
-          ))}
-          {data.hiddenParams > 0 && <div className="layer-node-more">+{data.hiddenParams} more</div>}
-        </dl>
-      )}
-      <footer className="layer-node-footer">
-        <span className="layer-node-shape" data-testid="node-shape">
-          {data.outputShape ?? '—'}
-        </span>
-        {data.parameterCount > 0 && (
-          <span className="layer-node-count" title={`${data.parameterCount.toLocaleString('en-US')} trainable parameters`}>
-            <span className="layer-node-theta">θ</span>
-            {formatCount(data.parameterCount)}
-          </span>
-        )}
-      </footer>
+      {data.params.length > 0 && <LayerParams data={data} />}
+      <LayerFooter data={data} />
       {data.hasOutput && <Handle type="source" position={Position.Right} id="out" style={{ top: portOffset(0) }} />}
-      {data.problems.length > 0 && (
-        <div className="layer-node-problems" role="tooltip">
-          {data.problems.map((problem, index) => (
-            <p key={index} className={`problem-${problem.severity}`}>
-              {problem.message}
-              {problem.suggestion !== undefined && <span className="problem-suggestion"> {problem.suggestion}</span>}
-              <FixButton fix={problem.fix} />
-            </p>
-          ))}
-        </div>
-      )}
+      {data.problems.length > 0 && <LayerProblems problems={data.problems} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // What a block's own buttons do (collapse, expand, rename, save to My blocks), each an undoable command or
 // a library write. The canvas's frame and collapsed nodes reach the store through BlockActionsContext.
 import { createContext } from 'react';
-import type { EditorStore } from '../shell/editorStore.ts';
+import type { EditorStore } from '../document/editorStore.ts';
 import { blockFromGroup } from './blockLibrary.ts';
 import { renameGroup, setCollapsed } from './grouping.ts';
 import type { PersonalLibrary } from './personalLibrary.ts';

@@ -1,7 +1,7 @@
 // Keys the canvas answers: Shift+L lays out; Ctrl/Cmd+C, X, V, D copy, cut, paste and duplicate
 // layers; Ctrl/Cmd+Shift+V pastes them without the edges among them; Ctrl/Cmd+G groups the
 // selection into a block, Ctrl/Cmd+Shift+G ungroups it.
-import type { KeyPress } from '../shell/shortcuts.ts';
+import type { KeyPress } from '../document/shortcuts.ts';
 
 export type CanvasCommand = 'layout' | 'copy' | 'cut' | 'paste' | 'pasteWithoutEdges' | 'duplicate' | 'group' | 'ungroup';
 

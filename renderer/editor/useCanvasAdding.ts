@@ -1,7 +1,7 @@
 // Adding layers on the canvas: drops from the palette (onto an edge splits it) and the quick-add search.
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState, type DragEvent, type MouseEvent } from 'react';
-import type { EditorStore } from '../shell/editorStore.ts';
+import type { EditorStore } from '../document/editorStore.ts';
 import { dropEntry } from './canvasEdits.ts';
 import type { Position } from './documentEdits.ts';
 import { decodePaletteEntry, PALETTE_MIME, type PaletteEntry } from './paletteModel.ts';

@@ -1,7 +1,7 @@
 // Keeps React Flow's node and edge lists in step with the document, and its gestures with the store.
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { EditorState } from '../shell/editorStore.ts';
+import type { EditorState } from '../document/editorStore.ts';
 import { mergeFlowEdges, mergeFlowNodes, toFlowModel, type FlowNode, type MeasuredSize, type ShapeFlowEdge } from './flowModel.ts';
 import { updateMeasuredSizes } from './measuredSizes.ts';
 

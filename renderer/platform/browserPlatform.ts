@@ -1,26 +1,12 @@
 // The Platform in a plain browser: the File System Access API where present (Chromium), else an
 // <input type=file> to open and a download to save. Autosave and the recent files (names and
 // documents) live in IndexedDB.
+import { browserAutosave } from './browserAutosave.ts';
 import { firstLaunchFlag } from './firstLaunch.ts';
 import { createIndexedDbStore, type KeyValueStore } from './indexedDbStore.ts';
-import { GRAPH_FILE_EXTENSION, type Autosave, type FileReference, type OpenedFile, type Platform } from './platform.ts';
-import { createRecentDocuments } from './recentDocuments.ts';
+import { GRAPH_FILE_EXTENSION, type FileReference, type OpenedFile, type Platform } from './platform.ts';
+import { createRecentDocuments, type RecentDocuments } from './recentDocuments.ts';
 
-const AUTOSAVE_KEY = 'autosave';
-/** Beside the text: the file's name, whether it was saved, and the text's length (a state left from another text is ignored). */
-const AUTOSAVE_STATE_KEY = 'autosave-state';
-/** A restored file's key: no handle survives a reload, so Save asks where, offering the name. */
-const RESTORED_FILE_KEY = 'autosave';
-
-function readAutosaveState(text: string, state: string | null): Pick<Autosave, 'file' | 'saved'> {
-  try {
-    const value = JSON.parse(state ?? 'null') as { name?: unknown; saved?: unknown; length?: unknown } | null;
-    if (value === null || value.length !== text.length) return { file: null, saved: false };
-    return { file: typeof value.name === 'string' && value.name !== '' ? { name: value.name, key: RESTORED_FILE_KEY } : null, saved: value.saved === true };
-  } catch {
-    return { file: null, saved: false };
-  }
-}
 const PICKER_TYPES = [{ description: 'Netloom graph', accept: { 'application/json': ['.json'] } }];
 
 /** The File System Access API's pickers, which TypeScript's DOM library does not declare yet. */
@@ -71,77 +57,86 @@ function localStorageOf(scope: Window): Storage | null {
   }
 }
 
+/** The files this session opened or saved (their handles, by key), and the recent list they go on. */
+function createFileBook(recent: RecentDocuments) {
+  const handles = new Map<string, FileSystemFileHandle>();
+  let nextKey = 1;
+  return {
+    handles,
+    /** Puts a file on the recent list; a failure there never fails the open or save. */
+    async used<T extends FileReference | null>(reference: T, text: string): Promise<T> {
+      if (reference !== null) await recent.add(reference.name, text).catch(() => undefined);
+      return reference;
+    },
+    remember(handle: FileSystemFileHandle): FileReference {
+      const key = `handle-${nextKey++}`;
+      handles.set(key, handle);
+      return { name: handle.name, key };
+    },
+  };
+}
+
+type FileBook = ReturnType<typeof createFileBook>;
+
+async function openFile(pickers: FilePickers | null, book: FileBook): Promise<OpenedFile | null> {
+  if (pickers === null) {
+    const file = await pickWithInput();
+    if (file === null) return null;
+    const text = await file.text();
+    return { reference: await book.used({ name: file.name, key: 'upload' }, text), text };
+  }
+  try {
+    const [handle] = await pickers.showOpenFilePicker({ types: PICKER_TYPES, multiple: false });
+    const text = await (await handle.getFile()).text();
+    return { reference: await book.used(book.remember(handle), text), text };
+  } catch (cause) {
+    if (isAbort(cause)) return null;
+    throw cause;
+  }
+}
+
+async function saveFileAs(pickers: FilePickers | null, book: FileBook, suggestedName: string, text: string): Promise<FileReference | null> {
+  if (pickers === null) {
+    download(suggestedName, text);
+    return book.used({ name: suggestedName, key: 'download' }, text);
+  }
+  try {
+    const handle = await pickers.showSaveFilePicker({ types: PICKER_TYPES, suggestedName });
+    await writeHandle(handle, text);
+    return await book.used(book.remember(handle), text);
+  } catch (cause) {
+    if (isAbort(cause)) return null;
+    throw cause;
+  }
+}
+
+async function openRecent(book: FileBook, recent: RecentDocuments, key: string): Promise<OpenedFile | null> {
+  const entry = await recent.read(key);
+  if (entry === null) return null;
+  // A handle from this session saves in place; otherwise Save asks (or downloads) again.
+  const handleKey = [...book.handles.entries()].reverse().find(([, handle]) => handle.name === entry.name)?.[0];
+  const reference = { name: entry.name, key: handleKey ?? 'recent' };
+  return { reference: await book.used(reference, entry.text), text: entry.text };
+}
+
 export function createBrowserPlatform(scope: Window = window, store: KeyValueStore = createIndexedDbStore(scope.indexedDB)): Platform {
   const pickers = filePickers(scope);
   const recent = createRecentDocuments(store);
-  /** Puts a file on the recent list; a failure there never fails the open or save. */
-  async function used<T extends FileReference | null>(reference: T, text: string): Promise<T> {
-    if (reference !== null) await recent.add(reference.name, text).catch(() => undefined);
-    return reference;
-  }
-  const handles = new Map<string, FileSystemFileHandle>();
-  let nextKey = 1;
-  function remember(handle: FileSystemFileHandle): FileReference {
-    const key = `handle-${nextKey++}`;
-    handles.set(key, handle);
-    return { name: handle.name, key };
-  }
-  async function saveFileAs(suggestedName: string, text: string): Promise<FileReference | null> {
-    if (pickers === null) {
-      download(suggestedName, text);
-      return used({ name: suggestedName, key: 'download' }, text);
-    }
-    try {
-      const handle = await pickers.showSaveFilePicker({ types: PICKER_TYPES, suggestedName });
-      await writeHandle(handle, text);
-      return await used(remember(handle), text);
-    } catch (cause) {
-      if (isAbort(cause)) return null;
-      throw cause;
-    }
-  }
+  const book = createFileBook(recent);
+  const saveAs = (suggestedName: string, text: string) => saveFileAs(pickers, book, suggestedName, text);
   return {
     kind: 'browser',
-    async openFile(): Promise<OpenedFile | null> {
-      if (pickers === null) {
-        const file = await pickWithInput();
-        if (file === null) return null;
-        const text = await file.text();
-        return { reference: await used({ name: file.name, key: 'upload' }, text), text };
-      }
-      try {
-        const [handle] = await pickers.showOpenFilePicker({ types: PICKER_TYPES, multiple: false });
-        const text = await (await handle.getFile()).text();
-        return { reference: await used(remember(handle), text), text };
-      } catch (cause) {
-        if (isAbort(cause)) return null;
-        throw cause;
-      }
-    },
+    openFile: () => openFile(pickers, book),
     async saveFile(reference: FileReference, text: string): Promise<FileReference | null> {
-      const handle = handles.get(reference.key);
-      if (handle === undefined) return saveFileAs(reference.name, text);
+      const handle = book.handles.get(reference.key);
+      if (handle === undefined) return saveAs(reference.name, text);
       await writeHandle(handle, text);
-      return used(reference, text);
+      return book.used(reference, text);
     },
-    saveFileAs,
-    async getAutosave(): Promise<Autosave | null> {
-      const text = await store.get(AUTOSAVE_KEY);
-      return text === null ? null : { text, ...readAutosaveState(text, await store.get(AUTOSAVE_STATE_KEY)) };
-    },
-    async setAutosave({ text, file, saved }: Autosave): Promise<void> {
-      await store.set(AUTOSAVE_KEY, text);
-      await store.set(AUTOSAVE_STATE_KEY, JSON.stringify({ name: file?.name ?? null, saved, length: text.length }));
-    },
+    saveFileAs: saveAs,
+    ...browserAutosave(store),
     listRecent: () => recent.list(),
-    async openRecent(key: string): Promise<OpenedFile | null> {
-      const entry = await recent.read(key);
-      if (entry === null) return null;
-      // A handle from this session saves in place; otherwise Save asks (or downloads) again.
-      const handleKey = [...handles.entries()].reverse().find(([, handle]) => handle.name === entry.name)?.[0];
-      const reference = { name: entry.name, key: handleKey ?? 'recent' };
-      return { reference: await used(reference, entry.text), text: entry.text };
-    },
+    openRecent: (key: string) => openRecent(book, recent, key),
     isFirstLaunch: () => Promise.resolve(firstLaunchFlag(localStorageOf(scope))),
     onMenuCommand: () => () => undefined,
   };

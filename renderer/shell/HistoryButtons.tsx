@@ -1,6 +1,6 @@
 // Undo and Redo in the top bar, naming what they would do and their shortcuts.
-import type { EditorStore } from './editorStore.ts';
-import { useEditorState } from './useEditorState.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { useEditorState } from '../document/useEditorState.ts';
 
 export function HistoryButtons({ store, shortcutPrefix }: { store: EditorStore; shortcutPrefix: string }) {
   const { undoLabel, redoLabel } = useEditorState(store);

@@ -9,12 +9,12 @@ import { Inspector } from '../editor/Inspector.tsx';
 import { Palette } from '../editor/Palette.tsx';
 import type { PaletteEntry } from '../editor/paletteModel.ts';
 import type { Platform } from '../platform/platform.ts';
-import type { EditorStore } from './editorStore.ts';
+import type { EditorStore } from '../document/editorStore.ts';
 import type { FileCommands } from './fileCommands.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
 import { TrainingDock } from './TrainingDock.tsx';
-import { useEditorState } from './useEditorState.ts';
+import { useEditorState } from '../document/useEditorState.ts';
 
 const JsonEditor = lazy(() => import('../code/JsonEditor.tsx').then((module) => ({ default: module.JsonEditor })));
 

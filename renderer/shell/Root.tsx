@@ -3,13 +3,13 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Platform } from '../platform/platform.ts';
 import { selectPlatform } from '../platform/selectPlatform.ts';
 import { StartPage } from '../start/StartPage.tsx';
-import { writeDocumentText } from './documentText.ts';
-import { createEditorStore, type EditorStore } from './editorStore.ts';
+import { writeDocumentText } from '../document/documentText.ts';
+import { createEditorStore, type EditorStore } from '../document/editorStore.ts';
 import { createFileCommands } from './fileCommands.ts';
 import { Layout } from './Layout.tsx';
 import { loadStart, readAutosave, type AutosavedDocument } from './startup.ts';
 import { useAppEffects } from './useAppEffects.ts';
-import { useEditorState } from './useEditorState.ts';
+import { useEditorState } from '../document/useEditorState.ts';
 
 /** The start page shows until a document loads (a new generation), and again on Home. */
 function useStartPage(store: EditorStore, initiallyShown: boolean) {

@@ -1,8 +1,8 @@
 // The status bar: size and health of the graph, the last notice, the platform.
 import { summarizeGraph } from '../editor/graphSummary.ts';
 import { formatCount } from '../editor/nodeSummary.ts';
-import type { EditorStore } from './editorStore.ts';
-import { useEditorState } from './useEditorState.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { useEditorState } from '../document/useEditorState.ts';
 
 export function StatusBar({ store, platform }: { store: EditorStore; platform: string }) {
   const state = useEditorState(store);

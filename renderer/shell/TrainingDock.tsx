@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { Dashboard } from '../dashboard/index.ts';
 import { startEngine, type EngineClient } from '../engine-client/engineClient.ts';
-import type { EditorStore } from './editorStore.ts';
-import { useEditorState } from './useEditorState.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { useEditorState } from '../document/useEditorState.ts';
 import './trainingDock.css';
 
 export function TrainingDock({ store }: { readonly store: EditorStore }) {

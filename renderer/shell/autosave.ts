@@ -1,8 +1,8 @@
 // Writes the document to the platform's autosave slot shortly after each edit, with the file it
 // belongs to; a save marks the slot saved at once, so a restart knows nothing there is unsaved.
 import type { Autosave, Platform } from '../platform/platform.ts';
-import { writeDocumentText } from './documentText.ts';
-import type { EditorStore } from './editorStore.ts';
+import { writeDocumentText } from '../document/documentText.ts';
+import type { EditorStore } from '../document/editorStore.ts';
 
 export const AUTOSAVE_DELAY_MS = 1500;
 

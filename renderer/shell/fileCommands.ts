@@ -3,9 +3,9 @@
 import { autoLayout, needsLayout } from '../editor/autoLayout.ts';
 import { moveNodes, newDocument } from '../editor/documentEdits.ts';
 import { suggestFileName, type MenuCommand, type OpenedFile, type Platform } from '../platform/platform.ts';
-import { readDocumentText, readDocumentValue, writeDocumentText } from './documentText.ts';
-import type { EditorStore } from './editorStore.ts';
-import { loadExample } from './examples.ts';
+import { readDocumentText, readDocumentValue, writeDocumentText } from '../document/documentText.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { loadExample } from '../document/examples.ts';
 
 export interface FileCommands {
   newDocument(): void;
@@ -27,39 +27,49 @@ function describe(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
-/** `confirm` asks the user a yes/no question (window.confirm in the app). */
-export function createFileCommands(store: EditorStore, platform: Platform, confirm: (question: string) => boolean): FileCommands {
-  const mayDiscard = () => !store.getState().dirty || confirm(DISCARD_QUESTION);
-  async function attempt(action: string, work: () => Promise<void>): Promise<void> {
-    try {
-      await work();
-    } catch (cause) {
-      store.notify({ kind: 'error', text: `Could not ${action}: ${describe(cause)}` });
-    }
+/** What every command works with: the store, the platform, the discard question and error reporting. */
+interface CommandContext {
+  readonly store: EditorStore;
+  readonly platform: Platform;
+  /** True when there are no unsaved changes, or the user agrees to discard them. */
+  mayDiscard(): boolean;
+  /** Runs `work`; a failure becomes an error notice "Could not <action>: <why>". */
+  attempt(action: string, work: () => Promise<void>): Promise<void>;
+}
+
+function commandContext(store: EditorStore, platform: Platform, confirm: (question: string) => boolean): CommandContext {
+  return {
+    store,
+    platform,
+    mayDiscard: () => !store.getState().dirty || confirm(DISCARD_QUESTION),
+    async attempt(action, work) {
+      try {
+        await work();
+      } catch (cause) {
+        store.notify({ kind: 'error', text: `Could not ${action}: ${describe(cause)}` });
+      }
+    },
+  };
+}
+
+/** Loads a file's text; `bind` ties the document to the file (Open) or not (Import). */
+async function loadFile({ store }: CommandContext, file: OpenedFile, bind: boolean, verb: string): Promise<void> {
+  const result = readDocumentText(file.text, file.reference.name);
+  if (!result.ok) {
+    store.notify({ kind: 'error', text: result.message });
+    return;
   }
-  /** Loads a file's text; `bind` ties the document to the file (Open) or not (Import). */
-  async function loadFile(file: OpenedFile, bind: boolean, verb: string): Promise<void> {
-    const result = readDocumentText(file.text, file.reference.name);
-    if (!result.ok) {
-      store.notify({ kind: 'error', text: result.message });
-      return;
-    }
-    // Layers piled on one another (a graph written by hand or a script) get laid out.
-    const arranged = needsLayout(result.document);
-    const document = arranged ? moveNodes(result.document, await autoLayout(result.document)) : result.document;
-    store.load(document, bind ? file.reference : null, result.analysis);
-    store.notify({ kind: 'info', text: `${verb} ${file.reference.name}${arranged ? '; its overlapping layers were laid out' : ''}.` });
-  }
-  async function saveAs(): Promise<void> {
-    await attempt('save the graph', async () => {
-      const { document } = store.getState();
-      const file = await platform.saveFileAs(suggestFileName(document.metadata.name), writeDocumentText(document));
-      if (file === null) return;
-      store.markSaved(file);
-      store.notify({ kind: 'info', text: `Saved ${file.name}.` });
-    });
-  }
-  const commands: FileCommands = {
+  // Layers piled on one another (a graph written by hand or a script) get laid out.
+  const arranged = needsLayout(result.document);
+  const document = arranged ? moveNodes(result.document, await autoLayout(result.document)) : result.document;
+  store.load(document, bind ? file.reference : null, result.analysis);
+  store.notify({ kind: 'info', text: `${verb} ${file.reference.name}${arranged ? '; its overlapping layers were laid out' : ''}.` });
+}
+
+/** New, Open, Open Recent, Import and Open Example: each first asks before discarding unsaved changes. */
+function openCommands(context: CommandContext): Pick<FileCommands, 'newDocument' | 'open' | 'openRecent' | 'importJson' | 'openExample'> {
+  const { store, platform, mayDiscard, attempt } = context;
+  return {
     newDocument() {
       if (!mayDiscard()) return;
       store.load(newDocument(), null);
@@ -69,7 +79,7 @@ export function createFileCommands(store: EditorStore, platform: Platform, confi
       if (!mayDiscard()) return;
       await attempt('open the file', async () => {
         const file = await platform.openFile();
-        if (file !== null) await loadFile(file, true, 'Opened');
+        if (file !== null) await loadFile(context, file, true, 'Opened');
       });
     },
     async openRecent(key, name) {
@@ -77,23 +87,39 @@ export function createFileCommands(store: EditorStore, platform: Platform, confi
       await attempt(`open ${name}`, async () => {
         const file = await platform.openRecent(key);
         if (file === null) store.notify({ kind: 'error', text: `${name} is gone (moved or deleted); it was taken off the recent files.` });
-        else await loadFile(file, true, 'Opened');
+        else await loadFile(context, file, true, 'Opened');
       });
     },
     async importJson() {
       if (!mayDiscard()) return;
       await attempt('import the file', async () => {
         const file = await platform.openFile();
-        if (file !== null) await loadFile(file, false, 'Imported');
+        if (file !== null) await loadFile(context, file, false, 'Imported');
       });
     },
-    async exportJson() {
-      await attempt('export the graph', async () => {
-        const { document } = store.getState();
-        const file = await platform.saveFileAs(suggestFileName(document.metadata.name), writeDocumentText(document));
-        if (file !== null) store.notify({ kind: 'info', text: `Exported ${file.name}.` });
+    async openExample(name) {
+      if (!mayDiscard()) return;
+      await attempt(`open the example "${name}"`, async () => {
+        const result = readDocumentValue(await loadExample(name), `${name}.json`);
+        if (!result.ok) throw new Error(result.message);
+        store.load(result.document, null, result.analysis);
       });
     },
+  };
+}
+
+/** Save, Save As and Export. */
+function saveCommands({ store, platform, attempt }: CommandContext): Pick<FileCommands, 'save' | 'saveAs' | 'exportJson'> {
+  async function saveAs(): Promise<void> {
+    await attempt('save the graph', async () => {
+      const { document } = store.getState();
+      const file = await platform.saveFileAs(suggestFileName(document.metadata.name), writeDocumentText(document));
+      if (file === null) return;
+      store.markSaved(file);
+      store.notify({ kind: 'info', text: `Saved ${file.name}.` });
+    });
+  }
+  return {
     async save() {
       const { file, document } = store.getState();
       if (file === null) return saveAs();
@@ -105,33 +131,40 @@ export function createFileCommands(store: EditorStore, platform: Platform, confi
       });
     },
     saveAs,
-    async openExample(name) {
-      if (!mayDiscard()) return;
-      await attempt(`open the example "${name}"`, async () => {
-        const result = readDocumentValue(await loadExample(name), `${name}.json`);
-        if (!result.ok) throw new Error(result.message);
-        store.load(result.document, null, result.analysis);
+    async exportJson() {
+      await attempt('export the graph', async () => {
+        const { document } = store.getState();
+        const file = await platform.saveFileAs(suggestFileName(document.metadata.name), writeDocumentText(document));
+        if (file !== null) store.notify({ kind: 'info', text: `Exported ${file.name}.` });
       });
     },
-    run(command) {
-      switch (command) {
-        case 'new':
-          commands.newDocument();
-          return Promise.resolve();
-        case 'open':
-          return commands.open();
-        case 'save':
-          return commands.save();
-        case 'saveAs':
-          return commands.saveAs();
-        case 'undo':
-          store.undo();
-          return Promise.resolve();
-        case 'redo':
-          store.redo();
-          return Promise.resolve();
-      }
-    },
   };
+}
+
+/** A menu (or shortcut) command: the file commands, undo and redo. */
+function runMenuCommand(commands: FileCommands, store: EditorStore, command: MenuCommand): Promise<void> {
+  switch (command) {
+    case 'new':
+      commands.newDocument();
+      return Promise.resolve();
+    case 'open':
+      return commands.open();
+    case 'save':
+      return commands.save();
+    case 'saveAs':
+      return commands.saveAs();
+    case 'undo':
+      store.undo();
+      return Promise.resolve();
+    case 'redo':
+      store.redo();
+      return Promise.resolve();
+  }
+}
+
+/** `confirm` asks the user a yes/no question (window.confirm in the app). */
+export function createFileCommands(store: EditorStore, platform: Platform, confirm: (question: string) => boolean): FileCommands {
+  const context = commandContext(store, platform, confirm);
+  const commands: FileCommands = { ...openCommands(context), ...saveCommands(context), run: (command) => runMenuCommand(commands, store, command) };
   return commands;
 }

@@ -3,8 +3,8 @@
 import type { GraphDocument } from '../../engine/graph/index.ts';
 import { newDocument } from '../editor/documentEdits.ts';
 import type { FileReference, Platform } from '../platform/platform.ts';
-import { readDocumentText, readDocumentValue } from './documentText.ts';
-import { chooseExample, exampleNames, loadExample, requestedExample } from './examples.ts';
+import { readDocumentText, readDocumentValue } from '../document/documentText.ts';
+import { chooseExample, exampleNames, loadExample, requestedExample } from '../document/examples.ts';
 
 export interface StartDocument {
   readonly document: GraphDocument;

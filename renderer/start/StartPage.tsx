@@ -2,13 +2,20 @@
 // of its graph and what it teaches. Every item is a button: Tab moves through them, Enter opens.
 import { useEffect, useRef, useState } from 'react';
 import type { Platform, RecentFile } from '../platform/platform.ts';
-import type { FileCommands } from '../shell/fileCommands.ts';
 import { loadTemplates, type Template } from './templates.ts';
 import { ThumbnailSvg } from './ThumbnailSvg.tsx';
 
+/** The file commands the start page offers (the shell's FileCommands has them). */
+export interface StartCommands {
+  newDocument(): void;
+  open(): Promise<void>;
+  openRecent(key: string, name: string): Promise<void>;
+  openExample(name: string): Promise<void>;
+}
+
 interface StartPageProps {
   readonly platform: Platform;
-  readonly commands: FileCommands;
+  readonly commands: StartCommands;
   /** Back to the graph that was open, when there is one worth going back to. */
   readonly onClose: (() => void) | null;
   readonly currentName: string | null;
@@ -29,7 +36,7 @@ function useLoaded<T>(load: () => Promise<T>, initial: T): T {
   return value;
 }
 
-function RecentList({ recent, commands }: { recent: readonly RecentFile[]; commands: FileCommands }) {
+function RecentList({ recent, commands }: { recent: readonly RecentFile[]; commands: StartCommands }) {
   if (recent.length === 0) return <p className="start-empty">Graphs you open or save appear here.</p>;
   return (
     <ul className="start-recent">
@@ -45,7 +52,7 @@ function RecentList({ recent, commands }: { recent: readonly RecentFile[]; comma
   );
 }
 
-function TemplateCard({ template, commands }: { template: Template; commands: FileCommands }) {
+function TemplateCard({ template, commands }: { template: Template; commands: StartCommands }) {
   return (
     <li>
       <button type="button" className="template-card" data-testid="template-card" data-example={template.name} onClick={() => void commands.openExample(template.name)}>
@@ -60,11 +67,8 @@ function TemplateCard({ template, commands }: { template: Template; commands: Fi
   );
 }
 
-export function StartPage({ platform, commands, onClose, currentName }: StartPageProps) {
-  const templates = useLoaded(loadTemplates, []);
-  const recent = useLoaded(() => platform.listRecent(), []);
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+/** Escape goes back to the graph, when there is one to go back to. */
+function useEscapeToClose(onClose: (() => void) | null): void {
   useEffect(() => {
     if (onClose === null) return undefined;
     const close = onClose;
@@ -74,6 +78,31 @@ export function StartPage({ platform, commands, onClose, currentName }: StartPag
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [onClose]);
+}
+
+/** New and Open; New takes the focus when the page opens. */
+function StartActions({ commands }: { commands: StartCommands }) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <section aria-labelledby="start-begin">
+      <h2 id="start-begin">Start</h2>
+      <button ref={first} type="button" className="start-action" data-testid="start-new" onClick={() => commands.newDocument()}>
+        <span className="start-action-name">New empty graph</span>
+        <span className="start-action-detail">An input layer on a blank canvas</span>
+      </button>
+      <button type="button" className="start-action" data-testid="start-open" onClick={() => void commands.open()}>
+        <span className="start-action-name">Open…</span>
+        <span className="start-action-detail">A graph file (.json) from your computer</span>
+      </button>
+    </section>
+  );
+}
+
+export function StartPage({ platform, commands, onClose, currentName }: StartPageProps) {
+  const templates = useLoaded(loadTemplates, []);
+  const recent = useLoaded(() => platform.listRecent(), []);
+  useEscapeToClose(onClose);
   return (
     <main className="start-page" data-testid="start-page" aria-labelledby="start-heading">
       <header className="start-header">
@@ -90,17 +119,7 @@ export function StartPage({ platform, commands, onClose, currentName }: StartPag
       </header>
       <div className="start-body">
         <aside className="start-side">
-          <section aria-labelledby="start-begin">
-            <h2 id="start-begin">Start</h2>
-            <button ref={first} type="button" className="start-action" data-testid="start-new" onClick={() => commands.newDocument()}>
-              <span className="start-action-name">New empty graph</span>
-              <span className="start-action-detail">An input layer on a blank canvas</span>
-            </button>
-            <button type="button" className="start-action" data-testid="start-open" onClick={() => void commands.open()}>
-              <span className="start-action-name">Open…</span>
-              <span className="start-action-detail">A graph file (.json) from your computer</span>
-            </button>
-          </section>
+          <StartActions commands={commands} />
           <section aria-labelledby="start-recent-heading">
             <h2 id="start-recent-heading">Recent</h2>
             <RecentList recent={recent} commands={commands} />

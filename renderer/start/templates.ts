@@ -1,6 +1,6 @@
 // The start page's gallery: every bundled example with its name, what it teaches and a thumbnail.
-import { readDocumentValue } from '../shell/documentText.ts';
-import { exampleNames, loadExample } from '../shell/examples.ts';
+import { readDocumentValue } from '../document/documentText.ts';
+import { exampleNames, loadExample } from '../document/examples.ts';
 import { thumbnailOf, type Thumbnail } from './thumbnail.ts';
 
 export const THUMBNAIL_SIZE = { width: 264, height: 88, padding: 10 } as const;

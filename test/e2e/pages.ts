@@ -3,6 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
+export { panePoint, shownStep } from '../../browser/appPage.ts';
+
 /** Collects uncaught exceptions and console errors from now on. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -32,39 +34,14 @@ export function layerNode(page: Page, id: string): Locator {
   return page.locator(`[data-testid="layer-node"][data-node-id="${id}"]`);
 }
 
-/** A point on the empty pane (not on a node or edge), where a drag pans the canvas. */
-export async function panePoint(page: Page): Promise<{ x: number; y: number }> {
-  const point = await page.getByTestId('canvas').evaluate((canvas) => {
-    const box = canvas.getBoundingClientRect();
-    for (let fy = 0.3; fy < 0.9; fy += 0.02) {
-      for (let fx = 0.3; fx < 0.9; fx += 0.02) {
-        const x = box.left + fx * box.width;
-        const y = box.top + fy * box.height;
-        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') === true) return { x, y };
-      }
-    }
-    return null;
-  });
-  if (point === null) throw new Error('found no empty pane to drag on the canvas');
-  return point;
-}
 /** Layers in the document, from the status bar: zoomed in, the canvas renders only those in view. */
 export async function layerCount(page: Page): Promise<number> {
   const text = await page.getByTestId('status-bar').innerText();
   return Number(/(\d+) layers/.exec(text)?.[1] ?? Number.NaN);
 }
 
-export function edgeLabel(
-
-page: Page, id: string): Locator {
+export function edgeLabel(page: Page, id: string): Locator {
   return page.locator(`[data-testid="edge-label"][data-edge-id="${id}"]`);
-}
-
-/** The step the progress panel shows ("125 / 500" -> 125). */
-export async function shownStep(page: Page): Promise<number> {
-  const text = await page.getByTestId('progress-panel').innerText();
-  const match = /step\s+(\d+)\s*\/\s*\d+/i.exec(text);
-  return match === null ? 0 : Number(match[1]);
 }
 
 /** Without the File System Access pickers the app opens through <input type=file> and saves by download, both of which Playwright drives. Call before the first `goto`. */

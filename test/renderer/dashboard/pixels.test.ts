@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barHeights, channelGrid, heatStrip, viewTensor } from '../../../renderer/dashboard/featureImages.ts';
+import { barHeights, channelGrid, featureTensor, heatStrip } from '../../../renderer/dashboard/featureImages.ts';
 import { fitZoom, grayscale, magma, tileImages, tileLayout, type RgbaImage } from '../../../renderer/dashboard/pixels.ts';
 
 function pixel(image: RgbaImage, x: number, y: number): number[] {
@@ -47,10 +47,10 @@ describe('tile layouts', () => {
 describe('feature images', () => {
   it('reads the first sample of a payload and classifies its rank', () => {
     const payload = (shape: number[]) => ({ shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)).buffer });
-    expect(viewTensor(payload([1, 4, 4, 2]))).toMatchObject({ kind: 'image', dims: [4, 4, 2] });
-    expect(viewTensor(payload([1, 5, 3]))).toMatchObject({ kind: 'sequence', dims: [5, 3] });
-    expect(viewTensor(payload([1, 7]))).toMatchObject({ kind: 'vector', dims: [7] });
-    expect(viewTensor(payload([2, 7])).values.length).toBe(7);
+    expect(featureTensor(payload([1, 4, 4, 2]))).toMatchObject({ kind: 'image', dims: [4, 4, 2] });
+    expect(featureTensor(payload([1, 5, 3]))).toMatchObject({ kind: 'sequence', dims: [5, 3] });
+    expect(featureTensor(payload([1, 7]))).toMatchObject({ kind: 'vector', dims: [7] });
+    expect(featureTensor(payload([2, 7])).values.length).toBe(7);
   });
 
   it('normalizes each channel to its own range and leaves gaps transparent', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockActions } from '../../../renderer/editor/blockActions.ts';
 import { createPersonalLibrary } from '../../../renderer/editor/personalLibrary.ts';
-import { createEditorStore } from '../../../renderer/shell/editorStore.ts';
+import { createEditorStore } from '../../../renderer/document/editorStore.ts';
 import { example } from '../documents.ts';
 
 describe('block actions', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGraph, GraphDocumentSchema } from '../../../engine/graph/index.ts';
 import { addToLibrary, blockFromGroup, insertLibraryBlock, parseLibrary, serializeLibrary, type LibraryBlock } from '../../../renderer/editor/blockLibrary.ts';
 import { placeEntry } from '../../../renderer/editor/canvasEdits.ts';
-import { recordCommand, applyCommand, invertCommand } from '../../../renderer/editor/commandHistory.ts';
+import { recordCommand, applyCommand, invertCommand } from '../../../renderer/document/commandHistory.ts';
 import { librarySection } from '../../../renderer/editor/paletteModel.ts';
 import { createPersonalLibrary } from '../../../renderer/editor/personalLibrary.ts';
 import { createLocalTextSlot, type TextSlot } from '../../../renderer/platform/blockLibraryStorage.ts';

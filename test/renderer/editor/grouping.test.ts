@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GraphDocumentSchema } from '../../../engine/graph/index.ts';
-import { applyCommand, invertCommand, recordCommand } from '../../../renderer/editor/commandHistory.ts';
+import { applyCommand, invertCommand, recordCommand } from '../../../renderer/document/commandHistory.ts';
 import { groupNodes, groupsOf, kindForName, renameGroup, setCollapsed, ungroup } from '../../../renderer/editor/grouping.ts';
-import { createEditorStore } from '../../../renderer/shell/editorStore.ts';
+import { createEditorStore } from '../../../renderer/document/editorStore.ts';
 import { example } from '../documents.ts';
 
 describe('grouping', () => {

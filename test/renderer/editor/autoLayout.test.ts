@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { autoLayout, needsLayout } from '../../renderer/editor/autoLayout.ts';
-import { moveNodes } from '../../renderer/editor/documentEdits.ts';
-import { createFileCommands } from '../../renderer/shell/fileCommands.ts';
-import { createEditorStore } from '../../renderer/shell/editorStore.ts';
-import { writeDocumentText } from '../../renderer/shell/documentText.ts';
-import { example } from './documents.ts';
-import { createFakePlatform } from './fakePlatform.ts';
+import { autoLayout, needsLayout } from '../../../renderer/editor/autoLayout.ts';
+import { moveNodes } from '../../../renderer/editor/documentEdits.ts';
+import { createFileCommands } from '../../../renderer/shell/fileCommands.ts';
+import { createEditorStore } from '../../../renderer/document/editorStore.ts';
+import { writeDocumentText } from '../../../renderer/document/documentText.ts';
+import { example } from '../documents.ts';
+import { createFakePlatform } from '../fakePlatform.ts';
 
 function piled(name: string) {
   const { document } = example(name);

@@ -1,11 +1,11 @@
-// A standalone page (dev server: /dashboard/preview.html) that mounts the Dashboard on a stand-in
+// A standalone page (dev server: /dashboard/preview/preview.html) that mounts the Dashboard on a stand-in
 // engine streaming a made-up run. ?node=relu1 picks the selected node.
-import '../shell/theme.css';
+import '../../shell/theme.css';
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { GraphDocument } from '../../engine/graph/index.ts';
-import { EngineClient } from '../engine-client/engineClient.ts';
-import { Dashboard } from './Dashboard.tsx';
+import type { GraphDocument } from '../../../engine/graph/index.ts';
+import { EngineClient } from '../../engine-client/engineClient.ts';
+import { Dashboard } from '../Dashboard.tsx';
 import { PreviewWorker } from './previewEngine.ts';
 
 const NODES: readonly [string, string][] = [

@@ -1,5 +1,5 @@
 // Synthetic tensors and pictures for the preview page: made-up but shaped like the engine's.
-import type { GatePayload, ImageGrid, TensorPayload } from '../../engine/protocol/index.ts';
+import type { GatePayload, ImageGrid, TensorPayload } from '../../../engine/protocol/index.ts';
 
 function payload(shape: number[], value: (index: number) => number): TensorPayload {
   const size = shape.reduce((product, dim) => product * dim, 1);

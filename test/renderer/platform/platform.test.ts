@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBrowserPlatform } from '../../renderer/platform/browserPlatform.ts';
-import { createElectronPlatform } from '../../renderer/platform/electronPlatform.ts';
-import type { KeyValueStore } from '../../renderer/platform/indexedDbStore.ts';
-import { findBridge, type NetloomBridge } from '../../renderer/platform/netloomBridge.ts';
-import { firstLaunchFlag } from '../../renderer/platform/firstLaunch.ts';
-import { suggestFileName } from '../../renderer/platform/platform.ts';
-import { MAX_RECENT_DOCUMENTS, parseRecentDocuments, pushRecentDocument, RECENT_KEY } from '../../renderer/platform/recentDocuments.ts';
+import { createBrowserPlatform } from '../../../renderer/platform/browserPlatform.ts';
+import { createElectronPlatform } from '../../../renderer/platform/electronPlatform.ts';
+import type { KeyValueStore } from '../../../renderer/platform/indexedDbStore.ts';
+import { findBridge, type NetloomBridge } from '../../../renderer/platform/netloomBridge.ts';
+import { firstLaunchFlag } from '../../../renderer/platform/firstLaunch.ts';
+import { suggestFileName } from '../../../renderer/platform/platform.ts';
+import { MAX_RECENT_DOCUMENTS, parseRecentDocuments, pushRecentDocument, RECENT_KEY } from '../../../renderer/platform/recentDocuments.ts';
 
 function memoryStore(): KeyValueStore & { values: Map<string, string> } {
   const values = new Map<string, string>();

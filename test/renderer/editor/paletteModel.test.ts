@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blockCatalog, layerCatalog } from '../../engine/graph/index.ts';
-import { CATEGORY_ORDER, decodePaletteEntry, encodePaletteEntry, paletteSections } from '../../renderer/editor/paletteModel.ts';
+import { blockCatalog, layerCatalog } from '../../../engine/graph/index.ts';
+import { CATEGORY_ORDER, decodePaletteEntry, encodePaletteEntry, paletteSections } from '../../../renderer/editor/paletteModel.ts';
 
 describe('palette', () => {
   it('lists every catalog layer and block once, under its category, in order', () => {

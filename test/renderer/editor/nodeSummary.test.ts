@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layerCatalog, type GraphNode } from '../../engine/graph/index.ts';
-import { categoryTone, formatCount, formatParamValue, keyParams, paramDisplayName } from '../../renderer/editor/nodeSummary.ts';
+import { layerCatalog, type GraphNode } from '../../../engine/graph/index.ts';
+import { categoryTone, formatCount, formatParamValue, keyParams, paramDisplayName } from '../../../renderer/editor/nodeSummary.ts';
 
 function node(type: string, params: Record<string, unknown>): GraphNode {
   return { id: 'n1', type, params, position: { x: 0, y: 0 } };

@@ -1,9 +1,9 @@
 import type { NodeChange } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { commitDrag, connectFlow, dropEntry, placeEntry, snapToGrid } from '../../renderer/editor/canvasEdits.ts';
-import type { FlowNode } from '../../renderer/editor/flowModel.ts';
-import { updateMeasuredSizes } from '../../renderer/editor/measuredSizes.ts';
-import { example } from './documents.ts';
+import { commitDrag, connectFlow, dropEntry, placeEntry, snapToGrid } from '../../../renderer/editor/canvasEdits.ts';
+import type { FlowNode } from '../../../renderer/editor/flowModel.ts';
+import { updateMeasuredSizes } from '../../../renderer/editor/measuredSizes.ts';
+import { example } from '../documents.ts';
 
 describe('canvas gestures', () => {
   const { document } = example('xo-cnn');

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { moveNodes, removeElements } from '../../renderer/editor/documentEdits.ts';
-import { createEditorStore } from '../../renderer/shell/editorStore.ts';
-import { example } from './documents.ts';
+import { moveNodes, removeElements } from '../../../renderer/editor/documentEdits.ts';
+import { createEditorStore } from '../../../renderer/document/editorStore.ts';
+import { example } from '../documents.ts';
 
 describe('editor store', () => {
   it('marks edits dirty and re-analyzes them', () => {

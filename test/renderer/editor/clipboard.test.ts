@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph } from '../../engine/graph/index.ts';
-import { copyNodes, fragmentText, offsetTo, pasteFragment, PASTE_OFFSET, readFragment, withoutEdges } from '../../renderer/editor/clipboard.ts';
-import { example } from './documents.ts';
+import { analyzeGraph } from '../../../engine/graph/index.ts';
+import { copyNodes, fragmentText, offsetTo, pasteFragment, PASTE_OFFSET, readFragment, withoutEdges } from '../../../renderer/editor/clipboard.ts';
+import { example } from '../documents.ts';
 
 describe('clipboard', () => {
   it('copies layers with the edges among them and pastes them with fresh ids, offset', () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { moveNodes } from '../../renderer/editor/documentEdits.ts';
-import { startAutosave } from '../../renderer/shell/autosave.ts';
-import { createEditorStore } from '../../renderer/shell/editorStore.ts';
-import { example } from './documents.ts';
-import { createFakePlatform } from './fakePlatform.ts';
+import { moveNodes } from '../../../renderer/editor/documentEdits.ts';
+import { startAutosave } from '../../../renderer/shell/autosave.ts';
+import { createEditorStore } from '../../../renderer/document/editorStore.ts';
+import { example } from '../documents.ts';
+import { createFakePlatform } from '../fakePlatform.ts';
 
 describe('autosave', () => {
   beforeEach(() => vi.useFakeTimers());

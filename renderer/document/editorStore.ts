@@ -2,7 +2,7 @@
 // from, the selection and the view. A tiny external store: React reads it with useEditorState.
 // Every edit is recorded as a command in the undo history.
 import { analyzeGraph, type GraphAnalysis, type GraphDocument } from '../../engine/graph/index.ts';
-import { createCommandHistory, recordCommand } from '../editor/commandHistory.ts';
+import { createCommandHistory, recordCommand, type CommandHistory } from './commandHistory.ts';
 import type { FileReference } from '../platform/platform.ts';
 
 export type CenterView = 'canvas' | 'json';
@@ -57,29 +57,45 @@ export interface EditorStore {
   notify(notice: Notice | null): void;
 }
 
-export function createEditorStore(document: GraphDocument): EditorStore {
-  const history = createCommandHistory();
-  let state: EditorState = { document, analysis: analyzeGraph(document), file: null, dirty: false, selectedNodeId: null, revealSerial: 0, view: 'canvas', notice: null, generation: 0, undoLabel: null, redoLabel: null };
+/** The current state and its listeners; `update` tells them when the state changes. */
+interface StateCell {
+  get(): EditorState;
+  update(next: EditorState): void;
+  subscribe(listener: () => void): () => void;
+}
+
+function createStateCell(initial: EditorState): StateCell {
+  let state = initial;
   const listeners = new Set<() => void>();
-  function update(next: EditorState): void {
-    if (next === state) return;
-    state = next;
-    for (const listener of listeners) listener();
-  }
-  function show(next: GraphDocument, analysis: GraphAnalysis): void {
-    const selectedNodeId = next.nodes.some((node) => node.id === state.selectedNodeId) ? state.selectedNodeId : null;
-    update({ ...state, document: next, analysis, dirty: true, selectedNodeId, undoLabel: history.undoLabel, redoLabel: history.redoLabel });
-  }
-  function load(next: GraphDocument, file: FileReference | null, analysis: GraphAnalysis, dirty: boolean): void {
-    history.clear();
-    update({ ...state, document: next, analysis, file, dirty, selectedNodeId: null, generation: state.generation + 1, undoLabel: null, redoLabel: null });
-  }
   return {
-    getState: () => state,
+    get: () => state,
+    update(next) {
+      if (next === state) return;
+      state = next;
+      for (const listener of listeners) listener();
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+  };
+}
+
+type DocumentMethods = Pick<EditorStore, 'load' | 'restore' | 'edit' | 'undo' | 'redo'>;
+
+/** Loading, editing, undo and redo: the document and its history. */
+function documentMethods(cell: StateCell, history: CommandHistory): DocumentMethods {
+  function show(next: GraphDocument, analysis: GraphAnalysis): void {
+    const state = cell.get();
+    const selectedNodeId = next.nodes.some((node) => node.id === state.selectedNodeId) ? state.selectedNodeId : null;
+    cell.update({ ...state, document: next, analysis, dirty: true, selectedNodeId, undoLabel: history.undoLabel, redoLabel: history.redoLabel });
+  }
+  function load(next: GraphDocument, file: FileReference | null, analysis: GraphAnalysis, dirty: boolean): void {
+    history.clear();
+    const state = cell.get();
+    cell.update({ ...state, document: next, analysis, file, dirty, selectedNodeId: null, generation: state.generation + 1, undoLabel: null, redoLabel: null });
+  }
+  return {
     load(next, file, analysis = analyzeGraph(next)) {
       load(next, file, analysis, false);
     },
@@ -87,35 +103,47 @@ export function createEditorStore(document: GraphDocument): EditorStore {
       load(next, file, analyzeGraph(next), !saved);
     },
     edit(change, options = {}) {
-      const before = state.document;
+      const before = cell.get().document;
       const next = change(before);
       if (next === before) return;
       const command = recordCommand(options.label ?? 'Edit', before, next, options.mergeKey);
       if (command !== null) history.push(command, before, next);
-      show(next, options.layoutOnly === true ? state.analysis : analyzeGraph(next));
+      show(next, options.layoutOnly === true ? cell.get().analysis : analyzeGraph(next));
     },
     undo() {
-      const previous = history.undo(state.document);
+      const previous = history.undo(cell.get().document);
       if (previous !== null) show(previous, analyzeGraph(previous));
     },
     redo() {
-      const next = history.redo(state.document);
+      const next = history.redo(cell.get().document);
       if (next !== null) show(next, analyzeGraph(next));
     },
+  };
+}
+
+/** Selection, view, the saved mark and the notice. */
+function viewMethods(cell: StateCell): Pick<EditorStore, 'select' | 'setView' | 'markSaved' | 'notify'> {
+  return {
     select(nodeId, options) {
+      const state = cell.get();
       const reveal = options?.reveal === true && nodeId !== null;
-      if (nodeId !== state.selectedNodeId || reveal) update({ ...state, selectedNodeId: nodeId, revealSerial: state.revealSerial + (reveal ? 1 : 0) });
+      if (nodeId !== state.selectedNodeId || reveal) cell.update({ ...state, selectedNodeId: nodeId, revealSerial: state.revealSerial + (reveal ? 1 : 0) });
     },
     setView(view) {
       // A fresh canvas mounted with a node already selected loops in React Flow (update depth
       // exceeded), so switching views clears the selection.
-      if (view !== state.view) update({ ...state, view, selectedNodeId: null });
+      if (view !== cell.get().view) cell.update({ ...cell.get(), view, selectedNodeId: null });
     },
     markSaved(file) {
-      update({ ...state, file, dirty: false });
+      cell.update({ ...cell.get(), file, dirty: false });
     },
     notify(notice) {
-      update({ ...state, notice });
+      cell.update({ ...cell.get(), notice });
     },
   };
+}
+
+export function createEditorStore(document: GraphDocument): EditorStore {
+  const cell = createStateCell({ document, analysis: analyzeGraph(document), file: null, dirty: false, selectedNodeId: null, revealSerial: 0, view: 'canvas', notice: null, generation: 0, undoLabel: null, redoLabel: null });
+  return { getState: cell.get, subscribe: cell.subscribe, ...documentMethods(cell, createCommandHistory()), ...viewMethods(cell) };
 }

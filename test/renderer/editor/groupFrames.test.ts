@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FRAME_PADDING, groupFrames } from '../../renderer/editor/groupFrames.ts';
-import { example } from './documents.ts';
+import { FRAME_PADDING, groupFrames } from '../../../renderer/editor/groupFrames.ts';
+import { example } from '../documents.ts';
 
 describe('groupFrames', () => {
   const { document } = example('dcgan-mnist');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph } from '../../engine/graph/index.ts';
-import { addBlock } from '../../renderer/editor/blockEdits.ts';
-import { addNode, connect, freshId, moveNodes, newDocument, nextFreePosition, removeElements } from '../../renderer/editor/documentEdits.ts';
-import { example } from './documents.ts';
+import { analyzeGraph } from '../../../engine/graph/index.ts';
+import { addBlock } from '../../../renderer/editor/blockEdits.ts';
+import { addNode, connect, freshId, moveNodes, newDocument, nextFreePosition, removeElements } from '../../../renderer/editor/documentEdits.ts';
+import { example } from '../documents.ts';
 
 describe('document edits', () => {
   const { document } = example('xo-cnn');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveHighlight, quickAddEntries } from '../../renderer/editor/quickAddModel.ts';
+import { moveHighlight, quickAddEntries } from '../../../renderer/editor/quickAddModel.ts';
 
 describe('quick add', () => {
   it('puts name prefixes first, then name matches, then summary matches', () => {

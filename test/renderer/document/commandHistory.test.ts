@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphDocument } from '../../engine/graph/index.ts';
-import { placeEntry } from '../../renderer/editor/canvasEdits.ts';
-import { createCommandHistory, recordCommand } from '../../renderer/editor/commandHistory.ts';
-import { connect, moveNodes, removeElements } from '../../renderer/editor/documentEdits.ts';
-import { applyFix } from '../../renderer/editor/fixes.ts';
-import { changeType, groupNodes, insertNodeOnEdge, setLabel, setParam, ungroup } from '../../renderer/editor/nodeEdits.ts';
-import { createEditorStore } from '../../renderer/shell/editorStore.ts';
-import { denseOnImage, example } from './documents.ts';
+import type { GraphDocument } from '../../../engine/graph/index.ts';
+import { placeEntry } from '../../../renderer/editor/canvasEdits.ts';
+import { createCommandHistory, recordCommand } from '../../../renderer/document/commandHistory.ts';
+import { connect, moveNodes, removeElements } from '../../../renderer/editor/documentEdits.ts';
+import { applyFix } from '../../../renderer/editor/fixes.ts';
+import { changeType, groupNodes, insertNodeOnEdge, setLabel, setParam, ungroup } from '../../../renderer/editor/nodeEdits.ts';
+import { createEditorStore } from '../../../renderer/document/editorStore.ts';
+import { denseOnImage, example } from '../documents.ts';
 
 type Edit = (document: GraphDocument) => GraphDocument;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readDocumentValue } from '../../renderer/shell/documentText.ts';
-import { chooseExample, exampleNames, loadExample, requestedExample } from '../../renderer/shell/examples.ts';
-import { chooseStart, loadStart, loadStartDocument } from '../../renderer/shell/startup.ts';
-import { exampleText } from './documents.ts';
-import { createFakePlatform } from './fakePlatform.ts';
+import { readDocumentValue } from '../../../renderer/document/documentText.ts';
+import { chooseExample, exampleNames, loadExample, requestedExample } from '../../../renderer/document/examples.ts';
+import { chooseStart, loadStart, loadStartDocument } from '../../../renderer/shell/startup.ts';
+import { exampleText } from '../documents.ts';
+import { createFakePlatform } from '../fakePlatform.ts';
 
 describe('examples', () => {
   it('bundles every example in assets/examples, and each one reads as a graph', async () => {

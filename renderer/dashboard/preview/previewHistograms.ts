@@ -1,6 +1,6 @@
 // Made-up parameter histograms for the preview engine: weights that spread out and gradients that
 // shrink as the run goes on, bell-shaped, for the layers with parameters.
-import type { Histogram, ParameterHistogram } from '../../engine/protocol/index.ts';
+import type { Histogram, ParameterHistogram } from '../../../engine/protocol/index.ts';
 
 const LAYERS: Readonly<Record<string, readonly (readonly [string, readonly number[]])[]>> = {
   conv1: [['weights', [3, 3, 1, 8]], ['bias', [8]]],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { moveNodes } from '../../renderer/editor/documentEdits.ts';
-import { createEditorStore } from '../../renderer/shell/editorStore.ts';
-import { createFileCommands } from '../../renderer/shell/fileCommands.ts';
-import { example, exampleText } from './documents.ts';
-import { createFakePlatform } from './fakePlatform.ts';
+import { moveNodes } from '../../../renderer/editor/documentEdits.ts';
+import { createEditorStore } from '../../../renderer/document/editorStore.ts';
+import { createFileCommands } from '../../../renderer/shell/fileCommands.ts';
+import { example, exampleText } from '../documents.ts';
+import { createFakePlatform } from '../fakePlatform.ts';
 
 function setup(answer = true) {
   const store = createEditorStore(example('xo-cnn').document);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canvasCommand } from '../../renderer/editor/canvasShortcuts.ts';
-import { historyCommand, isMacPlatform, shortcutCommand } from '../../renderer/shell/shortcuts.ts';
+import { canvasCommand } from '../../../renderer/editor/canvasShortcuts.ts';
+import { historyCommand, isMacPlatform, shortcutCommand } from '../../../renderer/document/shortcuts.ts';
 
 const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
   key,

@@ -1,7 +1,7 @@
 // A stand-in engine for the preview page: a WorkerPort that answers requests the way the real
 // worker does and streams a made-up training run (a classifier whose pictures include every task's).
-import type { EngineEvent, EngineRequest, RunSettings, RunState, StepTelemetry, TensorPayload } from '../../engine/protocol/index.ts';
-import type { WorkerPort } from '../engine-client/engineClient.ts';
+import type { EngineEvent, EngineRequest, RunSettings, RunState, StepTelemetry, TensorPayload } from '../../../engine/protocol/index.ts';
+import type { WorkerPort } from '../../engine-client/engineClient.ts';
 import { previewHistograms } from './previewHistograms.ts';
 import { confusion, convWeights, featureMap, lstmGates, ringImages, ringPoints, sequence, sineSeries, textSample, vector } from './previewData.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layerCatalog, type ParamSpec } from '../../engine/graph/index.ts';
-import { paramControl, parseListEntry, parseNumber, resizeList, shareOfNetwork } from '../../renderer/editor/paramEditing.ts';
+import { layerCatalog, type ParamSpec } from '../../../engine/graph/index.ts';
+import { paramControl, parseListEntry, parseNumber, resizeList, shareOfNetwork } from '../../../renderer/editor/paramEditing.ts';
 
 function spec(type: string, name: string): ParamSpec {
   const param = layerCatalog.get(type)?.params[name];

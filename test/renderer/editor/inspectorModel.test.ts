@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inspectNode } from '../../renderer/editor/inspectorModel.ts';
-import { denseOnImage, example } from './documents.ts';
+import { inspectNode } from '../../../renderer/editor/inspectorModel.ts';
+import { denseOnImage, example } from '../documents.ts';
 
 describe('inspectNode', () => {
   const { document, analysis } = example('xo-cnn');

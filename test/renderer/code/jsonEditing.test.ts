@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeJsonError, readJsonEdit } from '../../renderer/code/jsonEditing.ts';
-import { locatePath, parsePath, positionAt } from '../../renderer/code/jsonLocation.ts';
-import { createJsonSync } from '../../renderer/code/jsonSync.ts';
-import { setLabel } from '../../renderer/editor/nodeEdits.ts';
-import { createEditorStore } from '../../renderer/shell/editorStore.ts';
-import { writeDocumentText } from '../../renderer/shell/documentText.ts';
-import { example } from './documents.ts';
+import { describeJsonError, readJsonEdit } from '../../../renderer/code/jsonEditing.ts';
+import { locatePath, parsePath, positionAt } from '../../../renderer/code/jsonLocation.ts';
+import { createJsonSync } from '../../../renderer/code/jsonSync.ts';
+import { setLabel } from '../../../renderer/editor/nodeEdits.ts';
+import { createEditorStore } from '../../../renderer/document/editorStore.ts';
+import { writeDocumentText } from '../../../renderer/document/documentText.ts';
+import { example } from '../documents.ts';
 
 describe('JSON view edits', () => {
   it('reads an edited document', () => {

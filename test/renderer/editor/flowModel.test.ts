@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph } from '../../engine/graph/index.ts';
-import { isLayerNode, mergeFlowNodes, toFlowModel, type FlowNode, type LayerFlowNode } from '../../renderer/editor/flowModel.ts';
-import { denseOnImage, example } from './documents.ts';
+import { analyzeGraph } from '../../../engine/graph/index.ts';
+import { isLayerNode, mergeFlowNodes, toFlowModel, type FlowNode, type LayerFlowNode } from '../../../renderer/editor/flowModel.ts';
+import { denseOnImage, example } from '../documents.ts';
 
 function layer(nodes: readonly FlowNode[], id: string): LayerFlowNode {
   const node = nodes.find((item) => item.id === id);

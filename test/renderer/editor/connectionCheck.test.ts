@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph, type GraphDocument } from '../../engine/graph/index.ts';
-import { checkConnection } from '../../renderer/editor/connectionCheck.ts';
-import { example } from './documents.ts';
+import { analyzeGraph, type GraphDocument } from '../../../engine/graph/index.ts';
+import { checkConnection } from '../../../renderer/editor/connectionCheck.ts';
+import { example } from '../documents.ts';
 
 /** The MNIST MLP with its first edge (input -> flatten) and the Flatten's outgoing edge removed. */
 function loose(): { document: GraphDocument; analysis: ReturnType<typeof analyzeGraph> } {
