@@ -1,5 +1,6 @@
 // The `netloom` command line: subcommands share one parser and exit codes.
 import { evalCommand, predictCommand } from './evaluate.ts';
+import { consoleOutput, isTerminal, type Output } from './output.ts';
 import { trainCommand } from './train.ts';
 import { validateCommand } from './validate.ts';
 
@@ -18,21 +19,6 @@ Commands:
 Options:
   -h, --help                       show this help`;
 
-export interface Output {
-  /** One line to standard output. */
-  out(text: string): void;
-  /** One line to standard error. */
-  error(text: string): void;
-  /** Raw text to standard error (a progress bar). */
-  write(text: string): void;
-}
-
-const consoleOutput: Output = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  error: (text) => process.stderr.write(`${text}\n`),
-  write: (text) => process.stderr.write(text),
-};
-
 export async function main(argv: readonly string[], output: Output = consoleOutput): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -47,7 +33,7 @@ export async function main(argv: readonly string[], output: Output = consoleOutp
     case 'predict':
       return predictCommand(rest, output);
     case 'train':
-      return trainCommand(rest, output, output === consoleOutput && process.stderr.isTTY === true);
+      return trainCommand(rest, output, isTerminal(output));
     default:
       output.error(`netloom: unknown command "${command}".\n\n${USAGE}`);
       return 1;

@@ -7,7 +7,7 @@ import type { RunSettings } from '../protocol/index.ts';
 import { CheckpointError, saveCheckpoint } from '../train/checkpoint.ts';
 import { RunSetupError } from '../train/setup.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
-import type { Output } from './main.ts';
+import type { Output } from './output.ts';
 import { jsonLinesReporter, terminalReporter } from './progress.ts';
 import { createSession, loadData } from './session.ts';
 

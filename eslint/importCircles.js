@@ -1,0 +1,88 @@
+// A lint rule that forbids import circles anywhere in the repository, type-only imports included
+// (import-x/no-cycle skips those, and a circle through a type is still two files that cannot be
+// understood apart). The repository's import graph is read once per lint process with TypeScript's
+// import scanner; the file being linted contributes its own imports from the text being linted.
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'build', 'tmp', 'dist', 'test-results', 'playwright-report', 'assets', 'shared']);
+const graphs = new Map();
+
+function sourceFiles(folder) {
+  const files = [];
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') && entry.isDirectory()) continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) files.push(...sourceFiles(full));
+    else if (entry.isFile() && SOURCE.test(entry.name)) files.push(full);
+  }
+  return files;
+}
+
+/** The repository file a relative specifier names, or null for packages and non-source files. */
+export function resolveImport(fromFile, specifier) {
+  if (!specifier.startsWith('.')) return null;
+  const target = path.resolve(path.dirname(fromFile), specifier.split('?')[0]);
+  return SOURCE.test(target) ? target : null;
+}
+
+function importsOf(file) {
+  const scanned = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
+  return scanned.importedFiles.map((imported) => resolveImport(file, imported.fileName)).filter((target) => target !== null);
+}
+
+/** Every source file under root with the repository files it imports (cached for the lint run). */
+function repositoryGraph(root) {
+  let graph = graphs.get(root);
+  if (graph === undefined) {
+    graph = new Map(sourceFiles(root).map((file) => [file, importsOf(file)]));
+    graphs.set(root, graph);
+  }
+  return graph;
+}
+
+/** The shortest chain of imports from `start` back to `goal`, or null when there is none. */
+export function pathBack(graph, start, goal) {
+  const previous = new Map([[start, null]]);
+  const queue = [start];
+  for (let index = 0; index < queue.length; index += 1) {
+    const file = queue[index];
+    for (const next of graph.get(file) ?? []) {
+      if (next === goal) {
+        const chain = [goal];
+        for (let step = file; step !== null; step = previous.get(step)) chain.unshift(step);
+        return chain;
+      }
+      if (!previous.has(next)) {
+        previous.set(next, file);
+        queue.push(next);
+      }
+    }
+  }
+  return null;
+}
+
+export const importCirclesRule = {
+  meta: { type: 'problem', docs: { description: 'Forbid import circles, type-only imports included' }, schema: [] },
+  create(context) {
+    const root = context.cwd;
+    const file = context.filename;
+    if (!path.isAbsolute(file) || !SOURCE.test(file)) return {};
+    function report(node) {
+      const source = node.source;
+      if (source === null || source === undefined || source.type !== 'Literal' || typeof source.value !== 'string') return;
+      const target = resolveImport(file, source.value);
+      if (target === null || target === file) return;
+      const chain = pathBack(repositoryGraph(root), target, file);
+      if (chain === null) return;
+      const names = [file, ...chain].map((step) => path.relative(root, step).split(path.sep).join('/'));
+      context.report({
+        node: source,
+        message: `Import circle: ${names.join(' -> ')}. Move what both files need into a file below them (see DESIGN.md).`,
+      });
+    }
+    return { ImportDeclaration: report, ExportNamedDeclaration: report, ExportAllDeclaration: report, ImportExpression: report, TSImportType: (node) => report({ source: node.argument?.literal ?? node.argument }) };
+  },
+};
