@@ -9,7 +9,10 @@ export const USAGE = `Usage: netloom <command> [options]
 Commands:
   validate <graph.json> [--json]   check a graph; exit 0 when valid, 1 with one problem a line
   train <graph.json> [options]     train it: --data PATH --epochs N --steps N --batch N --seed N
-                                   --backend cpu|webgpu --save CKPT --resume CKPT --jsonl
+                                   --backend cpu --save CKPT --resume CKPT --jsonl
+                                   (cpu is the only backend today)
+                                   progress: a bar on a terminal, plain lines in a pipe or log,
+                                   JSON lines with --jsonl
                                    exit 0 done, 1 bad input, 2 training diverged
   eval <graph.json> --weights CKPT [--data PATH]
                                    metrics of a trained graph as JSON
