@@ -33,14 +33,55 @@ function importsOf(file) {
   return scanned.importedFiles.map((imported) => resolveImport(file, imported.fileName)).filter((target) => target !== null);
 }
 
-/** Every source file under root with the repository files it imports (cached for the lint run). */
-function repositoryGraph(root) {
-  let graph = graphs.get(root);
-  if (graph === undefined) {
-    graph = new Map(sourceFiles(root).map((file) => [file, importsOf(file)]));
-    graphs.set(root, graph);
+/** Each file's strongly connected component (Tarjan): two files share one exactly when each reaches the other. */
+function components(graph) {
+  const component = new Map();
+  const index = new Map();
+  const lowest = new Map();
+  const stack = [];
+  const onStack = new Set();
+  let counter = 0;
+  function visit(file) {
+    index.set(file, counter);
+    lowest.set(file, counter);
+    counter += 1;
+    stack.push(file);
+    onStack.add(file);
+    for (const next of graph.get(file) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        lowest.set(file, Math.min(lowest.get(file), lowest.get(next)));
+      } else if (onStack.has(next)) lowest.set(file, Math.min(lowest.get(file), index.get(next)));
+    }
+    if (lowest.get(file) !== index.get(file)) return;
+    for (let member = stack.pop(); ; member = stack.pop()) {
+      onStack.delete(member);
+      component.set(member, file);
+      if (member === file) break;
+    }
   }
-  return graph;
+  for (const file of graph.keys()) if (!index.has(file)) visit(file);
+  return component;
+}
+
+/** Every source file under root with the repository files it imports, and its component (cached for the lint run). */
+function repository(root) {
+  let found = graphs.get(root);
+  if (found === undefined) {
+    const graph = new Map(sourceFiles(root).map((file) => [file, importsOf(file)]));
+    found = { graph, component: components(graph) };
+    graphs.set(root, found);
+  }
+  return found;
+}
+
+/**
+ * Whether importing `target` from `file` can close a circle. On disk, an import between two components
+ * cannot; an import the text being linted adds (not on disk) needs the search.
+ */
+function mayCloseCircle({ graph, component }, file, target) {
+  const sameComponent = component.has(file) && component.get(file) === component.get(target);
+  return sameComponent || !(graph.get(file) ?? []).includes(target);
 }
 
 /** The shortest chain of imports from `start` back to `goal`, or null when there is none. */
@@ -75,7 +116,9 @@ export const importCirclesRule = {
       if (source === null || source === undefined || source.type !== 'Literal' || typeof source.value !== 'string') return;
       const target = resolveImport(file, source.value);
       if (target === null || target === file) return;
-      const chain = pathBack(repositoryGraph(root), target, file);
+      const found = repository(root);
+      if (!mayCloseCircle(found, file, target)) return;
+      const chain = pathBack(found.graph, target, file);
       if (chain === null) return;
       const names = [file, ...chain].map((step) => path.relative(root, step).split(path.sep).join('/'));
       context.report({
