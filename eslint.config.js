@@ -1,7 +1,8 @@
-// Lint enforces DESIGN.md's import rules per folder; a forbidden import fails `npm test`.
+// Lint enforces DESIGN.md's import rules per folder and forbids import circles; either fails `npm test`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importCirclesRule } from './eslint/importCircles.js';
 import { layeringRule } from './eslint/layering.js';
 
 export default tseslint.config(
@@ -24,5 +25,8 @@ export default tseslint.config(
   { files: ['engine/worker/**', 'engine/backends/**'], languageOptions: { globals: { ...globals.worker } } },
 
   // DESIGN.md's import rules, per folder (eslint/layering.js).
-  { files: ['engine/**/*.ts', 'app/**/*.ts', 'renderer/**/*.{ts,tsx}'], plugins: { netloom: { rules: { layering: layeringRule } } }, rules: { 'netloom/layering': 'error' } },
+  { plugins: { netloom: { rules: { layering: layeringRule, importCircles: importCirclesRule } } } },
+  { files: ['engine/**/*.ts', 'app/**/*.ts', 'renderer/**/*.{ts,tsx}'], rules: { 'netloom/layering': 'error' } },
+  // No import circles anywhere, type-only imports included (eslint/importCircles.js).
+  { files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'], rules: { 'netloom/importCircles': 'error' } },
 );

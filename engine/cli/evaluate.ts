@@ -9,7 +9,7 @@ import { Model } from '../train/model.ts';
 import { RunSetupError } from '../train/setup.ts';
 import { createNodeFileSource } from './fileSource.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
-import type { Output } from './main.ts';
+import type { Output } from './output.ts';
 import { writeNpy } from './npyWrite.ts';
 import { createSession, loadData } from './session.ts';
 import { predictRows } from './predictRows.ts';

@@ -1,5 +1,6 @@
 // The `netloom` command line: subcommands share one parser and exit codes.
 import { evalCommand, predictCommand } from './evaluate.ts';
+import { consoleOutput, isTerminal, type Output } from './output.ts';
 import { trainCommand } from './train.ts';
 import { validateCommand } from './validate.ts';
 
@@ -8,7 +9,10 @@ export const USAGE = `Usage: netloom <command> [options]
 Commands:
   validate <graph.json> [--json]   check a graph; exit 0 when valid, 1 with one problem a line
   train <graph.json> [options]     train it: --data PATH --epochs N --steps N --batch N --seed N
-                                   --backend cpu|webgpu --save CKPT --resume CKPT --jsonl
+                                   --backend cpu --save CKPT --resume CKPT --jsonl
+                                   (cpu is the only backend today)
+                                   progress: a bar on a terminal, plain lines in a pipe or log,
+                                   JSON lines with --jsonl
                                    exit 0 done, 1 bad input, 2 training diverged
   eval <graph.json> --weights CKPT [--data PATH]
                                    metrics of a trained graph as JSON
@@ -17,21 +21,6 @@ Commands:
 
 Options:
   -h, --help                       show this help`;
-
-export interface Output {
-  /** One line to standard output. */
-  out(text: string): void;
-  /** One line to standard error. */
-  error(text: string): void;
-  /** Raw text to standard error (a progress bar). */
-  write(text: string): void;
-}
-
-const consoleOutput: Output = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  error: (text) => process.stderr.write(`${text}\n`),
-  write: (text) => process.stderr.write(text),
-};
 
 export async function main(argv: readonly string[], output: Output = consoleOutput): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,7 +36,7 @@ export async function main(argv: readonly string[], output: Output = consoleOutp
     case 'predict':
       return predictCommand(rest, output);
     case 'train':
-      return trainCommand(rest, output, output === consoleOutput && process.stderr.isTTY === true);
+      return trainCommand(rest, output, isTerminal(output));
     default:
       output.error(`netloom: unknown command "${command}".\n\n${USAGE}`);
       return 1;

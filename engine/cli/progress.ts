@@ -1,6 +1,7 @@
-// How `netloom train` reports: a one-line progress bar on a terminal, one line per epoch
-// otherwise, or one JSON object per line with --jsonl.
-import type { EngineEvent } from '../protocol/index.ts';
+// How `netloom train` reports: a one-line progress bar on a terminal; plain lines on standard
+// output otherwise (a line every few seconds and one per epoch, each with step, losses and metrics);
+// or one JSON object per line with --jsonl.
+import type { EngineEvent, StepTelemetry } from '../protocol/index.ts';
 
 export interface Reporter {
   event(event: EngineEvent): void;
@@ -31,13 +32,40 @@ export function jsonLinesReporter(write: (line: string) => void): Reporter {
   };
 }
 
-export function terminalReporter(write: (text: string) => void, interactive: boolean): Reporter {
+/** Plain progress lines for a log or a pipe: at most one every `intervalSeconds` while training, one per epoch, one at the end. */
+export function plainReporter(write: (line: string) => void, now: () => number = () => performance.now() / 1000, intervalSeconds = 5): Reporter {
+  let latest: StepTelemetry | undefined;
+  let lastLine = now();
+  const line = (text: string) => {
+    write(text);
+    lastLine = now();
+  };
+  const stepText = (step: StepTelemetry) => [`step ${step.step}`, `epoch ${step.epoch + 1}`, formatMetrics(step.losses), formatMetrics(step.metrics)].filter((part) => part !== '').join('  ');
+  return {
+    event(event) {
+      if (event.type === 'steps') {
+        latest = event.steps[event.steps.length - 1];
+        if (now() - lastLine >= intervalSeconds) line(stepText(latest));
+      }
+      if (event.type === 'epoch' && latest !== undefined) {
+        const validation = Object.keys(event.validation).length > 0 ? `  validation ${formatMetrics(event.validation)}` : '';
+        line(`epoch ${event.epoch + 1} done: ${stepText(latest)}${validation}`);
+      }
+      if (event.type === 'done') line(`done after ${event.steps} steps (${event.reason}): ${formatMetrics(event.losses)}`);
+      if (event.type === 'diverged') line(`${event.message} (node ${event.nodeId})`);
+    },
+    finish() {},
+  };
+}
+
+/** A progress bar redrawn in place on a terminal, with one line kept per epoch. */
+export function terminalReporter(write: (text: string) => void): Reporter {
   let losses: Readonly<Record<string, number>> = {};
   let drawn = false;
   return {
     event(event) {
       if (event.type === 'steps') losses = event.steps[event.steps.length - 1].losses;
-      if (event.type === 'progress' && interactive) {
+      if (event.type === 'progress') {
         const share = event.step / Math.max(1, event.totalSteps);
         const bar = '#'.repeat(Math.round(share * 24)).padEnd(24, '.');
         write(`\r\x1b[2Kepoch ${event.epoch + 1}/${event.epochs} [${bar}] ${(share * 100).toFixed(0)}%  ${formatMetrics(losses)}  ${Math.round(event.samplesPerSecond)} samples/s  ${clock(event.secondsLeft)} left`);

@@ -1,5 +1,5 @@
 // `netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N]
-//   [--backend cpu|webgpu] [--save CKPT] [--resume CKPT] [--jsonl]`
+//   [--backend cpu] [--save CKPT] [--resume CKPT] [--jsonl]`
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DataError } from '../data/index.ts';
@@ -7,8 +7,8 @@ import type { RunSettings } from '../protocol/index.ts';
 import { CheckpointError, saveCheckpoint } from '../train/checkpoint.ts';
 import { RunSetupError } from '../train/setup.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
-import type { Output } from './main.ts';
-import { jsonLinesReporter, terminalReporter } from './progress.ts';
+import type { Output } from './output.ts';
+import { jsonLinesReporter, plainReporter, terminalReporter, type Reporter } from './progress.ts';
 import { createSession, loadData } from './session.ts';
 
 const OPTIONS = {
@@ -23,13 +23,19 @@ const OPTIONS = {
   jsonl: { type: 'boolean', default: false },
 } as const;
 
-export const TRAIN_USAGE = 'Usage: netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N] [--backend cpu|webgpu] [--save CKPT] [--resume CKPT] [--jsonl]';
+export const TRAIN_USAGE = 'Usage: netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N] [--backend cpu] [--save CKPT] [--resume CKPT] [--jsonl]';
 
 function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isInteger(number) || number < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${value}".`);
   return number;
+}
+
+/** --jsonl: JSON lines on standard output; a terminal: a progress bar on standard error; else plain lines on standard output. */
+function chooseReporter(output: Output, jsonl: boolean, interactive: boolean): Reporter {
+  if (jsonl) return jsonLinesReporter(output.out);
+  return interactive ? terminalReporter((text) => output.write(text)) : plainReporter(output.out);
 }
 
 export async function trainCommand(argv: readonly string[], output: Output, interactive: boolean): Promise<number> {
@@ -53,7 +59,7 @@ async function train(argv: readonly string[], output: Output, interactive: boole
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError(TRAIN_USAGE);
-  if (values.backend !== 'cpu') throw new UsageError(values.backend === 'webgpu' ? 'The WebGPU backend is not available in this version; use --backend cpu.' : `Unknown backend "${values.backend}": use cpu or webgpu.`);
+  if (values.backend !== 'cpu') throw new UsageError(values.backend === 'webgpu' ? 'The WebGPU backend is not available in this version; use --backend cpu.' : `Unknown backend "${values.backend}": use cpu (the only backend today).`);
   const settings: RunSettings = { epochs: wholeNumber('epochs', values.epochs, 1), steps: wholeNumber('steps', values.steps, 1), batchSize: wholeNumber('batch', values.batch, 1), seed: wholeNumber('seed', values.seed, 0), telemetryRate: values.jsonl ? 1e9 : 10 };
   const isFolder = values.data !== undefined && (await stat(values.data).catch(() => null))?.isDirectory() === true;
   const document = withDataPath(await loadGraph(positionals[0]), values.data, isFolder);
@@ -61,7 +67,7 @@ async function train(argv: readonly string[], output: Output, interactive: boole
     throw new UsageError(`Cannot read the checkpoint ${values.resume}.`);
   });
   const dataset = await loadData(document);
-  const reporter = values.jsonl ? jsonLinesReporter(output.out) : terminalReporter((text) => output.write(text), interactive);
+  const reporter = chooseReporter(output, values.jsonl, interactive);
   const session = createSession(document, dataset, settings, (event) => reporter.event(event), checkpoint === undefined ? undefined : new Uint8Array(checkpoint));
   const reason = await session.run.run();
   reporter.finish();

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { analyzeGraph, formatDiagnostic, parseDocumentText, type Diagnostic } from '../graph/index.ts';
-import type { Output } from './main.ts';
+import type { Output } from './output.ts';
 
 export async function validateCommand(argv: readonly string[], output: Output): Promise<number> {
   let parsed;

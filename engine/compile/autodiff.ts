@@ -3,7 +3,7 @@
 // trainable parameter (or a requested input) get gradients.
 import type { BufferId, KernelCall } from '../ir/index.ts';
 import { call, type ProgramBuilder } from './builder.ts';
-import { GradientContext, gradientRules } from './gradients/index.ts';
+import { GradientContext, gradientRuleOf } from './gradients/index.ts';
 
 export interface BackwardPass {
   readonly calls: KernelCall[];
@@ -30,8 +30,7 @@ export function buildBackward(builder: ProgramBuilder, forward: readonly KernelC
     const forwardCall = forward[index];
     const outputGradients = forwardCall.outputs.map((output) => (contributions.has(output) ? sumGradients(builder, output, contributions, calls) : undefined));
     if (outputGradients[0] === undefined || !forwardCall.inputs.some(needs)) continue;
-    const rule = gradientRules[forwardCall.op.op];
-    if (rule === undefined) throw new Error(`No gradient rule for ${forwardCall.op.op} (node ${forwardCall.node ?? '?'}).`);
+    const rule = gradientRuleOf(forwardCall);
     rule(new GradientContext(builder, forwardCall, outputGradients, needs, contribute, calls));
   }
   const gradients = new Map<BufferId, BufferId>();

@@ -1,6 +1,5 @@
 // engine/graph: the graph document, the layer catalog, validation and shape inference.
-export * from './analysis.ts';
-export { analyzeGraph } from './analyze.ts';
+export { analyzeGraph, hasErrors, type GraphAnalysis } from './analyzeGraph.ts';
 export * from './diagnostic.ts';
 export * from './document.ts';
 export * from './layerSpec.ts';
@@ -14,4 +13,4 @@ export { builtinDatasets, findBuiltinDataset, type BuiltinDataset } from './data
 export { blockCatalog, type BlockLayer, type BlockSpec } from './blocks/index.ts';
 export { inferChain, type ChainResult } from './chain.ts';
 export { pair, paddingPair, planWindow, type SpatialPlan } from './layers/common.ts';
-export { transposedPlan } from './layers/convTranspose2D.ts';
+export { transposedPlan } from './layers/convTranspose2d.ts';

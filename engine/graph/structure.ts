@@ -57,52 +57,66 @@ function connectEdges(edges: readonly GraphEdge[], nodes: ReadonlyMap<string, Gr
   const outgoing = new Map<string, GraphEdge[]>();
   const edgeIds = new Set<string>();
   for (const edge of edges) {
-    const where = { edgeId: edge.id };
     if (edgeIds.has(edge.id)) {
-      diagnostics.push(error(`Two edges have the id "${edge.id}".`, { ...where, suggestion: 'Give each edge its own id.' }));
+      diagnostics.push(error(`Two edges have the id "${edge.id}".`, { edgeId: edge.id, suggestion: 'Give each edge its own id.' }));
       continue;
     }
     edgeIds.add(edge.id);
-    if (!nodes.has(edge.source) || !nodes.has(edge.target)) {
-      const missing = nodes.has(edge.source) ? edge.target : edge.source;
-      diagnostics.push(error(`The edge connects node "${missing}", which does not exist.`, { ...where, suggestion: 'Delete the edge.', fix: { kind: 'removeEdge', edgeId: edge.id } }));
-      continue;
-    }
-    if (edge.source === edge.target) {
-      diagnostics.push(error('The edge connects a node to itself.', { ...where, nodeId: edge.source, suggestion: 'Delete the edge.', fix: { kind: 'removeEdge', edgeId: edge.id } }));
-      continue;
-    }
-    const source = specs.get(edge.source);
-    const target = specs.get(edge.target);
-    if (source !== undefined && (!source.hasOutput || edge.sourcePort !== 'out')) {
-      const message = source.hasOutput ? `${source.type} has no output port "${edge.sourcePort}"; its output is "out".` : `${source.type} is a loss head and has no output.`;
-      diagnostics.push(error(message, { ...where, nodeId: edge.source, suggestion: 'Delete the edge.', fix: { kind: 'removeEdge', edgeId: edge.id } }));
-      continue;
-    }
-    if (target !== undefined && !target.inputs.some((port) => port.name === edge.targetPort)) {
-      const ports = target.inputs.map((port) => `"${port.name}"`).join(', ');
-      const message = ports === '' ? `${target.type} takes no input.` : `${target.type} has no input port "${edge.targetPort}"; its inputs are ${ports}.`;
-      diagnostics.push(error(message, { ...where, nodeId: edge.target, suggestion: 'Delete the edge.', fix: { kind: 'removeEdge', edgeId: edge.id } }));
+    const problem = endpointProblem(edge, nodes) ?? portProblem(edge, specs) ?? takenPortProblem(edge, incoming);
+    if (problem !== null) {
+      diagnostics.push(problem);
       continue;
     }
     const ports = incoming.get(edge.target) ?? new Map<string, GraphEdge>();
-    const taken = ports.get(edge.targetPort);
-    if (taken !== undefined) {
-      diagnostics.push(
-        error(`Input "${edge.targetPort}" already receives node "${taken.source}"; a port takes one edge.`, {
-          ...where,
-          nodeId: edge.target,
-          suggestion: 'Delete one of the edges, or merge them with an Add or Concat layer.',
-          fix: { kind: 'removeEdge', edgeId: edge.id },
-        }),
-      );
-      continue;
-    }
     ports.set(edge.targetPort, edge);
     incoming.set(edge.target, ports);
     outgoing.set(edge.source, [...(outgoing.get(edge.source) ?? []), edge]);
   }
   return { incoming, outgoing };
+}
+
+/** Where an edge problem is, fixed by deleting the edge (keys in the order diagnostics print them). */
+function removeEdge(edge: GraphEdge, nodeId?: string) {
+  const fix = { kind: 'removeEdge', edgeId: edge.id } as const;
+  return nodeId === undefined ? { edgeId: edge.id, suggestion: 'Delete the edge.', fix } : { edgeId: edge.id, nodeId, suggestion: 'Delete the edge.', fix };
+}
+
+/** An edge whose source or target node does not exist, or that connects a node to itself. */
+function endpointProblem(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>): Diagnostic | null {
+  if (!nodes.has(edge.source) || !nodes.has(edge.target)) {
+    const missing = nodes.has(edge.source) ? edge.target : edge.source;
+    return error(`The edge connects node "${missing}", which does not exist.`, removeEdge(edge));
+  }
+  if (edge.source === edge.target) return error('The edge connects a node to itself.', removeEdge(edge, edge.source));
+  return null;
+}
+
+/** An edge from a port its source layer does not have, or into one its target layer does not have. */
+function portProblem(edge: GraphEdge, specs: ReadonlyMap<string, LayerSpec>): Diagnostic | null {
+  const source = specs.get(edge.source);
+  const target = specs.get(edge.target);
+  if (source !== undefined && (!source.hasOutput || edge.sourcePort !== 'out')) {
+    const message = source.hasOutput ? `${source.type} has no output port "${edge.sourcePort}"; its output is "out".` : `${source.type} is a loss head and has no output.`;
+    return error(message, removeEdge(edge, edge.source));
+  }
+  if (target !== undefined && !target.inputs.some((port) => port.name === edge.targetPort)) {
+    const ports = target.inputs.map((port) => `"${port.name}"`).join(', ');
+    const message = ports === '' ? `${target.type} takes no input.` : `${target.type} has no input port "${edge.targetPort}"; its inputs are ${ports}.`;
+    return error(message, removeEdge(edge, edge.target));
+  }
+  return null;
+}
+
+/** A second edge into an input port that already receives one. */
+function takenPortProblem(edge: GraphEdge, incoming: ReadonlyMap<string, ReadonlyMap<string, GraphEdge>>): Diagnostic | null {
+  const taken = incoming.get(edge.target)?.get(edge.targetPort);
+  if (taken === undefined) return null;
+  return error(`Input "${edge.targetPort}" already receives node "${taken.source}"; a port takes one edge.`, {
+    edgeId: edge.id,
+    nodeId: edge.target,
+    suggestion: 'Delete one of the edges, or merge them with an Add or Concat layer.',
+    fix: { kind: 'removeEdge', edgeId: edge.id },
+  });
 }
 
 function topologicalOrder(

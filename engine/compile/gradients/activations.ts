@@ -1,15 +1,37 @@
 // Gradients of the elementwise activations and softmax: each has its own backward op.
-import { BACKWARD_FROM_OUTPUT, type Op, type OpName } from '../../ir/index.ts';
-import type { GradientRule } from './context.ts';
+import { BACKWARD_FROM_OUTPUT, type ActivationOp, type Op, type OpName, type OpOf, type UnaryFunction } from '../../ir/index.ts';
+import type { GradientRule, GradientTable } from './context.ts';
+
+type UnaryName = UnaryFunction['op'];
 
 const fromOutput: readonly string[] = BACKWARD_FROM_OUTPUT;
 
-function unaryRule(name: OpName): GradientRule {
+/** Each unary function's backward op, carrying the forward op's attributes. */
+const unaryBackward: { readonly [Name in UnaryName]: (forward: OpOf<Name>) => OpOf<`${Name}Backward`> } = {
+  relu: () => ({ op: 'reluBackward' }),
+  leakyRelu: ({ alpha }) => ({ op: 'leakyReluBackward', alpha }),
+  sigmoid: () => ({ op: 'sigmoidBackward' }),
+  tanh: () => ({ op: 'tanhBackward' }),
+  gelu: ({ approximate }) => ({ op: 'geluBackward', approximate }),
+  binaryStep: () => ({ op: 'binaryStepBackward' }),
+  identity: () => ({ op: 'identityBackward' }),
+  exp: () => ({ op: 'expBackward' }),
+  log: () => ({ op: 'logBackward' }),
+  negate: () => ({ op: 'negateBackward' }),
+  scale: ({ factor }) => ({ op: 'scaleBackward', factor }),
+};
+
+function isOp<Name extends OpName>(op: Op, name: Name): op is OpOf<Name> {
+  return op.op === name;
+}
+
+function unaryRule<Name extends UnaryName>(name: Name): GradientRule {
+  const backward = unaryBackward[name];
   return (context) => {
     const { forward } = context;
+    if (!isOp(forward.op, name)) throw new Error(`The ${name} gradient rule was given a ${forward.op.op} call.`);
     const saved = fromOutput.includes(name) ? forward.outputs[0] : forward.inputs[0];
-    const backward = { ...forward.op, op: `${name}Backward` } as Op;
-    context.giveComputed(0, backward, [saved, context.dOutput()]);
+    context.giveComputed(0, backward(forward.op), [saved, context.dOutput()]);
   };
 }
 
@@ -17,10 +39,18 @@ function softmaxRule(backward: 'softmaxBackward' | 'logSoftmaxBackward'): Gradie
   return (context) => context.giveComputed(0, { op: backward }, [context.forward.outputs[0], context.dOutput()]);
 }
 
-const unaryOps = ['relu', 'leakyRelu', 'sigmoid', 'tanh', 'gelu', 'binaryStep', 'identity', 'exp', 'log', 'negate', 'scale'] as const;
-
-export const activationGradients: Partial<Record<OpName, GradientRule>> = {
-  ...Object.fromEntries(unaryOps.map((name) => [name, unaryRule(name)])),
+export const activationGradients: GradientTable<ActivationOp['op']> = {
+  relu: unaryRule('relu'),
+  leakyRelu: unaryRule('leakyRelu'),
+  sigmoid: unaryRule('sigmoid'),
+  tanh: unaryRule('tanh'),
+  gelu: unaryRule('gelu'),
+  binaryStep: unaryRule('binaryStep'),
+  identity: unaryRule('identity'),
+  exp: unaryRule('exp'),
+  log: unaryRule('log'),
+  negate: unaryRule('negate'),
+  scale: unaryRule('scale'),
   softmax: softmaxRule('softmaxBackward'),
   logSoftmax: softmaxRule('logSoftmaxBackward'),
 };

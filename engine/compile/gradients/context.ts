@@ -56,3 +56,18 @@ export class GradientContext {
 
 /** The backward of one forward op. */
 export type GradientRule = (context: GradientContext) => void;
+
+/** An op that has no gradient by design, and why (a backward op, a constant, a sampled mask, ...). */
+export interface NoGradient {
+  readonly noGradient: string;
+}
+
+/**
+ * One entry per forward op: its gradient rule, or an explicit statement that it has none. Backward ops
+ * (named `...Backward...`) are not differentiated again (no second derivatives), so they have no entry.
+ */
+export type GradientTable<Name extends string> = { readonly [Key in Name as Key extends `${string}Backward${string}` ? never : Key]: GradientRule | NoGradient };
+
+export function noGradient(reason: string): NoGradient {
+  return { noGradient: reason };
+}

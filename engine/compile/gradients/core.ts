@@ -1,7 +1,7 @@
 // Gradients of data movement, linear algebra, broadcasting arithmetic and reductions.
-import type { OpName, OpOf } from '../../ir/index.ts';
+import type { CoreOp, OpOf } from '../../ir/index.ts';
 import { sameDims } from '../builder.ts';
-import type { GradientContext, GradientRule } from './context.ts';
+import { noGradient, type GradientContext, type GradientRule, type GradientTable } from './context.ts';
 
 /** Gives `gradient` to input `index`, summed down to that input's shape where it was broadcast. */
 function giveBroadcast(context: GradientContext, index: number, gradient: number): void {
@@ -86,7 +86,7 @@ const embedding: GradientRule = (context) => {
   context.giveComputed(1, { op: 'embeddingBackward' }, [context.forward.inputs[0], context.dOutput()]);
 };
 
-export const coreGradients: Partial<Record<OpName, GradientRule>> = {
+export const coreGradients: GradientTable<CoreOp['op']> = {
   matmul,
   biasAdd,
   add,
@@ -98,4 +98,9 @@ export const coreGradients: Partial<Record<OpName, GradientRule>> = {
   concat,
   slice,
   embedding,
+  fill: noGradient('fill writes a constant: nothing flows back to an input'),
+  div: noGradient('no lowering emits div in a forward pass; add a rule before one does'),
+  broadcast: noGradient('broadcast is emitted only by gradient rules (reduceSum, reduceMean), never differentiated again'),
+  sumToShape: noGradient('sumToShape is emitted only by gradient rules (broadcast arithmetic), never differentiated again'),
+  split: noGradient('split is emitted only by the concat gradient rule, never differentiated again'),
 };

@@ -1,6 +1,6 @@
 // Backpropagation through time for the fused recurrent ops: one backward op returns every gradient.
-import type { OpName } from '../../ir/index.ts';
-import type { GradientContext, GradientRule } from './context.ts';
+import type { RecurrentOp } from '../../ir/index.ts';
+import type { GradientContext, GradientRule, GradientTable } from './context.ts';
 
 /** Scratch widths per batch row, as the kernels document: rnn 2H, lstm 6H, gru 7H. */
 const SCRATCH = { rnnSequence: 2, lstmSequence: 6, gruSequence: 7 } as const;
@@ -17,7 +17,7 @@ function recurrentRule(forwardOp: keyof typeof SCRATCH, savedOutputs: number, gr
   };
 }
 
-export const recurrentGradients: Partial<Record<OpName, GradientRule>> = {
+export const recurrentGradients: GradientTable<RecurrentOp['op']> = {
   // rnn inputs: input initialHidden inputWeights hiddenWeights bias
   rnnSequence: recurrentRule('rnnSequence', 1, [0, 1, 2, 3, 4]),
   // lstm inputs: input initialHidden initialCell inputWeights hiddenWeights bias; saved hidden cell gates

@@ -1,6 +1,6 @@
 // Gradients of convolution, transposed convolution, pooling and upsampling.
-import type { OpName, OpOf } from '../../ir/index.ts';
-import type { GradientRule } from './context.ts';
+import type { OpOf, SpatialOp } from '../../ir/index.ts';
+import type { GradientRule, GradientTable } from './context.ts';
 
 const conv2d: GradientRule = (context) => {
   const { stride, padding, dilation } = context.forward.op as OpOf<'conv2d'>;
@@ -34,4 +34,4 @@ const upsample2d: GradientRule = (context) => {
   context.giveComputed(0, { ...op, op: 'upsample2dBackward' }, [context.dOutput()]);
 };
 
-export const spatialGradients: Partial<Record<OpName, GradientRule>> = { conv2d, convTranspose2d, maxPool2d, avgPool2d, upsample2d };
+export const spatialGradients: GradientTable<SpatialOp['op']> = { conv2d, convTranspose2d, maxPool2d, avgPool2d, upsample2d };

@@ -1,6 +1,6 @@
 // Gradients of batch normalization, dropout and the losses.
-import type { OpName, OpOf } from '../../ir/index.ts';
-import type { GradientRule } from './context.ts';
+import type { OpOf, TrainingOp } from '../../ir/index.ts';
+import { noGradient, type GradientRule, type GradientTable } from './context.ts';
 
 const batchNormTrain: GradientRule = (context) => {
   const op = context.forward.op as OpOf<'batchNormTrain'>;
@@ -34,8 +34,9 @@ function pairLoss(backward: 'meanSquaredErrorBackward' | 'binaryCrossEntropyWith
   };
 }
 
-export const trainingGradients: Partial<Record<OpName, GradientRule>> = {
+export const trainingGradients: GradientTable<TrainingOp['op']> = {
   batchNormTrain,
+  batchNormInference: noGradient('batchNormInference runs only in the inference program, which is never differentiated'),
   dropout,
   softmaxCrossEntropy,
   meanSquaredError: pairLoss('meanSquaredErrorBackward'),

@@ -2,7 +2,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type Output } from '../../../engine/cli/main.ts';
+import { main } from '../../../engine/cli/main.ts';
+import type { Output } from '../../../engine/cli/output.ts';
 
 export const root = join(import.meta.dirname, '../../..');
 export const folder = mkdtempSync(join(tmpdir(), 'netloom-cli-'));

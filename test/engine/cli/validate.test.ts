@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Output } from '../../../engine/cli/main.ts';
+import { main } from '../../../engine/cli/main.ts';
+import type { Output } from '../../../engine/cli/output.ts';
 import { chainDocument } from '../graph/build.ts';
 
 const root = join(import.meta.dirname, '../../..');

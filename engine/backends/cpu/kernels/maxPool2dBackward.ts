@@ -3,32 +3,31 @@
 import type { OpOf } from '../../../ir/index.ts';
 import { expectShape, floats, type CpuTensor } from '../tensor.ts';
 import { poolGeometry } from './poolGeometry.ts';
+import { poolWindows } from './poolWindows.ts';
 
 export function maxPool2dBackward(op: OpOf<'maxPool2dBackward'>, [input, dOutput]: readonly CpuTensor[], [dInput]: readonly CpuTensor[]): void {
-  const { batch, height, width, channels, outHeight, outWidth } = poolGeometry(op, input.shape, dOutput.shape);
+  const geometry = poolGeometry(op, input.shape, dOutput.shape);
+  const { batch, height, width, channels } = geometry;
+  const { count, bounds } = poolWindows(op, geometry);
   expectShape(dInput, input.shape, 'maxPool2dBackward dInput');
   const [x, dy, dx] = [floats(input, 'maxPool2dBackward input'), floats(dOutput, 'maxPool2dBackward dOutput'), floats(dInput, 'maxPool2dBackward dInput')];
   dx.fill(0);
   for (let n = 0; n < batch; n++) {
-    for (let oh = 0; oh < outHeight; oh++) {
-      const rowStart = oh * op.stride[0] - op.padding.top;
-      const rowFirst = Math.max(0, rowStart);
-      const rowEnd = Math.min(height, rowStart + op.window[0]);
-      for (let ow = 0; ow < outWidth; ow++) {
-        const columnStart = ow * op.stride[1] - op.padding.left;
-        const columnFirst = Math.max(0, columnStart);
-        const columnEnd = Math.min(width, columnStart + op.window[1]);
-        const outputBase = ((n * outHeight + oh) * outWidth + ow) * channels;
-        for (let c = 0; c < channels; c++) {
-          let best = -1;
-          for (let row = rowFirst; row < rowEnd; row++) {
-            for (let column = columnFirst; column < columnEnd; column++) {
-              const index = ((n * height + row) * width + column) * channels + c;
-              if (best < 0 || x[index] > x[best]) best = index;
-            }
+    for (let window = 0; window < count; window++) {
+      const rowFirst = bounds[window * 4];
+      const rowEnd = bounds[window * 4 + 1];
+      const columnFirst = bounds[window * 4 + 2];
+      const columnEnd = bounds[window * 4 + 3];
+      const outputBase = (n * count + window) * channels;
+      for (let c = 0; c < channels; c++) {
+        let best = -1;
+        for (let row = rowFirst; row < rowEnd; row++) {
+          for (let column = columnFirst; column < columnEnd; column++) {
+            const index = ((n * height + row) * width + column) * channels + c;
+            if (best < 0 || x[index] > x[best]) best = index;
           }
-          dx[best] += dy[outputBase + c];
         }
+        dx[best] += dy[outputBase + c];
       }
     }
   }
