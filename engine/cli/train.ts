@@ -1,10 +1,11 @@
 // `netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N]
-//   [--backend cpu] [--save CKPT] [--resume CKPT] [--jsonl]`
+//   [--backend NAME] [--save CKPT] [--resume CKPT] [--jsonl]`
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DataError } from '../data/index.ts';
 import type { RunSettings } from '../protocol/index.ts';
-import { CheckpointError, saveCheckpoint } from '../train/checkpoint.ts';
+import { backendProblem as problemWithBackend, createBackend } from '../backends/index.ts';
+import { CheckpointError, saveCheckpointAsync } from '../train/checkpoint.ts';
 import { RunSetupError } from '../train/setup.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
 import type { Output } from './output.ts';
@@ -17,13 +18,13 @@ const OPTIONS = {
   steps: { type: 'string' },
   batch: { type: 'string' },
   seed: { type: 'string' },
-  backend: { type: 'string', default: 'cpu' },
+  backend: { type: 'string' },
   save: { type: 'string' },
   resume: { type: 'string' },
   jsonl: { type: 'boolean', default: false },
 } as const;
 
-export const TRAIN_USAGE = 'Usage: netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N] [--backend cpu] [--save CKPT] [--resume CKPT] [--jsonl]';
+export const TRAIN_USAGE = 'Usage: netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N] [--backend NAME] [--save CKPT] [--resume CKPT] [--jsonl]';
 
 function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -59,7 +60,8 @@ async function train(argv: readonly string[], output: Output, interactive: boole
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError(TRAIN_USAGE);
-  if (values.backend !== 'cpu') throw new UsageError(values.backend === 'webgpu' ? 'The WebGPU backend is not available in this version; use --backend cpu.' : `Unknown backend "${values.backend}": use cpu (the only backend today).`);
+  const backendProblem = values.backend === undefined ? null : problemWithBackend(values.backend);
+  if (backendProblem !== null) throw new UsageError(backendProblem);
   const settings: RunSettings = { epochs: wholeNumber('epochs', values.epochs, 1), steps: wholeNumber('steps', values.steps, 1), batchSize: wholeNumber('batch', values.batch, 1), seed: wholeNumber('seed', values.seed, 0), telemetryRate: values.jsonl ? 1e9 : 10 };
   const isFolder = values.data !== undefined && (await stat(values.data).catch(() => null))?.isDirectory() === true;
   const document = withDataPath(await loadGraph(positionals[0]), values.data, isFolder);
@@ -68,14 +70,16 @@ async function train(argv: readonly string[], output: Output, interactive: boole
   });
   const dataset = await loadData(document);
   const reporter = chooseReporter(output, values.jsonl, interactive);
-  const session = createSession(document, dataset, settings, (event) => reporter.event(event), checkpoint === undefined ? undefined : new Uint8Array(checkpoint));
+  const backend = await createBackend(values.backend);
+  const session = createSession(document, dataset, settings, (event) => reporter.event(event), checkpoint === undefined ? undefined : new Uint8Array(checkpoint), backend);
   const reason = await session.run.run();
   reporter.finish();
   if (values.save !== undefined) {
     const { loop } = session.prepared;
-    const bytes = saveCheckpoint(loop.models, loop.trainers, { graph: document.metadata.name, batchSize: session.prepared.settings.batchSize, epoch: session.run.epoch, index: session.run.index, steps: session.run.steps });
+    const bytes = await saveCheckpointAsync(loop.models, loop.trainers, { graph: document.metadata.name, batchSize: session.prepared.settings.batchSize, epoch: session.run.epoch, index: session.run.index, steps: session.run.steps });
     await writeFile(values.save, bytes);
     if (!values.jsonl) output.error(`saved ${values.save}`);
   }
+  backend.dispose();
   return reason === 'diverged' ? 2 : 0;
 }

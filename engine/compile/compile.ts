@@ -1,9 +1,10 @@
 // Graph document -> Program: lower every layer in topological order, then build the backward pass.
-import { analyzeGraph, hasErrors, layerCatalog, type Diagnostic, type GraphDocument, type TensorShape } from '../graph/index.ts';
+import { analyzeGraph, hasErrors, layerCatalog, type Diagnostic, type GraphDocument, type OptimizerSettings, type TensorShape } from '../graph/index.ts';
 import type { BufferId, KernelCall, Program } from '../ir/index.ts';
 import { buildBackward } from './autodiff.ts';
 import { ProgramBuilder } from './builder.ts';
 import { layerLowerings, lossLowerings, LoweringContext, type LoweringState } from './lower/index.ts';
+import { declareOptimizer, updateCalls, type CompiledOptimizer } from './update.ts';
 
 export interface CompileOptions {
   readonly batchSize: number;
@@ -13,6 +14,8 @@ export interface CompileOptions {
   readonly frozen?: ReadonlySet<string>;
   /** Input nodes whose gradient the backward pass should also produce (a GAN's discriminator input). */
   readonly inputGradients?: readonly string[];
+  /** The optimizer whose state and update calls to compile; defaults to the graph's training optimizer. */
+  readonly optimizer?: OptimizerSettings;
 }
 
 export interface CompiledParameter {
@@ -27,10 +30,13 @@ export interface CompiledParameter {
 export interface CompiledGraph {
   readonly document: GraphDocument;
   readonly batchSize: number;
-  /** Every buffer; calls = training forward then backward. */
+  /** Every buffer; calls = training forward, backward, then the update. */
   readonly program: Program;
   readonly trainForward: readonly KernelCall[];
   readonly backward: readonly KernelCall[];
+  /** Gradient clipping and the optimizer step for the compiled optimizer settings (update.ts). */
+  readonly update: readonly KernelCall[];
+  readonly optimizer: CompiledOptimizer;
   readonly inferForward: readonly KernelCall[];
   readonly inputs: ReadonlyMap<string, BufferId>;
   /** Labels or targets fed each step; null when the target is the input itself (autoencoders). */
@@ -135,13 +141,18 @@ function finish(
     const gradient = buffer === undefined ? undefined : gradients.get(buffer);
     if (gradient !== undefined) inputGradients.set(id, gradient);
   }
+  const settings = options.optimizer ?? document.training.optimizer;
+  const optimizer = declareOptimizer(builder, parameters, settings);
+  const update = updateCalls({ parameters, optimizer }, settings);
   const head = lowered.head;
   return {
     document,
     batchSize: options.batchSize,
-    program: { buffers: builder.buffers, calls: [...state.train, ...backward] },
+    program: { buffers: builder.buffers, calls: [...state.train, ...backward, ...update] },
     trainForward: state.train,
     backward,
+    update,
+    optimizer,
     inferForward: state.infer,
     inputs: lowered.inputs,
     target: head?.target ?? null,

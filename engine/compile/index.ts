@@ -3,3 +3,4 @@ export { compileGraph, CompileError, type CompileOptions, type CompiledGraph, ty
 export { buildBackward, type BackwardPass } from './autodiff.ts';
 export { ProgramBuilder } from './builder.ts';
 export { gradientRules } from './gradients/index.ts';
+export { declareOptimizer, optimizerStateCount, updateCalls, type CompiledOptimizer, type UpdateTarget } from './update.ts';

@@ -2,6 +2,7 @@
 // seeded randomness every backend shares.
 export type * from './ops/index.ts';
 export { BACKWARD_FROM_OUTPUT, backwardOf } from './ops/index.ts';
+export * from './stepScalars.ts';
 export * from './tensor.ts';
 export * from './signatures.ts';
 export * from './program.ts';

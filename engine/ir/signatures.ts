@@ -105,6 +105,13 @@ export const OP_SIGNATURES: { readonly [Name in OpName]: OpSignature } = {
     'input initialHidden inputWeights hiddenWeights hidden gates hiddenCandidate dHidden',
     'dInput dInitialHidden dInputWeights dHiddenWeights dInputBias dHiddenBias scratch',
   ),
+
+  // Optimizer updates write their parameter and state in place; scalars: see ops/optimizer.ts.
+  sgdUpdate: signature('value gradient scalars', 'value'),
+  momentumUpdate: signature('value gradient scalars velocity', 'value velocity'),
+  adamUpdate: signature('value gradient scalars first second', 'value first second'),
+  rmspropUpdate: signature('value gradient scalars square', 'value square'),
+  clipGradientNorm: signature('gradients...', 'norm gradients...'),
 };
 
 /** Whether `count` buffers fit a list of names (a trailing 'name...' takes one or more). */

@@ -5,7 +5,9 @@
 //   8-11       header length in bytes (uint32)
 //   12-        header: UTF-8 JSON (CheckpointHeader), padded with spaces to a multiple of 4
 //   then       every tensor's values, little-endian float32 or int32, at header.tensors[i].offset
-import type { BufferRole } from '../ir/index.ts';
+// Optimizer state lives in the model's buffers (role optimizerState) but keeps its version-1 names,
+// so files saved before the optimizer became kernel calls still load and resume bit for bit.
+import type { BufferId, BufferRole } from '../ir/index.ts';
 import type { Model } from './model.ts';
 import type { Trainer } from './trainer.ts';
 
@@ -41,32 +43,59 @@ const SAVED_ROLES: readonly BufferRole[] = ['parameter', 'state'];
 
 interface Entry {
   readonly name: string;
-  readonly data: Float32Array | Int32Array;
+  readonly model: Model;
+  readonly buffer: BufferId;
+  readonly dtype: 'f32' | 'i32';
   readonly shape: readonly number[];
+  readonly length: number;
 }
 
 function entries(models: readonly Model[], trainers: readonly Trainer[]): Entry[] {
   const list: Entry[] = [];
+  const add = (name: string, model: Model, buffer: BufferId) => {
+    const { shape, dtype } = model.compiled.program.buffers[buffer].descriptor;
+    list.push({ name, model, buffer, dtype, shape, length: model.sizeOf(buffer) });
+  };
   models.forEach((model, index) => {
+    if (model.precision !== 'f32') throw new CheckpointError('Checkpoints hold float32 models only.');
     for (const buffer of model.compiled.program.buffers) {
       if (!SAVED_ROLES.includes(buffer.role) || buffer.aliasOf !== undefined || buffer.name === undefined) continue;
-      const data = model.tensor(buffer.id).data;
-      if (data instanceof Float64Array) throw new CheckpointError('Checkpoints hold float32 models only.');
-      list.push({ name: `m${index}/${buffer.name}`, data, shape: buffer.descriptor.shape });
+      add(`m${index}/${buffer.name}`, model, buffer.id);
     }
   });
   trainers.forEach((trainer, index) => {
-    for (const slot of trainer.slots) slot.state.forEach((state, k) => list.push({ name: `m${index}/optimizer/${slot.name}/${k}`, data: state, shape: [state.length] }));
+    // Flat [length] tensors named by parameter and state index, as format version 1 has always had them.
+    for (const slot of trainer.slots) slot.state.forEach((buffer, k) => list.push({ ...entryOf(trainer.model, buffer), name: `m${index}/optimizer/${slot.name}/${k}` }));
   });
   return list;
 }
 
-export function saveCheckpoint(models: readonly Model[], trainers: readonly Trainer[], where: { graph: string; batchSize: number; epoch: number; index: number; steps: number }): Uint8Array {
+function entryOf(model: Model, buffer: BufferId): Entry {
+  const length = model.sizeOf(buffer);
+  return { name: '', model, buffer, dtype: 'f32', shape: [length], length };
+}
+
+type Where = { graph: string; batchSize: number; epoch: number; index: number; steps: number };
+
+/** A checkpoint of models whose backend keeps buffers in host memory (tests, tools); see saveCheckpointAsync. */
+export function saveCheckpoint(models: readonly Model[], trainers: readonly Trainer[], where: Where): Uint8Array {
   const list = entries(models, trainers);
+  return encode(list, list.map((entry) => entry.model.tensor(entry.buffer).data as Float32Array | Int32Array), trainers, where);
+}
+
+/** A checkpoint read through the backend seam (any backend). */
+export async function saveCheckpointAsync(models: readonly Model[], trainers: readonly Trainer[], where: Where): Promise<Uint8Array> {
+  const list = entries(models, trainers);
+  const values: (Float32Array | Int32Array)[] = [];
+  for (const entry of list) values.push((await entry.model.read(entry.buffer)).data as Float32Array | Int32Array);
+  return encode(list, values, trainers, where);
+}
+
+function encode(list: readonly Entry[], values: readonly (Float32Array | Int32Array)[], trainers: readonly Trainer[], where: Where): Uint8Array {
   let offset = 0;
   const tensors = list.map((entry) => {
-    const tensor: CheckpointTensor = { name: entry.name, dtype: entry.data instanceof Int32Array ? 'i32' : 'f32', shape: entry.shape, offset, length: entry.data.length };
-    offset += entry.data.length * 4;
+    const tensor: CheckpointTensor = { name: entry.name, dtype: entry.dtype, shape: entry.shape, offset, length: entry.length };
+    offset += entry.length * 4;
     return tensor;
   });
   const header: CheckpointHeader = { format: 'netloom.checkpoint', ...where, trainers: trainers.map((trainer) => ({ step: trainer.step, learningRateOverride: trainer.learningRateOverride })), tensors };
@@ -80,7 +109,7 @@ export function saveCheckpoint(models: readonly Model[], trainers: readonly Trai
   view.setUint32(8, headerBytes.length, true);
   bytes.set(headerBytes, 12);
   const base = 12 + headerBytes.length;
-  list.forEach((entry, index) => bytes.set(new Uint8Array(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength), base + tensors[index].offset));
+  values.forEach((data, index) => bytes.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), base + tensors[index].offset));
   return bytes;
 }
 
@@ -112,10 +141,10 @@ export function loadCheckpoint(bytes: Uint8Array, models: readonly Model[], trai
   for (const target of targets) {
     const tensor = saved.get(target.name);
     if (tensor === undefined) throw new CheckpointError(`The checkpoint has no "${target.name}": it was saved from a different graph.`);
-    if (tensor.length !== target.data.length) throw new CheckpointError(`"${target.name}" holds ${tensor.length} values in the checkpoint but ${target.data.length} in this graph: it was saved from a different graph.`);
+    if (tensor.length !== target.length) throw new CheckpointError(`"${target.name}" holds ${tensor.length} values in the checkpoint but ${target.length} in this graph: it was saved from a different graph.`);
     const start = dataStart + tensor.offset;
     const copy = bytes.slice(start, start + tensor.length * 4);
-    target.data.set(tensor.dtype === 'i32' ? new Int32Array(copy.buffer) : new Float32Array(copy.buffer));
+    target.model.write(target.buffer, tensor.dtype === 'i32' ? new Int32Array(copy.buffer) : new Float32Array(copy.buffer));
   }
   header.trainers.forEach((saved, index) => {
     const trainer = trainers[index];

@@ -1,100 +1,129 @@
-// A compiled graph bound to the CPU backend: feed inputs, run forward and backward passes, read
-// any node's output (a probe) and read or write parameters. Buffers are allocated once here;
-// every pass after that replays bound calls without allocating.
-import { allocateBuffers, bindCalls, runCalls, type BoundCall, type CpuTensor, type Precision } from '../backends/cpu/index.ts';
+// A compiled graph on a backend: feed inputs, run forward and backward passes and the update,
+// read any node's output (a probe) and read or write parameters. Buffers are allocated once here;
+// every pass after that replays bound calls without allocating. Model sees the backend only
+// through the seam (../backends/backend.ts): `read` works on every backend; the synchronous views
+// (`input`, `target`, `tensor`, `probe`, `loss`) need one that keeps buffers in host memory (cpu,
+// wasm) and are for the step's own reads, tests and tools.
+import { referenceBackend, type Backend, type BackendBuffers, type BoundCalls, type HostArray, type Precision } from '../backends/index.ts';
 import { compileGraph, type CompiledGraph, type CompileOptions } from '../compile/index.ts';
-import type { BufferId } from '../ir/index.ts';
-import type { ParameterSlot } from './optimizers/types.ts';
+import type { BufferId, KernelCall } from '../ir/index.ts';
 
 export interface ModelOptions extends CompileOptions {
   readonly precision?: Precision;
   /** Seed for parameter initialization; defaults to the graph's training seed. */
   readonly initSeed?: number;
+  /** Where the buffers live and the calls run; defaults to the reference (cpu) backend. */
+  readonly backend?: Backend;
 }
 
-export interface TensorView {
+/** A buffer's shape and values in host memory. */
+export interface HostTensor {
   readonly shape: readonly number[];
-  readonly data: Float32Array | Float64Array | Int32Array;
+  readonly data: HostArray;
 }
 
 export class Model {
   readonly compiled: CompiledGraph;
-  private readonly tensors: Map<BufferId, CpuTensor>;
-  private readonly phases: { readonly train: BoundCall[]; readonly backward: BoundCall[]; readonly infer: BoundCall[] };
+  readonly backend: Backend;
+  readonly precision: Precision;
+  private readonly buffers: BackendBuffers;
+  private readonly phases: { readonly train: BoundCalls; readonly backward: BoundCalls; readonly infer: BoundCalls };
 
-  constructor(compiled: CompiledGraph, options: { precision?: Precision; initSeed?: number } = {}) {
+  constructor(compiled: CompiledGraph, options: { precision?: Precision; initSeed?: number; backend?: Backend } = {}) {
     this.compiled = compiled;
-    this.tensors = allocateBuffers(compiled.program, options.precision ?? 'f32', options.initSeed ?? compiled.document.training.seed);
-    this.phases = {
-      train: bindCalls(compiled.trainForward, this.tensors),
-      backward: bindCalls(compiled.backward, this.tensors),
-      infer: bindCalls(compiled.inferForward, this.tensors),
-    };
+    this.backend = options.backend ?? referenceBackend();
+    this.precision = options.precision ?? 'f32';
+    this.buffers = this.backend.allocate(compiled.program, { precision: this.precision, seed: options.initSeed ?? compiled.document.training.seed });
+    this.phases = { train: this.bind(compiled.trainForward), backward: this.bind(compiled.backward), infer: this.bind(compiled.inferForward) };
   }
 
   static compile(document: unknown, options: ModelOptions): Model {
     return new Model(compileGraph(document, options), options);
   }
 
-  /** The array an Input node reads: fill it in place, batch first. */
-  input(nodeId: string): TensorView {
+  /** Resolves calls on this model's buffers once (the update phase of a trainer). */
+  bind(calls: readonly KernelCall[]): BoundCalls {
+    return this.buffers.bind(calls);
+  }
+
+  run(calls: BoundCalls): void {
+    this.buffers.run(calls);
+  }
+
+  /** The buffer an Input node reads. */
+  inputBuffer(nodeId: string): BufferId {
     const buffer = this.compiled.inputs.get(nodeId);
     if (buffer === undefined) throw new Error(`Node ${nodeId} is not an Input of this graph.`);
-    return this.tensor(buffer);
+    return buffer;
+  }
+
+  /** The array an Input node reads, in host memory: fill it in place, batch first. */
+  input(nodeId: string): HostTensor {
+    return this.tensor(this.inputBuffer(nodeId));
   }
 
   /** The labels or targets the loss reads (not for autoencoders, whose target is the input). */
-  target(): TensorView {
+  target(): HostTensor {
+    return this.tensor(this.targetBuffer());
+  }
+
+  targetBuffer(): BufferId {
     if (this.compiled.target === null) throw new Error('This graph has no separate target: it reconstructs its input.');
-    return this.tensor(this.compiled.target);
+    return this.compiled.target;
+  }
+
+  /** Overwrites a buffer (or its first values) before the next pass, on any backend. */
+  write(buffer: BufferId, values: ArrayLike<number>): void {
+    this.buffers.write(buffer, values);
   }
 
   /** Runs the forward pass: 'train' uses dropout and batch statistics, 'infer' does not. */
   forward(mode: 'train' | 'infer' = 'infer'): void {
-    runCalls(mode === 'train' ? this.phases.train : this.phases.infer);
+    this.buffers.run(mode === 'train' ? this.phases.train : this.phases.infer);
   }
 
   /** Runs the backward pass; call after forward('train'). */
   backward(): void {
-    runCalls(this.phases.backward);
+    this.buffers.run(this.phases.backward);
   }
 
+  /** The loss of the last pass (host memory). */
   loss(): number {
     if (this.compiled.loss === null) throw new Error('This graph has no loss head.');
     return this.tensor(this.compiled.loss).data[0];
   }
 
-  /** A node's output after the last forward pass (the loss for a loss head). */
-  probe(nodeId: string): TensorView {
+  /** A node's output after the last forward pass (the loss for a loss head), in host memory. */
+  probe(nodeId: string): HostTensor {
+    return this.tensor(this.outputBuffer(nodeId));
+  }
+
+  outputBuffer(nodeId: string): BufferId {
     const buffer = this.compiled.nodeOutputs.get(nodeId);
     if (buffer === undefined) throw new Error(`Node ${nodeId} has no output in this graph.`);
-    return this.tensor(buffer);
+    return buffer;
   }
 
   /** The gradient of an Input requested with `inputGradients` at compile time. */
-  inputGradient(nodeId: string): TensorView {
+  inputGradient(nodeId: string): HostTensor {
     const buffer = this.compiled.inputGradients.get(nodeId);
     if (buffer === undefined) throw new Error(`No gradient was requested for input ${nodeId}.`);
     return this.tensor(buffer);
   }
 
-  tensor(buffer: BufferId): TensorView {
-    const tensor = this.tensors.get(buffer);
-    if (tensor === undefined) throw new Error(`Buffer ${buffer} is not allocated.`);
-    return tensor;
+  /** The live host array of a buffer: needs a backend with buffers in host memory. */
+  tensor(buffer: BufferId): HostTensor {
+    const data = this.buffers.hostArray(buffer);
+    if (data === undefined) throw new Error(`The ${this.backend.name} backend keeps buffer ${buffer} off the host: read it with read().`);
+    return { shape: this.shapeOf(buffer), data };
   }
 
-  /** Optimizer slots over the live parameter and gradient arrays (f32 models only). */
-  parameterSlots(): ParameterSlot[] {
-    return this.compiled.parameters.map((parameter) => {
-      const value = this.tensor(parameter.value).data;
-      const gradient = parameter.gradient === undefined ? new Float32Array(value.length) : this.tensor(parameter.gradient).data;
-      if (!(value instanceof Float32Array) || !(gradient instanceof Float32Array)) throw new Error('Training needs a float32 model.');
-      return { name: `${parameter.node}/${parameter.name}`, value, gradient, state: [], frozen: parameter.gradient === undefined, decay: parameter.decay };
-    });
+  /** A copy of a buffer once every call run so far has finished (any backend). */
+  async read(buffer: BufferId): Promise<HostTensor> {
+    return { shape: this.shapeOf(buffer), data: await this.buffers.read(buffer) };
   }
 
-  /** Copies of every parameter, keyed `node/name`. */
+  /** Copies of every parameter, keyed `node/name` (host memory). */
   readParameters(): Map<string, Float32Array> {
     return new Map(this.compiled.parameters.map((parameter) => [`${parameter.node}/${parameter.name}`, Float32Array.from(this.tensor(parameter.value).data)]));
   }
@@ -104,9 +133,24 @@ export class Model {
       const key = `${parameter.node}/${parameter.name}`;
       const value = values.get(key);
       if (value === undefined) continue;
-      const target = this.tensor(parameter.value).data;
-      if (value.length !== target.length) throw new Error(`${key} holds ${target.length} values, not ${value.length}.`);
-      target.set(value);
+      const size = this.sizeOf(parameter.value);
+      if (value.length !== size) throw new Error(`${key} holds ${size} values, not ${value.length}.`);
+      this.buffers.write(parameter.value, value);
     }
+  }
+
+  /** Frees the buffers (the backend stays usable for other models). */
+  dispose(): void {
+    this.buffers.dispose();
+  }
+
+  shapeOf(buffer: BufferId): readonly number[] {
+    const spec = this.compiled.program.buffers[buffer];
+    if (spec === undefined) throw new Error(`Buffer ${buffer} is not allocated.`);
+    return spec.descriptor.shape;
+  }
+
+  sizeOf(buffer: BufferId): number {
+    return this.shapeOf(buffer).reduce((product, size) => product * size, 1);
   }
 }

@@ -5,6 +5,7 @@ import { createBatcher, type Dataset } from '../data/index.ts';
 import { formatShape, tensorShape, type GraphDocument, type TrainingSettings } from '../graph/index.ts';
 import { splitIndices, spreadFirst } from '../data/index.ts';
 import type { RunSettings } from '../protocol/index.ts';
+import type { Backend } from '../backends/index.ts';
 import { SupervisedTask } from './loops/supervisedTask.ts';
 import type { TaskLoop } from './loops/taskLoop.ts';
 import { Model } from './model.ts';
@@ -33,7 +34,7 @@ export interface PreparedRun {
   readonly settings: TrainingSettings;
 }
 
-export function prepareSupervised(document: GraphDocument, dataset: Dataset, overrides: RunSettings = {}): PreparedRun {
+export function prepareSupervised(document: GraphDocument, dataset: Dataset, overrides: RunSettings = {}, backend?: Backend): PreparedRun {
   const settings = effectiveSettings(document, overrides);
   const runDocument = { ...document, training: settings };
   const { batchSize, seed } = settings;
@@ -41,7 +42,7 @@ export function prepareSupervised(document: GraphDocument, dataset: Dataset, ove
   if (split.train.length < batchSize) {
     throw new RunSetupError(`The data has ${split.train.length} training examples, fewer than one batch of ${batchSize}. Lower the batch size or the validation split.`, undefined, 'training.batchSize');
   }
-  const model = Model.compile(runDocument, { batchSize, seed });
+  const model = Model.compile(runDocument, { batchSize, seed, backend });
   checkInputShape(model, dataset);
   const train = createBatcher(dataset, { batchSize, indices: split.train, seed });
   const validation = split.validation.length > 0 ? createBatcher(dataset, { batchSize, indices: split.validation, shuffle: false, remainder: 'pad' }) : null;

@@ -4,7 +4,7 @@
 import type { CompiledGraph } from '../compile/index.ts';
 import type { BufferId } from '../ir/index.ts';
 import type { GatePayload } from '../protocol/index.ts';
-import type { TensorView } from '../train/model.ts';
+import type { HostTensor } from '../train/model.ts';
 
 /** Gate names in the kernels' column order, and which output of the op holds them [B, T, gates·H]. */
 const RECURRENT_GATES: Readonly<Record<string, { readonly names: readonly string[]; readonly output: number }>> = {
@@ -28,7 +28,7 @@ export function gateBuffer(compiled: CompiledGraph, nodeId: string): GateBuffer 
 }
 
 /** Splits gates [B, T, G·H] into one [samples, T, H] tensor per gate, for the given batch rows. */
-export function splitGates(view: TensorView, names: readonly string[], samples: readonly number[]): GatePayload[] {
+export function splitGates(view: HostTensor, names: readonly string[], samples: readonly number[]): GatePayload[] {
   const [batch, steps, columns] = view.shape;
   const units = columns / names.length;
   const rows = samples.filter((sample) => sample >= 0 && sample < batch);
@@ -45,7 +45,7 @@ export function splitGates(view: TensorView, names: readonly string[], samples: 
 }
 
 /** A recurrent node's gates for the given samples after the last forward pass; undefined for other nodes. */
-export function recurrentGates(model: { readonly compiled: CompiledGraph; tensor(buffer: BufferId): TensorView }, nodeId: string, samples: readonly number[]): GatePayload[] | undefined {
+export function recurrentGates(model: { readonly compiled: CompiledGraph; tensor(buffer: BufferId): HostTensor }, nodeId: string, samples: readonly number[]): GatePayload[] | undefined {
   const gates = gateBuffer(model.compiled, nodeId);
   return gates === null ? undefined : splitGates(model.tensor(gates.buffer), gates.names, samples);
 }

@@ -2,13 +2,14 @@
 // events. Transport-free: the Web Worker entry and the Node worker_threads entry both wrap it.
 import { DataError, loadDataset, type Dataset, type FileSource } from '../data/index.ts';
 import { analyzeGraph, hasErrors, type GraphDocument } from '../graph/index.ts';
-import type { EngineEvent, EngineRequest, ProblemReport, RunSettings } from '../protocol/index.ts';
+import { availableBackends, createBackend, defaultBackendName, type Backend } from '../backends/index.ts';
+import type { BackendName, EngineEvent, EngineRequest, ProblemReport, RunSettings } from '../protocol/index.ts';
 import { PROTOCOL_VERSION } from '../protocol/index.ts';
-import { loadCheckpoint, saveCheckpoint, CheckpointError } from '../train/checkpoint.ts';
-import { TrainingRun } from '../train/run.ts';
+import { saveCheckpointAsync, CheckpointError } from '../train/checkpoint.ts';
+import { setUpRun } from '../train/prepare.ts';
+import type { TrainingRun } from '../train/run.ts';
 import { RunSetupError } from '../train/setup.ts';
 import { findExamples } from './examples.ts';
-import { prepareRun } from './prepare.ts';
 import { recurrentGates } from './gates.ts';
 import { HistogramPacer, modelWithParameters, parameterHistograms } from './histograms.ts';
 import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
@@ -29,12 +30,15 @@ export class EngineHost {
   private lastWatch = Number.NEGATIVE_INFINITY;
   private batchSize = 0;
   private readonly histogramPacer = new HistogramPacer();
+  /** The backend runs train on: the compile request's choice, or a run's own. */
+  private backend: Backend | null = null;
+  private backendName: BackendName | undefined;
 
   constructor(
     private readonly post: Post,
     private readonly options: HostOptions = {},
   ) {
-    this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, backends: ['cpu'] });
+    this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, backends: availableBackends() });
   }
 
   /** Handles one request; `start` resolves when the run ends. */
@@ -54,7 +58,7 @@ export class EngineHost {
   private async dispatch(request: EngineRequest): Promise<void> {
     switch (request.type) {
       case 'compile':
-        return this.compile(request.document);
+        return this.compile(request.document, request.backend);
       case 'start':
         return this.start(request.settings, request.checkpoint);
       case 'pause':
@@ -84,7 +88,7 @@ export class EngineHost {
     }
   }
 
-  private compile(input: unknown): void {
+  private async compile(input: unknown, backend?: BackendName | 'auto'): Promise<void> {
     this.send({ type: 'state', state: 'compiling' });
     const analysis = analyzeGraph(input);
     if (analysis.document === null || hasErrors(analysis)) {
@@ -94,44 +98,47 @@ export class EngineHost {
       return;
     }
     this.document = analysis.document;
-    this.send({ type: 'compiled', backend: 'cpu', parameterCount: analysis.totalParameters, nodeIds: [...analysis.order] });
+    this.backendName = backend === 'auto' ? undefined : backend;
+    const chosen = await this.backendFor(this.backendName);
+    this.send({ type: 'compiled', backend: chosen.name, description: chosen.description, threads: chosen.threads, parameterCount: analysis.totalParameters, nodeIds: [...analysis.order] });
     this.send({ type: 'state', state: 'ready' });
   }
 
   private async start(settings: RunSettings = {}, checkpoint?: ArrayBuffer): Promise<void> {
     if (this.document === null) throw new Error('Compile a graph before starting a run.');
     if (this.run !== null && ['running', 'paused'].includes(this.run.state)) throw new Error('A run is already going; stop it first.');
+    const backend = await this.backendFor(settings.backend ?? this.backendName);
     const dataset = await this.loadData(this.document);
-    const prepared = prepareRun(this.document, dataset, settings);
-    const resumed = checkpoint === undefined ? null : loadCheckpoint(new Uint8Array(checkpoint), prepared.loop.models, prepared.loop.trainers);
-    const run = new TrainingRun(
-      prepared.loop,
-      {
-        epochs: prepared.settings.epochs,
-        maxSteps: settings.steps === undefined ? undefined : (resumed?.steps ?? 0) + settings.steps,
-        telemetryRate: settings.telemetryRate,
-        earlyStopping: prepared.settings.earlyStopping,
-        startEpoch: resumed?.epoch,
-        startIndex: resumed?.index,
-        startSteps: resumed?.steps,
-        yieldControl: this.options.yieldControl,
-        onStep: () => {
-          this.sendWatched();
-          this.sendHistograms(false);
-        },
+    const { run, prepared } = setUpRun(this.document, dataset, settings, {
+      emit: (event) => this.send(event),
+      backend,
+      checkpoint: checkpoint === undefined ? undefined : new Uint8Array(checkpoint),
+      yieldControl: this.options.yieldControl,
+      onStep: () => {
+        this.sendWatched();
+        this.sendHistograms(false);
       },
-      (event) => this.send(event),
-    );
+    });
     this.run = run;
     this.batchSize = prepared.settings.batchSize;
     await run.run();
     this.sendHistograms(true);
   }
 
-  private saveCheckpoint(requestId: number): void {
+  /** The backend named (default: the fastest available), created once and kept while the name stays. */
+  private async backendFor(name: BackendName = defaultBackendName()): Promise<Backend> {
+    if (this.backend?.name === name) return this.backend;
+    if (this.run !== null && ['running', 'paused'].includes(this.run.state)) throw new Error('A run is going on another backend; stop it first.');
+    this.backend?.dispose();
+    this.backend = null;
+    this.backend = await createBackend(name);
+    return this.backend;
+  }
+
+  private async saveCheckpoint(requestId: number): Promise<void> {
     const run = this.run;
     if (run === null || this.document === null) throw new Error('There is no run to save: start training first.');
-    const bytes = saveCheckpoint(run.loop.models, run.loop.trainers, { graph: this.document.metadata.name, batchSize: this.batchSize, epoch: run.epoch, index: run.index, steps: run.steps });
+    const bytes = await saveCheckpointAsync(run.loop.models, run.loop.trainers, { graph: this.document.metadata.name, batchSize: this.batchSize, epoch: run.epoch, index: run.index, steps: run.steps });
     this.send({ type: 'checkpoint', requestId, data: bytes.buffer as ArrayBuffer });
   }
 
@@ -173,17 +180,18 @@ export class EngineHost {
     }
   }
 
-  private probe(requestId: number, nodeId: string, samples: readonly number[]): void {
+  private async probe(requestId: number, nodeId: string, samples: readonly number[]): Promise<void> {
     const model = this.run?.loop.models.find((candidate) => candidate.compiled.nodeOutputs.has(nodeId));
     if (model === undefined) throw new Error(`Node ${nodeId} has no output yet: start a run first.`);
-    this.send({ type: 'probed', requestId, nodeId, tensor: probeRows(model.probe(nodeId), samples), gates: recurrentGates(model, nodeId, samples) });
+    const output = await model.read(model.outputBuffer(nodeId));
+    this.send({ type: 'probed', requestId, nodeId, tensor: probeRows(output, samples), gates: recurrentGates(model, nodeId, samples) });
   }
 
-  private readWeights(requestId: number, nodeId: string): void {
+  private async readWeights(requestId: number, nodeId: string): Promise<void> {
     const model = this.run?.loop.models.find((candidate) => candidate.compiled.parameters.some((parameter) => parameter.node === nodeId));
     if (model === undefined) throw new Error(`Node ${nodeId} has no weights in the current run.`);
     const tensors: Record<string, ReturnType<typeof tensorPayload>> = {};
-    for (const parameter of model.compiled.parameters) if (parameter.node === nodeId) tensors[parameter.name] = tensorPayload(model.tensor(parameter.value));
+    for (const parameter of model.compiled.parameters) if (parameter.node === nodeId) tensors[parameter.name] = tensorPayload(await model.read(parameter.value));
     this.send({ type: 'weights', requestId, nodeId, tensors });
   }
 

@@ -1,14 +1,14 @@
 // Tensors and images leave the worker as transferable ArrayBuffers.
 import type { EngineEvent, TensorPayload } from '../protocol/index.ts';
-import type { TensorView } from '../train/model.ts';
+import type { HostTensor } from '../train/model.ts';
 
 /** A copy of a tensor as float32 (the copy is what gets transferred). */
-export function tensorPayload(view: TensorView): TensorPayload {
+export function tensorPayload(view: HostTensor): TensorPayload {
   return { shape: [...view.shape], data: Float32Array.from(view.data).buffer };
 }
 
 /** The given rows (batch samples) of a tensor whose first axis is the batch. */
-export function probeRows(view: TensorView, samples: readonly number[]): TensorPayload {
+export function probeRows(view: HostTensor, samples: readonly number[]): TensorPayload {
   const [batch, ...rest] = view.shape;
   const size = view.data.length / Math.max(1, batch);
   const rows = samples.filter((sample) => sample >= 0 && sample < batch);

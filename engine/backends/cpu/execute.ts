@@ -2,11 +2,9 @@
 // replay the calls as often as needed (a training step) without allocating.
 import type { BufferId, KernelCall, Op, Program } from '../../ir/index.ts';
 import { checkProgram, elementCount, initialize, seedRandomState } from '../../ir/index.ts';
+import type { Precision } from '../backend.ts';
 import { runKernel } from './registry.ts';
 import { integerShape, type CpuTensor } from './tensor.ts';
-
-/** 'f64' stores real numbers in Float64Array (gradient checks); the default is Float32Array. */
-export type Precision = 'f32' | 'f64';
 
 export interface BoundCall {
   readonly op: Op;

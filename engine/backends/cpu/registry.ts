@@ -9,10 +9,12 @@ import { batchNormBackward } from './kernels/batchNormBackward.ts';
 import { batchNormInference } from './kernels/batchNormInference.ts';
 import { batchNormTrain } from './kernels/batchNormTrain.ts';
 import { biasAdd } from './kernels/biasAdd.ts';
+import { adamUpdate } from './kernels/adamUpdate.ts';
 import { add, div, mul, sub } from './kernels/binary.ts';
 import { binaryCrossEntropyWithLogits, binaryCrossEntropyWithLogitsBackward } from './kernels/binaryCrossEntropyWithLogits.ts';
 import { binaryStep, binaryStepBackward } from './kernels/binaryStep.ts';
 import { broadcast, sumToShape } from './kernels/broadcast.ts';
+import { clipGradientNorm } from './kernels/clipGradientNorm.ts';
 import { concat, split } from './kernels/concat.ts';
 import { conv2d } from './kernels/conv2d.ts';
 import { conv2dBackwardFilter } from './kernels/conv2dBackwardFilter.ts';
@@ -39,9 +41,11 @@ import { meanSquaredError, meanSquaredErrorBackward } from './kernels/meanSquare
 import { negate, negateBackward } from './kernels/negate.ts';
 import { reduceMean, reduceSum } from './kernels/reduce.ts';
 import { relu, reluBackward } from './kernels/relu.ts';
+import { rmspropUpdate } from './kernels/rmspropUpdate.ts';
 import { rnnSequence } from './kernels/rnnSequence.ts';
 import { rnnSequenceBackward } from './kernels/rnnSequenceBackward.ts';
 import { scale, scaleBackward } from './kernels/scale.ts';
+import { momentumUpdate, sgdUpdate } from './kernels/sgdUpdate.ts';
 import { sigmoid, sigmoidBackward } from './kernels/sigmoid.ts';
 import { slice, sliceBackward } from './kernels/slice.ts';
 import { softmax, softmaxBackward } from './kernels/softmax.ts';
@@ -64,6 +68,7 @@ export const kernelRegistry: KernelRegistry = {
   softmaxCrossEntropy, softmaxCrossEntropyBackward, meanSquaredError, meanSquaredErrorBackward,
   binaryCrossEntropyWithLogits, binaryCrossEntropyWithLogitsBackward,
   rnnSequence, rnnSequenceBackward, lstmSequence, lstmSequenceBackward, gruSequence, gruSequenceBackward,
+  sgdUpdate, momentumUpdate, adamUpdate, rmspropUpdate, clipGradientNorm,
 };
 
 function kernelFor<Name extends OpName>(name: Name): Kernel<Name> {

@@ -3,12 +3,14 @@
 // so `switch (call.op.op)` narrows and OpOf<'add'> is exactly the attributes of add.
 import type { ActivationOp } from './activations.ts';
 import type { CoreOp } from './core.ts';
+import type { OptimizerOp } from './optimizer.ts';
 import type { RecurrentOp } from './recurrent.ts';
 import type { SpatialOp } from './spatial.ts';
 import type { TrainingOp } from './training.ts';
 
 export type * from './activations.ts';
 export type * from './core.ts';
+export type * from './optimizer.ts';
 export type * from './recurrent.ts';
 export type * from './spatial.ts';
 export type * from './training.ts';
@@ -21,7 +23,7 @@ type OnePerName<Group> = Group extends { readonly op: infer Names extends string
     : never
   : never;
 
-export type Op = OnePerName<CoreOp | ActivationOp | SpatialOp | TrainingOp | RecurrentOp>;
+export type Op = OnePerName<CoreOp | ActivationOp | SpatialOp | TrainingOp | RecurrentOp | OptimizerOp>;
 export type OpName = Op['op'];
 /** The attributes of one op, e.g. OpOf<'conv2d'> or OpOf<'add'>. */
 export type OpOf<Name extends OpName> = Extract<Op, { readonly op: Name }>;

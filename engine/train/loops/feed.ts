@@ -15,19 +15,23 @@ export function reconstructs(model: Model): boolean {
   return model.compiled.document.training.task === 'autoencode';
 }
 
-export function feedBatch(model: Model, dataInput: string, batch: Batch): void {
-  const input = model.input(dataInput).data;
-  if (input.length !== batch.inputs.length) throw new Error(`The Input ${dataInput} holds ${input.length} values a batch, but the data gives ${batch.inputs.length}.`);
-  input.set(batch.inputs);
+/** Writes a batch into the model's data Input and target buffers (through the backend seam). */
+export function feedBatch(model: Model, dataInput: string, batch: Batch, inputs: ArrayLike<number> = batch.inputs): void {
+  const input = model.inputBuffer(dataInput);
+  const size = model.sizeOf(input);
+  if (size !== inputs.length) throw new Error(`The Input ${dataInput} holds ${size} values a batch, but the data gives ${inputs.length}.`);
+  model.write(input, inputs);
   if (model.compiled.target === null) return;
-  const target = model.target().data;
+  const target = model.targetBuffer();
   const source = reconstructs(model) ? batch.inputs : batch.targets;
-  if (target.length !== source.length) throw new Error(`The loss expects ${target.length} target values a batch, but the data gives ${source.length}.`);
-  target.set(source);
+  const wanted = model.sizeOf(target);
+  if (wanted !== source.length) throw new Error(`The loss expects ${wanted} target values a batch, but the data gives ${source.length}.`);
+  model.write(target, source);
 }
 
-/** Denoising autoencoders: Gaussian noise of this deviation on the inputs only (the target stays clean). */
-export function addInputNoise(model: Model, dataInput: string, deviation: number, random: RandomState): void {
-  const input = model.input(dataInput).data;
-  for (let i = 0; i < input.length; i++) input[i] += deviation * nextNormal(random);
+/** Denoising autoencoders: the batch's inputs with Gaussian noise of this deviation (the target stays clean), rounded as the Input stores them. */
+export function noisyInputs(inputs: ArrayLike<number>, deviation: number, random: RandomState, into: Float32Array): Float32Array {
+  into.set(inputs);
+  for (let i = 0; i < into.length; i++) into[i] += deviation * nextNormal(random);
+  return into;
 }

@@ -6,9 +6,10 @@
 // Noise is drawn from a stream seeded by (seed, epoch, step), so a resumed run repeats exactly.
 import { createBatcher, mixSeed, type Batcher, type Dataset, type Normalization } from '../../data/index.ts';
 import type { GraphDocument, TrainingSettings } from '../../graph/index.ts';
-import { seedRandomState, type RandomState } from '../../ir/index.ts';
+import { seedRandomState, type BufferId, type RandomState } from '../../ir/index.ts';
 import type { EngineEvent } from '../../protocol/index.ts';
-import { Model, type TensorView } from '../model.ts';
+import type { Backend } from '../../backends/index.ts';
+import { Model } from '../model.ts';
 import { Trainer } from '../trainer.ts';
 import { deriveGanDocuments, GanSetupError, type GanDocuments } from './gan/derive.ts';
 import { denormalize, fillNormal, generate, IMAGE_SAMPLES, POINT_SAMPLES, rangeNormalization, realExamples, sampleEvent } from './gan/samples.ts';
@@ -20,13 +21,13 @@ export interface GanLoopOptions {
   readonly batchSize: number;
   readonly seed: number;
   readonly epochs: number;
+  /** Where both models run; defaults to the reference backend. */
+  readonly backend?: Backend;
 }
 
 /** Noise streams are kept apart from the data's shuffling streams, which share the seed. */
 const NOISE_STREAM = 0x6a09e667;
 const FIXED_NOISE_STREAM = 0x3c6ef372;
-
-type Values = TensorView['data'];
 
 interface GanParts {
   readonly documents: GanDocuments;
@@ -44,21 +45,22 @@ interface GanParts {
 
 /** Builds both models, their optimizers and the real-data batcher for a GAN graph. */
 export function createGanLoop(document: GraphDocument, dataset: Dataset, options: GanLoopOptions): GanLoop {
-  const { batchSize, seed, epochs } = options;
+  const { batchSize, seed, epochs, backend } = options;
   const documents = deriveGanDocuments(document);
   const training = documents.discriminator.training;
   const gan = document.training.gan;
   const discriminatorSteps = gan?.discriminatorSteps ?? 1;
   const generatorSteps = gan?.generatorSteps ?? 1;
-  const discriminator = Model.compile(documents.discriminator, { batchSize: 2 * batchSize, seed, initSeed: seed });
+  const optimizers = { generator: gan?.generatorOptimizer ?? training.optimizer, discriminator: gan?.discriminatorOptimizer ?? training.optimizer };
+  const discriminator = Model.compile(documents.discriminator, { batchSize: 2 * batchSize, seed, initSeed: seed, optimizer: optimizers.discriminator, backend });
   checkData(discriminator, documents.realInput, dataset, batchSize * discriminatorSteps);
-  const generator = Model.compile(documents.generator, { batchSize, seed: mixSeed(seed, 1), initSeed: mixSeed(seed, 2), frozen: documents.discriminatorNodes });
+  const generator = Model.compile(documents.generator, { batchSize, seed: mixSeed(seed, 1), initSeed: mixSeed(seed, 2), frozen: documents.discriminatorNodes, optimizer: optimizers.generator, backend });
   const normalization = rangeNormalization(document, dataset);
   const real = createBatcher(dataset, { batchSize, seed, normalization });
   const steps = epochs * Math.floor(real.batchesPerEpoch / discriminatorSteps);
   const settings = (optimizer: TrainingSettings['optimizer'] | undefined): TrainingSettings => ({ ...training, optimizer: optimizer ?? training.optimizer });
-  const generatorTrainer = new Trainer(generator, settings(gan?.generatorOptimizer), steps * generatorSteps);
-  const discriminatorTrainer = new Trainer(discriminator, settings(gan?.discriminatorOptimizer), steps * discriminatorSteps);
+  const generatorTrainer = new Trainer(generator, settings(optimizers.generator), steps * generatorSteps);
+  const discriminatorTrainer = new Trainer(discriminator, settings(optimizers.discriminator), steps * discriminatorSteps);
   return new GanLoop({ documents, generator, discriminator, generatorTrainer, discriminatorTrainer, real, dataset, normalization, seed, discriminatorSteps, generatorSteps });
 }
 
@@ -85,7 +87,9 @@ export class GanLoop implements TaskLoop {
   readonly fixedNoise: Float32Array;
   private readonly random: RandomState = seedRandomState(0);
   /** The discriminator's weights and their copies in the generator model. */
-  private readonly shared: readonly { readonly source: Values; readonly target: Values }[];
+  private readonly shared: readonly { readonly source: BufferId; readonly target: BufferId }[];
+  /** Host staging for what a step writes into the models: the discriminator's batch, the generator's noise. */
+  private readonly staging: { readonly batch: Float32Array; readonly noise: Float32Array };
   private epoch = 0;
 
   constructor(readonly parts: GanParts) {
@@ -95,11 +99,13 @@ export class GanLoop implements TaskLoop {
     this.examplesPerStep = parts.real.batchSize * parts.discriminatorSteps;
     this.shared = sharedParameters(parts.discriminator, parts.generator);
     this.copyDiscriminator();
-    parts.discriminator.target().data.fill(1, 0, parts.real.batchSize).fill(0, parts.real.batchSize);
-    parts.generator.target().data.fill(1);
+    const { discriminator, generator, documents } = parts;
+    discriminator.write(discriminator.targetBuffer(), new Float32Array(discriminator.sizeOf(discriminator.targetBuffer())).fill(1, 0, parts.real.batchSize));
+    generator.write(generator.targetBuffer(), new Float32Array(generator.sizeOf(generator.targetBuffer())).fill(1));
+    this.staging = { batch: new Float32Array(discriminator.sizeOf(discriminator.inputBuffer(documents.realInput))), noise: new Float32Array(generator.sizeOf(generator.inputBuffer(documents.noiseInput))) };
     const points = parts.dataset.inputDims.length === 1 && parts.dataset.inputDims[0] === 2;
     const count = points ? Math.min(POINT_SAMPLES, parts.dataset.count) : IMAGE_SAMPLES;
-    this.noiseSize = parts.generator.input(parts.documents.noiseInput).data.length / parts.real.batchSize;
+    this.noiseSize = this.staging.noise.length / parts.real.batchSize;
     this.fixedNoise = new Float32Array(count * this.noiseSize);
     fillNormal(this.fixedNoise, seedRandomState(mixSeed(parts.seed, FIXED_NOISE_STREAM)));
   }
@@ -115,7 +121,7 @@ export class GanLoop implements TaskLoop {
     this.copyDiscriminator();
     let generator = { loss: Number.NaN, learningRate: 0 };
     for (let repeat = 0; repeat < this.parts.generatorSteps; repeat++) {
-      fillNormal(this.parts.generator.input(this.parts.documents.noiseInput).data, this.random);
+      this.drawNoise();
       generator = this.parts.generatorTrainer.trainStep();
     }
     return {
@@ -143,15 +149,18 @@ export class GanLoop implements TaskLoop {
   /** Trains the discriminator on real and fake batches; its loss and accuracies on the last. */
   private trainDiscriminator(index: number): { loss: number; realAccuracy: number; fakeAccuracy: number } {
     const { discriminator, generator, documents, real, discriminatorTrainer } = this.parts;
-    const input = discriminator.input(documents.realInput).data;
-    const half = input.length / 2;
+    const input = discriminator.inputBuffer(documents.realInput);
+    const batch = this.staging.batch;
+    const half = batch.length / 2;
     let loss = Number.NaN;
     const repeats = this.parts.discriminatorSteps;
     for (let repeat = 0; repeat < repeats; repeat++) {
-      input.set(real.fill(index * repeats + repeat).inputs);
-      fillNormal(generator.input(documents.noiseInput).data, this.random);
+      batch.set(real.fill(index * repeats + repeat).inputs);
+      this.drawNoise();
       generator.forward('train');
-      input.set(generator.probe(documents.generatorOutput).data, half);
+      // The fakes cross from one model to the other through host memory (a host view of the output).
+      batch.set(generator.probe(documents.generatorOutput).data, half);
+      discriminator.write(input, batch);
       loss = discriminatorTrainer.trainStep().loss;
     }
     const scores = discriminator.tensor(discriminator.compiled.prediction as number).data;
@@ -165,18 +174,25 @@ export class GanLoop implements TaskLoop {
     return { loss, realAccuracy: realCorrect / rows, fakeAccuracy: fakeCorrect / rows };
   }
 
-  /** The generator model's frozen discriminator takes the trained one's weights. */
+  /** New noise for the generator's Input, from the step's stream. */
+  private drawNoise(): void {
+    fillNormal(this.staging.noise, this.random);
+    this.parts.generator.write(this.parts.generator.inputBuffer(this.parts.documents.noiseInput), this.staging.noise);
+  }
+
+  /** The generator model's frozen discriminator takes the trained one's weights (through host views). */
   private copyDiscriminator(): void {
-    for (const { source, target } of this.shared) target.set(source);
+    const { discriminator, generator } = this.parts;
+    for (const { source, target } of this.shared) generator.write(target, discriminator.tensor(source).data);
   }
 }
 
-function sharedParameters(discriminator: Model, generator: Model): { source: Values; target: Values }[] {
-  const targets = new Map(generator.compiled.parameters.map((parameter) => [`${parameter.node}/${parameter.name}`, generator.tensor(parameter.value).data]));
+function sharedParameters(discriminator: Model, generator: Model): { source: BufferId; target: BufferId }[] {
+  const targets = new Map(generator.compiled.parameters.map((parameter) => [`${parameter.node}/${parameter.name}`, parameter.value]));
   return discriminator.compiled.parameters.map((parameter) => {
     const key = `${parameter.node}/${parameter.name}`;
     const target = targets.get(key);
     if (target === undefined) throw new Error(`The generator model has no copy of the discriminator's ${key}.`);
-    return { source: discriminator.tensor(parameter.value).data, target };
+    return { source: parameter.value, target };
   });
 }

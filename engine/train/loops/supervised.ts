@@ -5,7 +5,7 @@ import { accumulate, emptyTotals, summarize, type MetricTotals } from '../metric
 import type { Model } from '../model.ts';
 import type { StepResult, Trainer } from '../trainer.ts';
 import { seedRandomState, type RandomState } from '../../ir/index.ts';
-import { addInputNoise, dataInputOf, feedBatch, reconstructs } from './feed.ts';
+import { dataInputOf, feedBatch, noisyInputs, reconstructs } from './feed.ts';
 
 export interface Evaluation {
   readonly examples: number;
@@ -17,6 +17,8 @@ export class SupervisedLoop {
   readonly dataInput: string;
   readonly kind: 'classes' | 'values' | 'binary';
   private readonly noise: RandomState;
+  /** The noisy copy of a batch's inputs (denoising autoencoders), reused every step. */
+  private noisy: Float32Array | null = null;
 
   constructor(
     readonly model: Model,
@@ -34,9 +36,13 @@ export class SupervisedLoop {
   /** Trains on batch `index` of the current epoch (call train.startEpoch first). */
   step(index: number): StepResult & { readonly metrics: Record<string, number> } {
     const batch = this.train.fill(index);
-    feedBatch(this.model, this.dataInput, batch);
     const denoise = this.model.compiled.document.training.denoise ?? 0;
-    if (denoise > 0) addInputNoise(this.model, this.dataInput, denoise, this.noise);
+    if (denoise > 0) {
+      this.noisy ??= new Float32Array(batch.inputs.length);
+      feedBatch(this.model, this.dataInput, batch, noisyInputs(batch.inputs, denoise, this.noise, this.noisy));
+    } else {
+      feedBatch(this.model, this.dataInput, batch);
+    }
     const result = this.trainer.trainStep();
     const totals = emptyTotals(null);
     accumulate(this.model, totals, batch.count, this.targetOf(batch.targets));

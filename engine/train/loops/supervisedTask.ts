@@ -60,7 +60,7 @@ export class SupervisedTask implements TaskLoop {
     const events: (EngineEvent | null)[] = [];
     if (task === 'autoencode') events.push(reconstructions(model, this.loop.dataInput, fixed, epoch));
     if (dataset.inputs.kind === 'token' && dataset.targets.kind === 'token') {
-      this.sampler ??= Model.compile(model.compiled.document, { batchSize: 1 });
+      this.sampler ??= Model.compile(model.compiled.document, { batchSize: 1, backend: model.backend });
       events.push(generatedText(model, this.sampler, dataset, epoch, this.parts.temperature));
     } else if (dataset.targets.kind === 'value' && dataset.inputDims.length === 2) {
       events.push(predictedSeries(model, this.loop.dataInput, fixed, epoch));

@@ -2,7 +2,7 @@
 // (float64). Each case is Input -> layer -> loss, with random inputs and targets.
 import { describe, expect, it } from 'vitest';
 import { GRAPH_FORMAT, type Task } from '../../../engine/graph/index.ts';
-import { Model, type TensorView } from '../../../engine/index.ts';
+import { Model, type HostTensor } from '../../../engine/index.ts';
 
 interface Case {
   readonly type: string;
@@ -81,12 +81,12 @@ function random(): number {
   return seed / 2 ** 32;
 }
 
-function fill(view: TensorView, limit: number): void {
+function fill(view: HostTensor, limit: number): void {
   for (let i = 0; i < view.data.length; i++) view.data[i] = view.data instanceof Int32Array ? Math.floor(random() * limit) : 2 * random() - 1;
 }
 
 /** Largest relative error between analytic and numeric gradients over up to 12 coordinates. */
-function worstError(model: Model, values: TensorView, analytic: TensorView): number {
+function worstError(model: Model, values: HostTensor, analytic: HostTensor): number {
   const step = 1e-6;
   let worst = 0;
   const stride = Math.max(1, Math.floor(values.data.length / 12));
