@@ -20,6 +20,7 @@ export const wasmKernels: WasmRegistry = {
   // SIMD: elementwise (assembly/elementwise.ts).
   relu, reluBackward, biasAdd,
   // The cpu reference kernels on views of the memory.
+  sgdUpdate: 'cpu', momentumUpdate: 'cpu', adamUpdate: 'cpu', rmspropUpdate: 'cpu', clipGradientNorm: 'cpu',
   fill: 'cpu', copy: 'cpu', add: 'cpu', sub: 'cpu', mul: 'cpu', div: 'cpu',
   broadcast: 'cpu', sumToShape: 'cpu', reduceSum: 'cpu', reduceMean: 'cpu',
   concat: 'cpu', split: 'cpu', slice: 'cpu', sliceBackward: 'cpu', embedding: 'cpu', embeddingBackward: 'cpu',

@@ -3,6 +3,7 @@ import type { KernelCall, OpName } from '../../ir/index.ts';
 import { activationGradients } from './activations.ts';
 import type { GradientRule, GradientTable, NoGradient } from './context.ts';
 import { coreGradients } from './core.ts';
+import { optimizerGradients } from './optimizer.ts';
 import { recurrentGradients } from './recurrent.ts';
 import { spatialGradients } from './spatial.ts';
 import { trainingGradients } from './training.ts';
@@ -13,6 +14,7 @@ export const gradientRules: GradientTable<OpName> = {
   ...spatialGradients,
   ...trainingGradients,
   ...recurrentGradients,
+  ...optimizerGradients,
 };
 
 /** The gradient rule of a forward call, or an error naming the op, the node and why it has none. */
