@@ -1,6 +1,8 @@
 // Times the wasm backend's SIMD kernels against the cpu backend: matmul 1024³ (plain and relaxed
 // SIMD) and LeNet's convolutions (batch 32) forward and backward, on 1 thread and on the pool
-// with more. Medians of several runs; prints the load average, since the machine may be shared.
+// with more. Medians of several runs; prints the load average, since the machine may be shared,
+// and the processor time of all threads per call ([processor ...]: a thread that waits for a core
+// does not count, a spinning one does).
 // `npx tsx bench/wasmKernels.ts [repeats] [threads, e.g. 1,2]` (after `npm run build:wasm`).
 import { loadavg } from 'node:os';
 import { allocateBuffers, bindCalls, runCalls } from '../engine/backends/cpu/index.ts';
@@ -26,12 +28,19 @@ function median(run: () => void, repeats: number): number {
   return times.sort((a, b) => a - b)[Math.floor(repeats / 2)];
 }
 
-function wasmTimer(backend: Backend, subject: Program, repeats: number): number {
+/** Median wall time, and the median processor time of all threads (less sensitive to a shared machine's load). */
+function wasmTimer(backend: Backend, subject: Program, repeats: number): { wall: number; processor: number } {
   const buffers = backend.allocate(subject, { precision: 'f32', seed: 1 });
   const bound = buffers.bind(subject.calls);
-  const time = median(() => buffers.run(bound), repeats);
+  const processor: number[] = [];
+  const wall = median(() => {
+    const before = process.cpuUsage();
+    buffers.run(bound);
+    const used = process.cpuUsage(before);
+    processor.push((used.user + used.system) / 1000);
+  }, repeats);
   buffers.dispose();
-  return time;
+  return { wall, processor: processor.sort((a, b) => a - b)[Math.floor(processor.length / 2)] };
 }
 
 function cpuTimer(subject: Program, repeats: number): number {
@@ -67,8 +76,8 @@ for (const [label, subject, flops] of SUBJECTS) {
   const cpu = cpuTimer(subject, label.startsWith('matmul') ? 3 : repeats);
   const rate = (ms: number) => (flops > 0 ? ` (${(flops / ms / 1e6).toFixed(1)} GFLOP/s)` : '');
   const times = configurations.map(([name, backend]) => {
-    const time = wasmTimer(backend, subject, repeats);
-    return `${name} ${time.toFixed(2)} ms${rate(time)}`;
+    const { wall, processor } = wasmTimer(backend, subject, repeats);
+    return `${name} ${wall.toFixed(2)} ms${rate(wall)} [processor ${processor.toFixed(2)} ms]`;
   });
   console.log(`${label}: cpu ${cpu.toFixed(2)} ms${rate(cpu)}, ${times.join(', ')}`);
 }
