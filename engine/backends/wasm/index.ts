@@ -60,7 +60,7 @@ export async function createWasmBackend(options: WasmBackendOptions): Promise<Ba
   if (variant === undefined) throw new Error('The wasm backend needs WebAssembly SIMD, which this runtime lacks: train on the cpu backend instead.');
   const threads = threadsFor(options);
   const module = await WebAssembly.compile(await options.loadModule(threads > 1 ? `${variant}-shared` : variant));
-  const pool = threads > 1 && options.spawnWorker !== undefined ? WorkerPool.start(module, threads, options.spawnWorker) : undefined;
+  const pool = threads > 1 && options.spawnWorker !== undefined ? await WorkerPool.start(module, threads, options.spawnWorker) : undefined;
   return {
     name: 'wasm',
     description: `${DESCRIPTIONS[variant]}, ${threads} thread${threads === 1 ? '' : 's'}`,

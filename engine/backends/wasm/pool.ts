@@ -35,10 +35,22 @@ export class WorkerPool {
     this.control = new Int32Array(new SharedArrayBuffer(P.CONTROL_BYTES));
   }
 
-  /** Starts `threads - 1` workers over `module` (compiled for shared memory) and waits until each is listening. */
-  static start(module: WebAssembly.Module, threads: number, spawnWorker: () => P.PoolWorker): WorkerPool {
+  /** Starts `threads - 1` workers over `module` (compiled for shared memory); resolves once each is listening (this thread stays free meanwhile). */
+  static async start(module: WebAssembly.Module, threads: number, spawnWorker: () => P.PoolWorker): Promise<WorkerPool> {
     const pool = new WorkerPool(module, Array.from({ length: threads - 1 }, () => spawnWorker()));
-    pool.receive((worker, index) => worker.postMessage({ type: 'start', module, control: pool.control.buffer as SharedArrayBuffer, index }), 'start');
+    const { control } = pool;
+    Atomics.store(control, P.word(P.KIND), P.RECEIVE);
+    Atomics.store(control, P.word(P.PENDING), pool.workers.length);
+    pool.publish();
+    pool.workers.forEach((worker, index) => worker.postMessage({ type: 'start', module, control: control.buffer as SharedArrayBuffer, index }));
+    const deadline = performance.now() + RECEIVE_TIMEOUT_MS;
+    while (Atomics.load(control, P.word(P.PENDING)) !== 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+    try {
+      pool.finish(deadline, 'start');
+    } catch (error) {
+      pool.dispose();
+      throw error;
+    }
     return pool;
   }
 
@@ -100,15 +112,15 @@ export class WorkerPool {
     Atomics.store(this.control, P.word(P.PENDING), this.workers.length);
     this.publish();
     this.workers.forEach(post);
-    this.finish(RECEIVE_TIMEOUT_MS, what);
+    this.finish(performance.now() + RECEIVE_TIMEOUT_MS, what);
   }
 
-  private finish(timeout: number, what: string): void {
+  /** Waits until every part of the job is counted done (or the deadline, for RECEIVE jobs), then reports a worker's failure. */
+  private finish(deadline: number, what: string): void {
     const { control } = this;
     let pending = Atomics.load(control, P.word(P.PENDING));
-    const deadline = performance.now() + timeout;
     while (pending !== 0) {
-      if (performance.now() > deadline) throw new Error(`The wasm worker pool did not ${what} within ${timeout / 1000} s (${pending} of ${this.workers.length} workers silent): run with threads: 1.`);
+      if (performance.now() >= deadline) throw new Error(`The wasm worker pool did not ${what} within ${RECEIVE_TIMEOUT_MS / 1000} s (${pending} of ${this.workers.length} workers silent): run with threads: 1.`);
       pending = P.waitWhile(control, P.word(P.PENDING), pending, Math.max(1, deadline - performance.now()));
     }
     if (Atomics.exchange(control, P.word(P.ERROR), 0) !== 0) throw new Error(`A wasm pool worker failed to ${what}.`);
