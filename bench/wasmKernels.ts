@@ -1,9 +1,15 @@
-// Times the wasm backend's SIMD kernels against the cpu backend on one thread: matmul 1024³
-// (plain and relaxed SIMD) and LeNet's convolutions (batch 32) forward and backward. Medians of
-// several runs. `npx tsx bench/wasmKernels.ts` (after `npm run build:wasm`).
+// Times the wasm backend's SIMD kernels against the cpu backend: matmul 1024³ (plain and relaxed
+// SIMD) and LeNet's convolutions (batch 32) forward and backward, on 1 thread and on the pool
+// with more. Medians of several runs; prints the load average, since the machine may be shared,
+// and the processor time of all threads per call ([processor ...]: a thread that waits for a core
+// does not count, a spinning one does).
+// `npx tsx bench/wasmKernels.ts [repeats] [threads, e.g. 1,2]` (after `npm run build:wasm`).
+import { loadavg } from 'node:os';
 import { allocateBuffers, bindCalls, runCalls } from '../engine/backends/cpu/index.ts';
 import { createWasmBackend, type WasmVariant } from '../engine/backends/wasm/index.ts';
+import { spawnNodePoolWorker } from '../engine/cli/poolWorkers.ts';
 import { enableRelaxedSimd, loadWasmModule } from '../engine/cli/wasmModules.ts';
+import type { Backend } from '../engine/backends/backend.ts';
 import type { Op, Program } from '../engine/ir/index.ts';
 
 function program(op: Op, inputs: number[][], output: number[]): Program {
@@ -22,11 +28,19 @@ function median(run: () => void, repeats: number): number {
   return times.sort((a, b) => a - b)[Math.floor(repeats / 2)];
 }
 
-async function wasmTimer(variant: WasmVariant, subject: Program, repeats: number): Promise<number> {
-  const backend = await createWasmBackend({ loadModule: loadWasmModule, variant });
+/** Median wall time, and the median processor time of all threads (less sensitive to a shared machine's load). */
+function wasmTimer(backend: Backend, subject: Program, repeats: number): { wall: number; processor: number } {
   const buffers = backend.allocate(subject, { precision: 'f32', seed: 1 });
   const bound = buffers.bind(subject.calls);
-  return median(() => buffers.run(bound), repeats);
+  const processor: number[] = [];
+  const wall = median(() => {
+    const before = process.cpuUsage();
+    buffers.run(bound);
+    const used = process.cpuUsage(before);
+    processor.push((used.user + used.system) / 1000);
+  }, repeats);
+  buffers.dispose();
+  return { wall, processor: processor.sort((a, b) => a - b)[Math.floor(processor.length / 2)] };
 }
 
 function cpuTimer(subject: Program, repeats: number): number {
@@ -49,10 +63,23 @@ const SUBJECTS: [string, Program, number][] = [
 
 enableRelaxedSimd();
 const repeats = Number(process.argv[2] ?? 7);
+const threadCounts = (process.argv[3] ?? '1,2').split(',').map(Number);
+const configurations: [string, Backend][] = [];
+for (const threads of threadCounts) {
+  for (const variant of ['simd', 'relaxed'] as WasmVariant[]) {
+    configurations.push([`wasm ${variant} ${threads}t`, await createWasmBackend({ loadModule: loadWasmModule, variant, threads, spawnWorker: spawnNodePoolWorker })]);
+  }
+}
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+console.log(`load average before: ${load()}`);
 for (const [label, subject, flops] of SUBJECTS) {
   const cpu = cpuTimer(subject, label.startsWith('matmul') ? 3 : repeats);
-  const simd = await wasmTimer('simd', subject, repeats);
-  const relaxed = await wasmTimer('relaxed', subject, repeats);
   const rate = (ms: number) => (flops > 0 ? ` (${(flops / ms / 1e6).toFixed(1)} GFLOP/s)` : '');
-  console.log(`${label}: cpu ${cpu.toFixed(2)} ms${rate(cpu)}, wasm simd ${simd.toFixed(2)} ms${rate(simd)}, wasm relaxed ${relaxed.toFixed(2)} ms${rate(relaxed)}`);
+  const times = configurations.map(([name, backend]) => {
+    const { wall, processor } = wasmTimer(backend, subject, repeats);
+    return `${name} ${wall.toFixed(2)} ms${rate(wall)} [processor ${processor.toFixed(2)} ms]`;
+  });
+  console.log(`${label}: cpu ${cpu.toFixed(2)} ms${rate(cpu)}, ${times.join(', ')}`);
 }
+console.log(`load average after: ${load()}`);
+for (const [, backend] of configurations) backend.dispose();

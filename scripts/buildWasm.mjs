@@ -1,8 +1,11 @@
 // `npm run build:wasm`: compiles the WebAssembly backend's AssemblyScript kernels
 // (engine/backends/wasm/assembly/) into engine/backends/wasm/build/, one module per variant:
-//   kernels-simd.wasm     SIMD128 (every runtime with WebAssembly SIMD)
-//   kernels-relaxed.wasm  SIMD128 + relaxed SIMD (f32x4.relaxed_madd: fused multiply-add)
-// The memory is imported (env.memory), so the host sizes it to a Program's buffers. A variant is
+//   kernels-simd.wasm            SIMD128 (every runtime with WebAssembly SIMD)
+//   kernels-relaxed.wasm         SIMD128 + relaxed SIMD (f32x4.relaxed_madd: fused multiply-add)
+//   kernels-simd-shared.wasm     the same over a shared memory (threads: a worker pool runs parts
+//   kernels-relaxed-shared.wasm  of a kernel over one SharedArrayBuffer-backed memory)
+// The memory is imported (env.memory), so the host sizes it to a Program's buffers; a module
+// declares its memory shared or not, and only a memory of that kind can be imported. A variant is
 // rebuilt only when a source (or this script) is newer than it. `--force` rebuilds all.
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +18,10 @@ const output = join(root, 'engine/backends/wasm/build');
 const entry = join(sources, 'index.ts');
 
 export const VARIANTS = [
-  { name: 'simd', features: ['simd'] },
-  { name: 'relaxed', features: ['simd', 'relaxed-simd'] },
+  { name: 'simd', features: ['simd'], shared: false },
+  { name: 'relaxed', features: ['simd', 'relaxed-simd'], shared: false },
+  { name: 'simd-shared', features: ['simd', 'threads'], shared: true },
+  { name: 'relaxed-shared', features: ['simd', 'relaxed-simd', 'threads'], shared: true },
 ];
 
 function newestSource() {
@@ -33,7 +38,7 @@ function isFresh(file, newest) {
 }
 
 async function compile(variant, file) {
-  const args = [entry, '-O3', '--noAssert', '--runtime', 'stub', '--enable', variant.features.join(','), '--importMemory', '--initialMemory', '1', '--maximumMemory', '65536', '-o', file];
+  const args = [entry, '-O3', '--noAssert', '--runtime', 'stub', '--enable', variant.features.join(','), '--importMemory', '--initialMemory', '1', '--maximumMemory', '65536', ...(variant.shared ? ['--sharedMemory'] : []), '-o', file];
   const { error, stderr } = await asc.main(args);
   if (error) throw new Error(`AssemblyScript could not compile the ${variant.name} kernels (${entry}): ${error.message}\n${stderr.toString()}`);
 }

@@ -3,7 +3,7 @@
 // the backend's own probe (WebAssembly.validate) can find it. Call before createWasmBackend.
 import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
-import type { WasmVariant } from '../backends/wasm/index.ts';
+import type { WasmBuild } from '../backends/wasm/index.ts';
 
 const BUILD = new URL('../backends/wasm/build/', import.meta.url);
 
@@ -12,9 +12,9 @@ export function enableRelaxedSimd(): void {
   setFlagsFromString('--experimental-wasm-relaxed-simd');
 }
 
-/** The bytes of one variant of the kernels; the error says how to build them when they are missing. */
-export async function loadWasmModule(variant: WasmVariant): Promise<Uint8Array<ArrayBuffer>> {
-  const file = new URL(`kernels-${variant}.wasm`, BUILD);
+/** The bytes of one build of the kernels; the error says how to build them when they are missing. */
+export async function loadWasmModule(build: WasmBuild): Promise<Uint8Array<ArrayBuffer>> {
+  const file = new URL(`kernels-${build}.wasm`, BUILD);
   try {
     return new Uint8Array(await readFile(file));
   } catch (error) {

@@ -2,10 +2,17 @@
 // share their target's), initialized exactly as on the cpu backend (same initializers, drawn in
 // buffer order from one seeded stream). Calls are bound once into closures that run a SIMD kernel
 // on a parameter block or a cpu reference kernel on views of the memory.
+//
+// The memory does not grow once `allocate` returns: the kernel scratch and the parameter block of
+// every call of the Program (training forward and backward; inference binds a subset of the same
+// calls) are reserved here, and binding a call again reuses its block. Only a later `bind` of calls
+// that are not the Program's can grow it; every view is renewed then, before its calls return, but
+// `hostArray` views taken earlier keep their old buffer: take them again after such a bind.
 import type { BufferId, KernelCall, Program } from '../../ir/index.ts';
 import { checkProgram, elementCount, initialize, seedRandomState } from '../../ir/index.ts';
 import type { BackendBuffers, BoundCalls, HostArray } from '../backend.ts';
-import { WasmHeap } from './heap.ts';
+import { WasmHeap, type PartKernel } from './heap.ts';
+import { partsFor, type WorkerPool } from './pool.ts';
 import { bindCall, scratchBytesFor, type BoundKernel } from './registry.ts';
 import { WasmTensor } from './tensor.ts';
 
@@ -18,19 +25,40 @@ export class WasmBuffers implements BackendBuffers {
   private readonly heap: WasmHeap;
   private readonly tensors = new Map<BufferId, WasmTensor>();
   private readonly threads: number;
+  private readonly pool: WorkerPool | undefined;
+  /** The memory's slot in the pool's workers (0 without a pool). */
+  private readonly slot: number;
   private scratch = 0;
   private scratchSize = 0;
   private disposed = false;
 
-  constructor(module: WebAssembly.Module, program: Program, seed: number, threads: number) {
+  private readonly minimumFlopsPerPart: number | undefined;
+
+  /** `pool`: the workers that run parts of the split kernels (the memory is then shared); `minimumFlopsPerPart`: see partsFor. */
+  constructor(module: WebAssembly.Module, program: Program, seed: number, pool: WorkerPool | undefined, minimumFlopsPerPart?: number) {
     const problems = checkProgram(program);
     if (problems.length > 0) throw new Error(`The program is malformed: ${problems.join(' ')}`);
-    this.threads = threads;
+    this.threads = pool?.threads ?? 1;
+    this.pool = pool;
+    this.minimumFlopsPerPart = minimumFlopsPerPart;
     const dataBytes = program.buffers.reduce((sum, buffer) => sum + (buffer.aliasOf === undefined ? elementCount(buffer.descriptor.shape) * 4 + 64 : 0), 0);
-    this.heap = WasmHeap.create(module, dataBytes + scratchBytesFor(program.calls, threads) + program.calls.length * 256);
+    this.heap = WasmHeap.create(module, dataBytes + scratchBytesFor(program.calls, this.threads) + program.calls.length * 256, pool !== undefined);
     this.heap.onGrow = () => this.refreshViews();
     this.placeBuffers(program, seed);
-    this.ensureScratch(scratchBytesFor(program.calls, threads));
+    this.ensureScratch(scratchBytesFor(program.calls, this.threads));
+    this.slot = pool?.attach(this.heap.memory) ?? 0;
+    this.reserveParameters(program.calls);
+  }
+
+  /** Writes every call's parameter block now, so that binding them later reserves nothing (a call that does not bind is left to fail at `bind`). */
+  private reserveParameters(calls: readonly KernelCall[]): void {
+    for (const call of calls) {
+      try {
+        this.bind([call]);
+      } catch {
+        // reported when the caller binds it
+      }
+    }
   }
 
   private placeBuffers(program: Program, seed: number): void {
@@ -68,7 +96,13 @@ export class WasmBuffers implements BackendBuffers {
   bind(calls: readonly KernelCall[]): WasmBoundCalls {
     this.checkAlive();
     this.ensureScratch(scratchBytesFor(calls, this.threads));
-    const context = { heap: this.heap, scratch: () => this.scratch, threads: this.threads };
+    const context = {
+      heap: this.heap,
+      scratch: () => this.scratch,
+      threads: this.threads,
+      partsFor: (flops: number) => partsFor(flops, this.threads, this.minimumFlopsPerPart),
+      split: (name: string, params: number, parts: number) => this.split(name, params, parts),
+    };
     const kernels = calls.map((call, index) => {
       try {
         return bindCall(context, call.op, call.inputs.map((id) => this.tensor(id)), call.outputs.map((id) => this.tensor(id)));
@@ -77,6 +111,16 @@ export class WasmBuffers implements BackendBuffers {
       }
     });
     return { count: calls.length, kernels, calls };
+  }
+
+  private split(name: string, params: number, parts: number): BoundKernel {
+    const local = this.heap.kernels[name] as PartKernel | undefined;
+    if (typeof local !== 'function') throw new Error(`The wasm kernels export no function '${name}'; rebuild them with \`npm run build:wasm\`.`);
+    const pool = this.pool;
+    if (pool === undefined || parts <= 1) return () => local(params, 0, 1);
+    const kernel = pool.kernel(name);
+    const slot = this.slot;
+    return () => pool.run(slot, kernel, params, parts, local);
   }
 
   run(bound: BoundCalls): void {
@@ -106,8 +150,10 @@ export class WasmBuffers implements BackendBuffers {
   }
 
   dispose(): void {
+    if (this.disposed) return;
     this.disposed = true;
     this.tensors.clear();
+    this.pool?.detach(this.slot);
   }
 
   private checkAlive(): void {

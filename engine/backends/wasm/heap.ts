@@ -1,16 +1,22 @@
 // One Program's WebAssembly memory: a module instance over its own memory, and a bump allocator
 // that hands out 64-byte aligned regions (buffers, parameter blocks, kernel scratch) from the end
 // of the module's static data. Nothing is ever freed: a Program allocates once, then replays.
+// A shared memory (threads) is backed by a SharedArrayBuffer that the pool workers instantiate
+// the same module over.
+import { abortKernel } from './poolProtocol.ts';
 
 const PAGE = 65536;
 const ALIGN = 64;
 /** 4 GiB, the most a 32-bit WebAssembly memory can address. */
 const MAXIMUM_PAGES = 65536;
 
+/** A kernel that computes its part of `parts` (a share of rows, of channels...): any thread may run any part. */
+export type PartKernel = (params: number, part: number, parts: number) => void;
+
 /** The kernels a module exports (assembly/index.ts). */
 export interface KernelExports {
   readonly heapBase: () => number;
-  readonly gemm: (params: number, part: number, parts: number) => void;
+  readonly gemm: PartKernel;
   readonly gemmScratchBytes: () => number;
   readonly [name: string]: unknown;
 }
@@ -19,6 +25,8 @@ export class WasmHeap {
   readonly memory: WebAssembly.Memory;
   readonly kernels: KernelExports;
   private end: number;
+  /** Parameter blocks already written, by their fields: binding the same call again reuses its block. */
+  private readonly blocks = new Map<string, number>();
   /** Called after the memory grew (views into the old buffer are stale). */
   onGrow: () => void = () => {};
 
@@ -28,9 +36,9 @@ export class WasmHeap {
     this.end = align(kernels.heapBase());
   }
 
-  /** Instantiates `module` over a fresh memory of at least `bytes` past the static data. */
-  static create(module: WebAssembly.Module, bytes: number): WasmHeap {
-    const memory = new WebAssembly.Memory({ initial: pagesFor(bytes + 2 * PAGE), maximum: MAXIMUM_PAGES });
+  /** Instantiates `module` over a fresh memory (shared where the module was built for it) of at least `bytes` past the static data. */
+  static create(module: WebAssembly.Module, bytes: number, shared: boolean): WasmHeap {
+    const memory = new WebAssembly.Memory({ initial: pagesFor(bytes + 2 * PAGE), maximum: MAXIMUM_PAGES, shared });
     const instance = new WebAssembly.Instance(module, { env: { memory, abort: abortKernel } });
     return new WasmHeap(memory, instance.exports as unknown as KernelExports);
   }
@@ -49,6 +57,17 @@ export class WasmHeap {
     return start;
   }
 
+  /** A parameter block holding `fields` (i32), written once: the same fields give the same block. */
+  parameterBlock(fields: readonly number[]): number {
+    const key = fields.join(',');
+    const known = this.blocks.get(key);
+    if (known !== undefined) return known;
+    const address = this.reserve(fields.length * 4);
+    new Int32Array(this.memory.buffer, address, fields.length).set(fields);
+    this.blocks.set(key, address);
+    return address;
+  }
+
   get bytesUsed(): number {
     return this.end;
   }
@@ -60,8 +79,4 @@ function align(bytes: number): number {
 
 function pagesFor(bytes: number): number {
   return Math.max(1, Math.ceil(bytes / PAGE));
-}
-
-function abortKernel(): never {
-  throw new Error('A wasm kernel stopped on an internal check (abort).');
 }

@@ -38,7 +38,9 @@ export const PAD_TOP = 32;
 export const PAD_LEFT = 33;
 export const DILATION_HEIGHT = 34;
 export const DILATION_WIDTH = 35;
-export const GEMM_FIELDS = 36;
+export const DEPTH_PARTS = 36;
+export const GEMM_FIELDS = 37;
+export const GEMM_PARTIAL_FLOATS = 65536;
 
 export const A_MATRIX = 0;
 export const A_PATCHES = 1;
@@ -47,5 +49,5 @@ export const A_GRADIENT_TAPS = 3;
 export const B_MATRIX = 0;
 export const B_TAPS_TRANSPOSED = 1;
 
-/** Scratch bytes one thread's gemm needs (assembly/gemm.ts GEMM_SCRATCH_BYTES: MC·KC + KC·NC + MR·NR floats). */
-export const GEMM_SCRATCH_BYTES = (64 * 256 + 256 * 512 + 4 * 8) * 4;
+/** Scratch bytes one thread's gemm needs (assembly/gemm.ts GEMM_SCRATCH_BYTES: MC·KC + KC·NC + MR·NR floats and a partial product). */
+export const GEMM_SCRATCH_BYTES = (64 * 256 + 256 * 512 + 4 * 8 + GEMM_PARTIAL_FLOATS) * 4;

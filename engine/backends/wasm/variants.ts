@@ -2,8 +2,11 @@
 // (detected, never assumed): 'relaxed' where relaxed SIMD compiles (Chromium; Node 20 only once
 // the host has set --experimental-wasm-relaxed-simd), 'simd' otherwise.
 
-/** The builds of the kernels (scripts/buildWasm.mjs writes build/kernels-<variant>.wasm). */
+/** The instruction sets of the kernels. */
 export type WasmVariant = 'simd' | 'relaxed';
+
+/** The builds (scripts/buildWasm.mjs writes build/kernels-<build>.wasm): each variant over a private or a shared memory. */
+export type WasmBuild = WasmVariant | `${WasmVariant}-shared`;
 
 const HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 
@@ -45,4 +48,18 @@ export function relaxedSimdSupported(): boolean {
 export function detectVariant(): WasmVariant | undefined {
   if (!simdSupported()) return undefined;
   return relaxedSimdSupported() ? 'relaxed' : 'simd';
+}
+
+/**
+ * Whether a shared WebAssembly memory can be made and waited on here (threads): needs
+ * SharedArrayBuffer, which browsers give only to cross-origin isolated pages and their workers.
+ */
+export function sharedMemorySupported(): boolean {
+  try {
+    if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') return false;
+    if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === false) return false;
+    return new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer instanceof SharedArrayBuffer;
+  } catch {
+    return false;
+  }
 }

@@ -2,12 +2,12 @@
 // backend under test (backends.ts) with the same inputs; outputs must agree within a tolerance.
 // Tolerance: |backend - cpu| <= 1e-4 · |cpu| + 1e-5 · max(1, largest |cpu| of that output); the
 // backends sum in float32 (SIMD lanes, blocked), the cpu reference in double precision.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { allocateBuffers, bindCalls, runCalls } from '../../../engine/backends/cpu/index.ts';
 import type { Backend, HostArray } from '../../../engine/backends/backend.ts';
 import type { BufferSpec, OpName, Program } from '../../../engine/ir/index.ts';
 import { elementCount, nextNormal, nextUniform, OP_SIGNATURES, seedRandomState, type RandomState } from '../../../engine/ir/index.ts';
-import { BACKENDS_UNDER_TEST } from './spec/backends.ts';
+import { BACKENDS_UNDER_TEST, disposeSharedBackends } from './spec/backends.ts';
 import { coveredOps, OP_CASES, type InputSpec, type OpCase } from './spec/cases.ts';
 
 const RELATIVE = 1e-4;
@@ -76,6 +76,8 @@ function expectClose(actual: HostArray, expected: HostArray, what: string): void
     }
   }
 }
+
+afterAll(disposeSharedBackends);
 
 it('the op spec covers every op of the IR', () => {
   const missing = (Object.keys(OP_SIGNATURES) as OpName[]).filter((name) => !coveredOps().has(name));

@@ -1,8 +1,12 @@
 // The matrix product C = A·B that matmul and the three convolutions run on: cache blocks of
 // KC depths × NC columns of B and MC rows of A are packed (pack.ts), then a 4×8 register tile of C
 // is accumulated by the micro-kernel with 4-lane SIMD (fused multiply-add in the relaxed build).
-// A thread takes a share of the rows of C (part of parts); every thread packs its own blocks into
-// its own scratch: SCRATCH + part · SCRATCH_PER_PART.
+// Two ways to share one product among threads (the host picks, by shape):
+// - gemm: a thread takes a share of the rows of C (part of parts);
+// - gemmDepthPart then gemmDepthSum: a thread takes a share of the depth and writes its partial
+//   product (part 0 into C, the others into their scratch), then the rows of C are split and each
+//   adds the partials in part order: the same part count always sums in the same order.
+// Every thread packs its own blocks into its own scratch: SCRATCH + part · SCRATCH_PER_PART.
 import * as L from './layout';
 import { MR, NR, packA, packB } from './pack';
 import { field, madd, partBegin } from './simd';
@@ -10,8 +14,12 @@ import { field, madd, partBegin } from './simd';
 export const KC = 256;
 export const MC = 64;
 export const NC = 512;
-/** Scratch bytes one thread needs: a packed A block, a packed B block and one edge tile. */
-export const GEMM_SCRATCH_BYTES: i32 = (MC * KC + KC * NC + MR * NR) * 4;
+/** Depth shares of the depth split are whole multiples of this many depths. */
+const DEPTH_GRAIN = 16;
+/** Where a thread's partial product starts in its scratch (after its packs and edge tile). */
+const PARTIAL_OFFSET: i32 = (MC * KC + KC * NC + MR * NR) * 4;
+/** Scratch bytes one thread needs: a packed A block, a packed B block, one edge tile, a partial C. */
+export const GEMM_SCRATCH_BYTES: i32 = PARTIAL_OFFSET + L.GEMM_PARTIAL_FLOATS * 4;
 
 /** Stores (or adds) a tile's valid rows × columns, then applies the bias and ReLU on the last depth block. */
 function storeEdge(tile: usize, c: usize, rowStride: i32, rows: i32, columns: i32, accumulate: bool): void {
@@ -69,15 +77,15 @@ function zeroRows(c: usize, rowStride: i32, begin: i32, end: i32, columns: i32):
   for (let m = begin; m < end; m++) memory.fill(c + (<usize>m * rowStride << 2), 0, <usize>columns << 2);
 }
 
-/** One item of the batch: rows [mBegin, mEnd) of C. */
-function multiplyItem(params: usize, a: usize, b: usize, c: usize, mBegin: i32, mEnd: i32, scratch: usize): void {
-  const columns = field(params, L.COLUMNS), depth = field(params, L.DEPTH), rowStride = field(params, L.C_ROW_STRIDE);
-  if (depth == 0) return zeroRows(c, rowStride, mBegin, mEnd, columns);
+/** One item of the batch: rows [mBegin, mEnd) of C (row stride rowStride) over depths [kBegin, kEnd). */
+function multiplyItem(params: usize, a: usize, b: usize, c: usize, rowStride: i32, mBegin: i32, mEnd: i32, kBegin: i32, kEnd: i32, scratch: usize): void {
+  const columns = field(params, L.COLUMNS);
+  if (kBegin >= kEnd) return zeroRows(c, rowStride, mBegin, mEnd, columns);
   const packedA = scratch, packedB = scratch + (<usize>(MC * KC) << 2), tile = packedB + (<usize>(KC * NC) << 2);
   for (let n0 = 0; n0 < columns; n0 += NC) {
     const nc = min(NC, columns - n0);
-    for (let k0 = 0; k0 < depth; k0 += KC) {
-      const kc = min(KC, depth - k0);
+    for (let k0 = kBegin; k0 < kEnd; k0 += KC) {
+      const kc = min(KC, kEnd - k0);
       packB(params, b, k0, kc, n0, nc, packedB);
       for (let m0 = mBegin; m0 < mEnd; m0 += MC) {
         const mc = min(MC, mEnd - m0);
@@ -86,7 +94,7 @@ function multiplyItem(params: usize, a: usize, b: usize, c: usize, mBegin: i32, 
           const panelB = packedB + (<usize>j * kc << 2);
           for (let i = 0; i < mc; i += MR) {
             const out = c + ((<usize>(m0 + i) * rowStride + n0 + j) << 2);
-            microKernel(kc, packedA + (<usize>i * kc << 2), panelB, out, rowStride, min(MR, mc - i), min(NR, nc - j), k0 > 0, tile);
+            microKernel(kc, packedA + (<usize>i * kc << 2), panelB, out, rowStride, min(MR, mc - i), min(NR, nc - j), k0 > kBegin, tile);
           }
         }
       }
@@ -129,9 +137,42 @@ export function gemm(params: usize, part: i32, parts: i32): void {
     const a = <usize>field(params, L.A_POINTER) + (<usize>item * field(params, L.A_BATCH_STRIDE) << 2);
     const b = <usize>field(params, L.B_POINTER) + (<usize>item * field(params, L.B_BATCH_STRIDE) << 2);
     const c = <usize>field(params, L.C_POINTER) + (<usize>item * field(params, L.C_BATCH_STRIDE) << 2);
-    multiplyItem(params, a, b, c, mBegin, mEnd, scratch);
+    multiplyItem(params, a, b, c, field(params, L.C_ROW_STRIDE), mBegin, mEnd, 0, field(params, L.DEPTH), scratch);
     epilogue(params, c, mBegin, mEnd);
   }
+}
+
+/** The partial product of part `part`: C itself for part 0, the part's scratch otherwise (row stride = columns). */
+function partial(params: usize, part: i32): usize {
+  return <usize>field(params, L.SCRATCH) + <usize>part * field(params, L.SCRATCH_PER_PART) + PARTIAL_OFFSET;
+}
+
+/** Depth split, first phase (batch 1, rows · columns ≤ GEMM_PARTIAL_FLOATS): this part's share of the depth. */
+export function gemmDepthPart(params: usize, part: i32, parts: i32): void {
+  const depth = field(params, L.DEPTH), rows = field(params, L.ROWS);
+  const kBegin = partBegin(depth, DEPTH_GRAIN, part, parts), kEnd = partBegin(depth, DEPTH_GRAIN, part + 1, parts);
+  const scratch = <usize>field(params, L.SCRATCH) + <usize>part * field(params, L.SCRATCH_PER_PART);
+  const a = <usize>field(params, L.A_POINTER), b = <usize>field(params, L.B_POINTER);
+  if (part == 0) multiplyItem(params, a, b, <usize>field(params, L.C_POINTER), field(params, L.C_ROW_STRIDE), 0, rows, kBegin, kEnd, scratch);
+  else multiplyItem(params, a, b, partial(params, part), field(params, L.COLUMNS), 0, rows, kBegin, kEnd, scratch);
+}
+
+/** Depth split, second phase: rows of C += the other parts' partials, in part order; then the epilogue. */
+export function gemmDepthSum(params: usize, part: i32, parts: i32): void {
+  const rows = field(params, L.ROWS), columns = field(params, L.COLUMNS), rowStride = field(params, L.C_ROW_STRIDE);
+  const sumParts = field(params, L.DEPTH_PARTS);
+  const mBegin = partBegin(rows, 1, part, parts), mEnd = partBegin(rows, 1, part + 1, parts);
+  const c = <usize>field(params, L.C_POINTER);
+  for (let m = mBegin; m < mEnd; m++) {
+    const row = c + (<usize>m * rowStride << 2);
+    for (let p = 1; p < sumParts; p++) {
+      const source = partial(params, p) + (<usize>m * columns << 2);
+      let j = 0;
+      for (; j + 4 <= columns; j += 4) v128.store(row + (<usize>j << 2), f32x4.add(v128.load(row + (<usize>j << 2)), v128.load(source + (<usize>j << 2))));
+      for (; j < columns; j++) store<f32>(row + (<usize>j << 2), load<f32>(row + (<usize>j << 2)) + load<f32>(source + (<usize>j << 2)));
+    }
+  }
+  epilogue(params, c, mBegin, mEnd);
 }
 
 /** Scratch bytes per thread for gemm. */

@@ -1,5 +1,5 @@
 // The kernels this module exports to the host (../kernels.ts calls them by these names).
-export { gemm, gemmScratchBytes } from './gemm';
+export { gemm, gemmDepthPart, gemmDepthSum, gemmScratchBytes } from './gemm';
 
 /** The first byte after this module's static data: the host allocates buffers from here on. */
 export function heapBase(): usize {

@@ -40,7 +40,11 @@ export const PAD_TOP = 32;
 export const PAD_LEFT = 33;
 export const DILATION_HEIGHT = 34;
 export const DILATION_WIDTH = 35;
-export const GEMM_FIELDS = 36;
+// Depth split (gemmDepthPart / gemmDepthSum): how many parts computed partial products.
+export const DEPTH_PARTS = 36;
+export const GEMM_FIELDS = 37;
+/** Floats of one thread's partial product in the depth split (its scratch holds that many). */
+export const GEMM_PARTIAL_FLOATS = 65536;
 
 // A operand modes: how element (m, k) of A is found.
 export const A_MATRIX = 0; // a[m·rowStride + k·columnStride]

@@ -6,8 +6,8 @@
 import { convGeometry, type ConvAttributes, type ConvGeometry } from '../../cpu/kernels/convGeometry.ts';
 import * as L from '../layout.ts';
 import type { WasmTensor } from '../tensor.ts';
-import { parameterBlock, type BindContext, type Binder, type BoundKernel } from './context.ts';
-import { gemmFields, type GemmFields } from './gemmParameters.ts';
+import type { Binder } from './context.ts';
+import { bindGemm, type GemmFields } from './gemmParameters.ts';
 
 function geometryFields(geometry: ConvGeometry): number[] {
   const { stride, padding, dilation } = geometry.attributes;
@@ -20,12 +20,6 @@ function geometryFields(geometry: ConvGeometry): number[] {
 
 function checkFloats(op: ConvAttributes, tensors: readonly WasmTensor[]): void {
   for (const tensor of tensors) if (tensor.dtype !== 'f32') throw new TypeError(`${op.op}: every tensor must hold real numbers (f32).`);
-}
-
-function bindGemm(context: BindContext, fields: Omit<GemmFields, 'scratch'>): BoundKernel {
-  const params = parameterBlock(context.heap, gemmFields({ ...fields, scratch: context.scratch() }));
-  const gemm = context.heap.kernels.gemm;
-  return () => gemm(params, 0, 1);
 }
 
 function matrix(address: number, rowStride: number, mode: number): GemmFields['a'] {

@@ -3,8 +3,8 @@
 import { rowsAndColumns } from '../../cpu/tensor.ts';
 import * as L from '../layout.ts';
 import type { WasmTensor } from '../tensor.ts';
-import { parameterBlock, type Binder } from './context.ts';
-import { gemmFields, type MatrixOperand } from './gemmParameters.ts';
+import type { Binder } from './context.ts';
+import { bindGemm, type MatrixOperand } from './gemmParameters.ts';
 
 interface Stored {
   readonly batch: number;
@@ -35,14 +35,10 @@ export const matmul: Binder<'matmul'> = (context, op, [a, b], [product]) => {
   if (left.batch !== right.batch && left.batch !== 1 && right.batch !== 1) throw new RangeError(`matmul: batch sizes ${left.batch} and ${right.batch} differ.`);
   const batch = Math.max(left.batch, right.batch);
   if (product.length !== batch * rows * columns) throw new RangeError(`matmul: the product has shape [${product.shape.join(', ')}], expected ${batch * rows * columns} values.`);
-  const fields = gemmFields({
+  return bindGemm(context, {
     shape: { batch, rows, columns, depth },
     a: { mode: L.A_MATRIX, ...operand(a, left, op.transposeA, batch) },
     b: { mode: L.B_MATRIX, ...operand(b, right, op.transposeB, batch) },
     c: { address: product.address, batchStride: rows * columns, rowStride: columns },
-    scratch: context.scratch(),
   });
-  const params = parameterBlock(context.heap, fields);
-  const gemm = context.heap.kernels.gemm;
-  return () => gemm(params, 0, 1);
 };
