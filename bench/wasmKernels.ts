@@ -6,10 +6,16 @@ import { createWasmBackend, type WasmVariant } from '../engine/backends/wasm/ind
 import { enableRelaxedSimd, loadWasmModule } from '../engine/cli/wasmModules.ts';
 import type { Op, Program } from '../engine/ir/index.ts';
 
-function program(op: Op, inputs: number[][], output: number[]): Program {
-  const buffers = [...inputs, output].map((shape, id) => ({ id, descriptor: { shape, dtype: 'f32' as const }, role: 'input' as const, initializer: { kind: 'normal' as const, mean: 0, deviation: 1 } }));
-  return { buffers, calls: [{ op, inputs: inputs.map((_, index) => index), outputs: [inputs.length] }] };
+function program(op: Op, inputs: number[][], output: number[] | number[][]): Program {
+  const outputs = Array.isArray(output[0]) ? (output as number[][]) : [output as number[]];
+  const buffers = [...inputs, ...outputs].map((shape, id) => ({ id, descriptor: { shape, dtype: 'f32' as const }, role: 'input' as const, initializer: { kind: 'normal' as const, mean: 0, deviation: 1 } }));
+  return { buffers, calls: [{ op, inputs: inputs.map((_, index) => index), outputs: outputs.map((_, index) => inputs.length + index) }] };
 }
+
+// The LSTM of the training bench: sequence 32, input 32, hidden 128, batch 32.
+const [B, T, F, H] = [32, 32, 32, 128];
+const lstmInputs = [[B, T, F], [B, H], [B, H], [F, 4 * H], [H, 4 * H]];
+const steps = (width: number) => [B, T, width];
 
 function median(run: () => void, repeats: number): number {
   run();
@@ -45,11 +51,14 @@ const SUBJECTS: [string, Program, number][] = [
   ['conv2 forward', program({ op: 'conv2d', ...conv, padding: pad0 }, [[32, 14, 14, 6], [5, 5, 6, 16]], [32, 10, 10, 16]), 0],
   ['conv2 input gradient', program({ op: 'conv2dBackwardInput', ...conv, padding: pad0 }, [[32, 10, 10, 16], [5, 5, 6, 16]], [32, 14, 14, 6]), 0],
   ['conv2 filter gradient', program({ op: 'conv2dBackwardFilter', ...conv, padding: pad0 }, [[32, 14, 14, 6], [32, 10, 10, 16]], [5, 5, 6, 16]), 0],
+  ['lstm forward B32 T32 F32 H128', program({ op: 'lstmSequence' }, [...lstmInputs, [4 * H]], [steps(H), steps(H), steps(4 * H)]), 2 * B * T * (F + H) * 4 * H],
+  ['lstm backward', program({ op: 'lstmSequenceBackward' }, [...lstmInputs, steps(H), steps(H), steps(4 * H), steps(H)], [[B, T, F], [B, H], [B, H], [F, 4 * H], [H, 4 * H], [4 * H], [6 * H]]), 4 * B * T * (F + H) * 4 * H],
 ];
 
 enableRelaxedSimd();
 const repeats = Number(process.argv[2] ?? 7);
-for (const [label, subject, flops] of SUBJECTS) {
+const only = process.argv[3];
+for (const [label, subject, flops] of SUBJECTS.filter(([label]) => only === undefined || label.includes(only))) {
   const cpu = cpuTimer(subject, label.startsWith('matmul') ? 3 : repeats);
   const simd = await wasmTimer('simd', subject, repeats);
   const relaxed = await wasmTimer('relaxed', subject, repeats);

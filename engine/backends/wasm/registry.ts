@@ -8,6 +8,7 @@ import type { BindContext, Binder, BoundKernel } from './kernels/context.ts';
 import { conv2d, conv2dBackwardFilter, conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
 import { biasAdd, relu, reluBackward } from './kernels/elementwise.ts';
 import { matmul } from './kernels/matmul.ts';
+import { gruSequence, gruSequenceBackward, lstmSequence, lstmSequenceBackward, rnnSequence, rnnSequenceBackward } from './kernels/recurrent.ts';
 import type { WasmTensor } from './tensor.ts';
 
 export type { BoundKernel };
@@ -19,6 +20,8 @@ export const wasmKernels: WasmRegistry = {
   matmul, conv2d, conv2dBackwardInput, conv2dBackwardFilter, convTranspose2d,
   // SIMD: elementwise (assembly/elementwise.ts).
   relu, reluBackward, biasAdd,
+  // SIMD: the recurrent sequences as gemms plus gate epilogues (assembly/lstm.ts, gru.ts, rnn.ts).
+  lstmSequence, lstmSequenceBackward, gruSequence, gruSequenceBackward, rnnSequence, rnnSequenceBackward,
   // The cpu reference kernels on views of the memory.
   fill: 'cpu', copy: 'cpu', add: 'cpu', sub: 'cpu', mul: 'cpu', div: 'cpu',
   broadcast: 'cpu', sumToShape: 'cpu', reduceSum: 'cpu', reduceMean: 'cpu',
@@ -33,8 +36,6 @@ export const wasmKernels: WasmRegistry = {
   batchNormTrain: 'cpu', batchNormInference: 'cpu', batchNormBackward: 'cpu', dropout: 'cpu', dropoutBackward: 'cpu',
   softmaxCrossEntropy: 'cpu', softmaxCrossEntropyBackward: 'cpu', meanSquaredError: 'cpu', meanSquaredErrorBackward: 'cpu',
   binaryCrossEntropyWithLogits: 'cpu', binaryCrossEntropyWithLogitsBackward: 'cpu',
-  rnnSequence: 'cpu', rnnSequenceBackward: 'cpu', lstmSequence: 'cpu', lstmSequenceBackward: 'cpu',
-  gruSequence: 'cpu', gruSequenceBackward: 'cpu',
 };
 
 /** The ops that run a SIMD kernel (the rest run the cpu reference kernels). */
@@ -42,7 +43,8 @@ export function simdOps(): OpName[] {
   return (Object.keys(wasmKernels) as OpName[]).filter((name) => wasmKernels[name] !== 'cpu');
 }
 
-const GEMM_OPS: ReadonlySet<OpName> = new Set(['matmul', 'conv2d', 'conv2dBackwardInput', 'conv2dBackwardFilter', 'convTranspose2d']);
+const GEMM_OPS: ReadonlySet<OpName> = new Set(['matmul', 'conv2d', 'conv2dBackwardInput', 'conv2dBackwardFilter', 'convTranspose2d',
+  'rnnSequence', 'rnnSequenceBackward', 'lstmSequence', 'lstmSequenceBackward', 'gruSequence', 'gruSequenceBackward']);
 
 /** Kernel scratch bytes that `calls` need (calls run one after another, so they share it). */
 export function scratchBytesFor(calls: readonly KernelCall[], threads: number): number {

@@ -6,3 +6,6 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { biasAdd, relu, reluBackward } from './elementwise';
+export { lstmSequence, lstmSequenceBackward } from './lstm';
+export { gruSequence, gruSequenceBackward } from './gru';
+export { rnnSequence, rnnSequenceBackward } from './rnn';

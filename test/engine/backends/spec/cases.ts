@@ -125,24 +125,29 @@ function poolCases(): OpCase[] {
 }
 
 function recurrentCases(): OpCase[] {
-  const [batch, time, features, units] = [2, 5, 3, 4];
+  // Small; hidden size off the 4 lanes and gate widths off the gemm's tiles; one step.
+  return [[2, 5, 3, 4], [3, 4, 7, 37], [2, 1, 5, 6]].flatMap(([batch, time, features, units]) => recurrentShapeCases(batch, time, features, units));
+}
+
+function recurrentShapeCases(batch: number, time: number, features: number, units: number): OpCase[] {
+  const size = `B${batch} T${time} F${features} H${units}`;
   const x = s(batch, time, features);
   const h0 = s(batch, units);
   const steps = (width: number) => s(batch, time, width);
   const weights = (gates: number) => [s(features, gates * units), s(units, gates * units)];
   const gradients = (gates: number) => [[batch, time, features], [batch, units], [features, gates * units], [units, gates * units]];
   return [
-    { label: 'rnn', op: { op: 'rnnSequence' }, inputs: [x, h0, ...weights(1), s(units)], outputs: [[batch, time, units]] },
-    { label: 'rnn', op: { op: 'rnnSequenceBackward' }, inputs: [x, h0, ...weights(1), steps(units), steps(units)], outputs: [...gradients(1), [units], [2 * units]], ignore: [5] },
-    { label: 'lstm', op: { op: 'lstmSequence' }, inputs: [x, h0, h0, ...weights(4), s(4 * units)], outputs: [[batch, time, units], [batch, time, units], [batch, time, 4 * units]] },
+    { label: `rnn ${size}`, op: { op: 'rnnSequence' }, inputs: [x, h0, ...weights(1), s(units)], outputs: [[batch, time, units]] },
+    { label: `rnn ${size}`, op: { op: 'rnnSequenceBackward' }, inputs: [x, h0, ...weights(1), steps(units), steps(units)], outputs: [...gradients(1), [units], [2 * units]], ignore: [5] },
+    { label: `lstm ${size}`, op: { op: 'lstmSequence' }, inputs: [x, h0, h0, ...weights(4), s(4 * units)], outputs: [[batch, time, units], [batch, time, units], [batch, time, 4 * units]] },
     {
-      label: 'lstm', op: { op: 'lstmSequenceBackward' },
+      label: `lstm ${size}`, op: { op: 'lstmSequenceBackward' },
       inputs: [x, h0, h0, ...weights(4), steps(units), steps(units), steps(4 * units), steps(units)],
       outputs: [[batch, time, features], [batch, units], [batch, units], [features, 4 * units], [units, 4 * units], [4 * units], [6 * units]], ignore: [6],
     },
-    { label: 'gru', op: { op: 'gruSequence' }, inputs: [x, h0, ...weights(3), s(3 * units), s(3 * units)], outputs: [[batch, time, units], [batch, time, 3 * units], [batch, time, units]] },
+    { label: `gru ${size}`, op: { op: 'gruSequence' }, inputs: [x, h0, ...weights(3), s(3 * units), s(3 * units)], outputs: [[batch, time, units], [batch, time, 3 * units], [batch, time, units]] },
     {
-      label: 'gru', op: { op: 'gruSequenceBackward' },
+      label: `gru ${size}`, op: { op: 'gruSequenceBackward' },
       inputs: [x, h0, ...weights(3), steps(units), steps(3 * units), steps(units), steps(units)],
       outputs: [...gradients(3), [3 * units], [3 * units], [7 * units]], ignore: [6],
     },
