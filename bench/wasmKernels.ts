@@ -44,6 +44,7 @@ function cpuTimer(subject: Program, repeats: number): number {
 const conv = { stride: [1, 1], dilation: [1, 1] } as const;
 const pad2 = { top: 2, bottom: 2, left: 2, right: 2 };
 const pad0 = { top: 0, bottom: 0, left: 0, right: 0 };
+const pool = { window: [2, 2], stride: [2, 2], padding: pad0, countPadding: true } as const;
 const SUBJECTS: [string, Program, number][] = [
   ['matmul 1024³', program({ op: 'matmul', transposeA: false, transposeB: false }, [[1024, 1024], [1024, 1024]], [1024, 1024]), 2 * 1024 ** 3],
   ['conv1 forward', program({ op: 'conv2d', ...conv, padding: pad2 }, [[32, 28, 28, 1], [5, 5, 1, 6]], [32, 28, 28, 6]), 0],
@@ -51,6 +52,10 @@ const SUBJECTS: [string, Program, number][] = [
   ['conv2 forward', program({ op: 'conv2d', ...conv, padding: pad0 }, [[32, 14, 14, 6], [5, 5, 6, 16]], [32, 10, 10, 16]), 0],
   ['conv2 input gradient', program({ op: 'conv2dBackwardInput', ...conv, padding: pad0 }, [[32, 10, 10, 16], [5, 5, 6, 16]], [32, 14, 14, 6]), 0],
   ['conv2 filter gradient', program({ op: 'conv2dBackwardFilter', ...conv, padding: pad0 }, [[32, 14, 14, 6], [32, 10, 10, 16]], [5, 5, 6, 16]), 0],
+  ['maxPool 2×2 [32, 28, 28, 6]', program({ op: 'maxPool2d', ...pool }, [[32, 28, 28, 6]], [32, 14, 14, 6]), 0],
+  ['maxPool backward', program({ op: 'maxPool2dBackward', ...pool }, [[32, 28, 28, 6], [32, 14, 14, 6]], [32, 28, 28, 6]), 0],
+  ['avgPool 2×2 [32, 28, 28, 6]', program({ op: 'avgPool2d', ...pool }, [[32, 28, 28, 6]], [32, 14, 14, 6]), 0],
+  ['avgPool backward', program({ op: 'avgPool2dBackward', ...pool }, [[32, 14, 14, 6]], [32, 28, 28, 6]), 0],
   ['lstm forward B32 T32 F32 H128', program({ op: 'lstmSequence' }, [...lstmInputs, [4 * H]], [steps(H), steps(H), steps(4 * H)]), 2 * B * T * (F + H) * 4 * H],
   ['lstm backward', program({ op: 'lstmSequenceBackward' }, [...lstmInputs, steps(H), steps(H), steps(4 * H), steps(H)], [[B, T, F], [B, H], [B, H], [F, 4 * H], [H, 4 * H], [4 * H], [6 * H]]), 4 * B * T * (F + H) * 4 * H],
 ];

@@ -8,6 +8,7 @@ import type { BindContext, Binder, BoundKernel } from './kernels/context.ts';
 import { conv2d, conv2dBackwardFilter, conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
 import { biasAdd, relu, reluBackward } from './kernels/elementwise.ts';
 import { matmul } from './kernels/matmul.ts';
+import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './kernels/pool.ts';
 import { gruSequence, gruSequenceBackward, lstmSequence, lstmSequenceBackward, rnnSequence, rnnSequenceBackward } from './kernels/recurrent.ts';
 import type { WasmTensor } from './tensor.ts';
 
@@ -22,6 +23,8 @@ export const wasmKernels: WasmRegistry = {
   relu, reluBackward, biasAdd,
   // SIMD: the recurrent sequences as gemms plus gate epilogues (assembly/lstm.ts, gru.ts, rnn.ts).
   lstmSequence, lstmSequenceBackward, gruSequence, gruSequenceBackward, rnnSequence, rnnSequenceBackward,
+  // SIMD: pooling over channels (assembly/pool.ts).
+  maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward,
   // The cpu reference kernels on views of the memory.
   fill: 'cpu', copy: 'cpu', add: 'cpu', sub: 'cpu', mul: 'cpu', div: 'cpu',
   broadcast: 'cpu', sumToShape: 'cpu', reduceSum: 'cpu', reduceMean: 'cpu',
@@ -31,7 +34,6 @@ export const wasmKernels: WasmRegistry = {
   identity: 'cpu', identityBackward: 'cpu', exp: 'cpu', expBackward: 'cpu', log: 'cpu', logBackward: 'cpu',
   negate: 'cpu', negateBackward: 'cpu', scale: 'cpu', scaleBackward: 'cpu',
   softmax: 'cpu', softmaxBackward: 'cpu', logSoftmax: 'cpu', logSoftmaxBackward: 'cpu',
-  maxPool2d: 'cpu', maxPool2dBackward: 'cpu', avgPool2d: 'cpu', avgPool2dBackward: 'cpu',
   upsample2d: 'cpu', upsample2dBackward: 'cpu',
   batchNormTrain: 'cpu', batchNormInference: 'cpu', batchNormBackward: 'cpu', dropout: 'cpu', dropoutBackward: 'cpu',
   softmaxCrossEntropy: 'cpu', softmaxCrossEntropyBackward: 'cpu', meanSquaredError: 'cpu', meanSquaredErrorBackward: 'cpu',

@@ -9,3 +9,4 @@ export { biasAdd, relu, reluBackward } from './elementwise';
 export { lstmSequence, lstmSequenceBackward } from './lstm';
 export { gruSequence, gruSequenceBackward } from './gru';
 export { rnnSequence, rnnSequenceBackward } from './rnn';
+export { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './pool';

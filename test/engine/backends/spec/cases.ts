@@ -101,17 +101,20 @@ function activationCases(): OpCase[] {
 
 function poolCases(): OpCase[] {
   const cases: OpCase[] = [];
-  for (const [label, window, stride, padding, output] of [
-    ['2×2 stride 2', [2, 2], [2, 2], pad(0), [2, 4, 4, 3]],
-    ['3×3 stride 2 padded', [3, 3], [2, 2], pad(1), [2, 4, 4, 3]],
+  // Channels off the 4 lanes (3, 6 as LeNet's pool1, 5), overlapping windows, asymmetric padding.
+  for (const [label, input, window, stride, padding, output] of [
+    ['2×2 stride 2', [2, 8, 8, 3], [2, 2], [2, 2], pad(0), [2, 4, 4, 3]],
+    ['3×3 stride 2 padded', [2, 8, 8, 3], [3, 3], [2, 2], pad(1), [2, 4, 4, 3]],
+    ['LeNet pool1', [2, 28, 28, 6], [2, 2], [2, 2], pad(0), [2, 14, 14, 6]],
+    ['3×3 stride 1, asymmetric padding', [1, 6, 7, 5], [3, 3], [1, 1], pad(1, 0, 2, 1), [1, 5, 8, 5]],
   ] as const) {
     for (const countPadding of [true, false]) {
       const attributes = { window, stride, padding, countPadding };
       cases.push(
-        { label, op: { op: 'maxPool2d', ...attributes }, inputs: [distinct(2, 8, 8, 3)], outputs: [output] },
-        { label, op: { op: 'maxPool2dBackward', ...attributes }, inputs: [distinct(2, 8, 8, 3), s(...output)], outputs: [[2, 8, 8, 3]] },
-        { label: `${label}, countPadding ${countPadding}`, op: { op: 'avgPool2d', ...attributes }, inputs: [s(2, 8, 8, 3)], outputs: [output] },
-        { label: `${label}, countPadding ${countPadding}`, op: { op: 'avgPool2dBackward', ...attributes }, inputs: [s(...output)], outputs: [[2, 8, 8, 3]] },
+        { label, op: { op: 'maxPool2d', ...attributes }, inputs: [distinct(...input)], outputs: [output] },
+        { label, op: { op: 'maxPool2dBackward', ...attributes }, inputs: [distinct(...input), s(...output)], outputs: [input] },
+        { label: `${label}, countPadding ${countPadding}`, op: { op: 'avgPool2d', ...attributes }, inputs: [s(...input)], outputs: [output] },
+        { label: `${label}, countPadding ${countPadding}`, op: { op: 'avgPool2dBackward', ...attributes }, inputs: [s(...output)], outputs: [input] },
       );
     }
   }
