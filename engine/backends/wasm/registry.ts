@@ -7,6 +7,7 @@ import { GEMM_SCRATCH_BYTES } from './layout.ts';
 import type { BindContext, Binder, BoundKernel } from './kernels/context.ts';
 import { conv2d, conv2dBackwardFilter, conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
 import { biasAdd, relu, reluBackward } from './kernels/elementwise.ts';
+import { logSoftmax, logSoftmaxBackward, meanSquaredError, meanSquaredErrorBackward, softmax, softmaxBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './kernels/loss.ts';
 import { matmul } from './kernels/matmul.ts';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './kernels/pool.ts';
 import { gruSequence, gruSequenceBackward, lstmSequence, lstmSequenceBackward, rnnSequence, rnnSequenceBackward } from './kernels/recurrent.ts';
@@ -25,6 +26,9 @@ export const wasmKernels: WasmRegistry = {
   lstmSequence, lstmSequenceBackward, gruSequence, gruSequenceBackward, rnnSequence, rnnSequenceBackward,
   // SIMD: pooling over channels (assembly/pool.ts).
   maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward,
+  // SIMD: rows of the last axis (assembly/loss.ts).
+  softmax, softmaxBackward, logSoftmax, logSoftmaxBackward,
+  softmaxCrossEntropy, softmaxCrossEntropyBackward, meanSquaredError, meanSquaredErrorBackward,
   // The cpu reference kernels on views of the memory.
   fill: 'cpu', copy: 'cpu', add: 'cpu', sub: 'cpu', mul: 'cpu', div: 'cpu',
   broadcast: 'cpu', sumToShape: 'cpu', reduceSum: 'cpu', reduceMean: 'cpu',
@@ -33,10 +37,8 @@ export const wasmKernels: WasmRegistry = {
   tanh: 'cpu', tanhBackward: 'cpu', gelu: 'cpu', geluBackward: 'cpu', binaryStep: 'cpu', binaryStepBackward: 'cpu',
   identity: 'cpu', identityBackward: 'cpu', exp: 'cpu', expBackward: 'cpu', log: 'cpu', logBackward: 'cpu',
   negate: 'cpu', negateBackward: 'cpu', scale: 'cpu', scaleBackward: 'cpu',
-  softmax: 'cpu', softmaxBackward: 'cpu', logSoftmax: 'cpu', logSoftmaxBackward: 'cpu',
   upsample2d: 'cpu', upsample2dBackward: 'cpu',
   batchNormTrain: 'cpu', batchNormInference: 'cpu', batchNormBackward: 'cpu', dropout: 'cpu', dropoutBackward: 'cpu',
-  softmaxCrossEntropy: 'cpu', softmaxCrossEntropyBackward: 'cpu', meanSquaredError: 'cpu', meanSquaredErrorBackward: 'cpu',
   binaryCrossEntropyWithLogits: 'cpu', binaryCrossEntropyWithLogitsBackward: 'cpu',
 };
 

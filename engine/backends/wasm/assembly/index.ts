@@ -10,3 +10,4 @@ export { lstmSequence, lstmSequenceBackward } from './lstm';
 export { gruSequence, gruSequenceBackward } from './gru';
 export { rnnSequence, rnnSequenceBackward } from './rnn';
 export { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './pool';
+export { logSoftmax, logSoftmaxBackward, meanSquaredError, meanSquaredErrorBackward, softmax, softmaxBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './loss';

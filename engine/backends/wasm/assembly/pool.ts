@@ -12,28 +12,23 @@ const BATCH = 0, HEIGHT = 1, WIDTH = 2, CHANNELS = 3, OUT_HEIGHT = 4, OUT_WIDTH 
 const WINDOW_HEIGHT = 6, WINDOW_WIDTH = 7, STRIDE_HEIGHT = 8, STRIDE_WIDTH = 9, PAD_TOP = 10, PAD_LEFT = 11, COUNT_PADDING = 12;
 const FIRST = 13, SECOND = 14, THIRD = 15;
 
-/** One output cell's window: rows [rowFirst, rowEnd), columns [columnFirst, columnEnd) of image n. */
-class Window {
-  rowFirst: i32 = 0;
-  rowEnd: i32 = 0;
-  columnFirst: i32 = 0;
-  columnEnd: i32 = 0;
-  divisor: f32 = 1;
-}
+// One output cell's window: rows [rowFirst, rowEnd), columns [columnFirst, columnEnd) of the image
+// and the average's divisor. Plain globals: the host owns all of the memory past the static data,
+// so a kernel allocates nothing.
+let rowFirst = 0, rowEnd = 0, columnFirst = 0, columnEnd = 0;
+let divisor: f32 = 1;
 
-const window = new Window();
-
-/** Sets `window` to output cell (oh, ow). */
+/** Sets the window to output cell (oh, ow). */
 function place(params: usize, oh: i32, ow: i32): void {
   const rowStart = oh * field(params, STRIDE_HEIGHT) - field(params, PAD_TOP);
   const columnStart = ow * field(params, STRIDE_WIDTH) - field(params, PAD_LEFT);
   const windowHeight = field(params, WINDOW_HEIGHT), windowWidth = field(params, WINDOW_WIDTH);
-  window.rowFirst = max(0, rowStart);
-  window.rowEnd = min(field(params, HEIGHT), rowStart + windowHeight);
-  window.columnFirst = max(0, columnStart);
-  window.columnEnd = min(field(params, WIDTH), columnStart + windowWidth);
-  const cells = field(params, COUNT_PADDING) != 0 ? windowHeight * windowWidth : (window.rowEnd - window.rowFirst) * (window.columnEnd - window.columnFirst);
-  window.divisor = <f32>cells;
+  rowFirst = max(0, rowStart);
+  rowEnd = min(field(params, HEIGHT), rowStart + windowHeight);
+  columnFirst = max(0, columnStart);
+  columnEnd = min(field(params, WIDTH), columnStart + windowWidth);
+  const cells = field(params, COUNT_PADDING) != 0 ? windowHeight * windowWidth : (rowEnd - rowFirst) * (columnEnd - columnFirst);
+  divisor = <f32>cells;
 }
 
 // @ts-ignore: decorator
@@ -59,9 +54,9 @@ function maxCell(params: usize, n: i32, outputOffset: usize): void {
   const x = <usize>field(params, FIRST), y = <usize>field(params, SECOND), channels = field(params, CHANNELS);
   for (let c = 0; c < channels; c += 4) {
     const lanes = min(4, channels - c);
-    let best = load4(x + pixel(params, n, window.rowFirst, window.columnFirst) + (<usize>c << 2), lanes);
-    for (let row = window.rowFirst; row < window.rowEnd; row++) {
-      for (let column = window.columnFirst; column < window.columnEnd; column++) {
+    let best = load4(x + pixel(params, n, rowFirst, columnFirst) + (<usize>c << 2), lanes);
+    for (let row = rowFirst; row < rowEnd; row++) {
+      for (let column = columnFirst; column < columnEnd; column++) {
         best = f32x4.max(best, load4(x + pixel(params, n, row, column) + (<usize>c << 2), lanes));
       }
     }
@@ -78,10 +73,10 @@ function maxBackwardCell(params: usize, n: i32, outputOffset: usize): void {
   for (let c = 0; c < channels; c += 4) {
     const lanes = min(4, channels - c);
     const channel = <usize>c << 2;
-    let where = i32x4.splat(<i32>pixel(params, n, window.rowFirst, window.columnFirst));
+    let where = i32x4.splat(<i32>pixel(params, n, rowFirst, columnFirst));
     let best = load4(x + <usize>i32x4.extract_lane(where, 0) + channel, lanes);
-    for (let row = window.rowFirst; row < window.rowEnd; row++) {
-      for (let column = window.columnFirst; column < window.columnEnd; column++) {
+    for (let row = rowFirst; row < rowEnd; row++) {
+      for (let column = columnFirst; column < columnEnd; column++) {
         const offset = pixel(params, n, row, column);
         const value = load4(x + offset + channel, lanes);
         const better = f32x4.gt(value, best);
@@ -114,12 +109,12 @@ export function maxPool2dBackward(params: usize): void {
 
 function averageCell(params: usize, n: i32, outputOffset: usize): void {
   const x = <usize>field(params, FIRST), y = <usize>field(params, SECOND), channels = field(params, CHANNELS);
-  const scale = f32x4.splat(1 / window.divisor);
+  const scale = f32x4.splat(1 / divisor);
   for (let c = 0; c < channels; c += 4) {
     const lanes = min(4, channels - c);
     let sum = f32x4.splat(0);
-    for (let row = window.rowFirst; row < window.rowEnd; row++) {
-      for (let column = window.columnFirst; column < window.columnEnd; column++) {
+    for (let row = rowFirst; row < rowEnd; row++) {
+      for (let column = columnFirst; column < columnEnd; column++) {
         sum = f32x4.add(sum, load4(x + pixel(params, n, row, column) + (<usize>c << 2), lanes));
       }
     }
@@ -133,13 +128,13 @@ export function avgPool2d(params: usize): void {
 
 function averageBackwardCell(params: usize, n: i32, outputOffset: usize): void {
   const dy = <usize>field(params, FIRST), dx = <usize>field(params, SECOND), channels = field(params, CHANNELS);
-  const scale = f32x4.splat(1 / window.divisor);
+  const scale = f32x4.splat(1 / divisor);
   for (let c = 0; c < channels; c += 4) {
     const lanes = min(4, channels - c);
     const channel = <usize>c << 2;
     const share = f32x4.mul(load4(dy + outputOffset + channel, lanes), scale);
-    for (let row = window.rowFirst; row < window.rowEnd; row++) {
-      for (let column = window.columnFirst; column < window.columnEnd; column++) {
+    for (let row = rowFirst; row < rowEnd; row++) {
+      for (let column = columnFirst; column < columnEnd; column++) {
         const at = dx + pixel(params, n, row, column) + channel;
         store4(at, f32x4.add(load4(at, lanes), share), lanes);
       }
