@@ -56,6 +56,8 @@ const SUBJECTS: [string, Program, number][] = [
   ['maxPool backward', program({ op: 'maxPool2dBackward', ...pool }, [[32, 28, 28, 6], [32, 14, 14, 6]], [32, 28, 28, 6]), 0],
   ['avgPool 2×2 [32, 28, 28, 6]', program({ op: 'avgPool2d', ...pool }, [[32, 28, 28, 6]], [32, 14, 14, 6]), 0],
   ['avgPool backward', program({ op: 'avgPool2dBackward', ...pool }, [[32, 14, 14, 6]], [32, 28, 28, 6]), 0],
+  ['reduceSum [32, 28, 28, 6] -> [6]', program({ op: 'reduceSum', axes: [0, 1, 2] }, [[32, 28, 28, 6]], [6]), 0],
+  ['tanh [32, 32, 128]', program({ op: 'tanh' }, [[32, 32, 128]], [32, 32, 128]), 0],
   ['lstm forward B32 T32 F32 H128', program({ op: 'lstmSequence' }, [...lstmInputs, [4 * H]], [steps(H), steps(H), steps(4 * H)]), 2 * B * T * (F + H) * 4 * H],
   ['lstm backward', program({ op: 'lstmSequenceBackward' }, [...lstmInputs, steps(H), steps(H), steps(4 * H), steps(H)], [[B, T, F], [B, H], [B, H], [F, 4 * H], [H, 4 * H], [4 * H], [6 * H]]), 4 * B * T * (F + H) * 4 * H],
 ];

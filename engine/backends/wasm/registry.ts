@@ -6,6 +6,7 @@ import { runKernel } from '../cpu/index.ts';
 import { GEMM_SCRATCH_BYTES } from './layout.ts';
 import type { BindContext, Binder, BoundKernel } from './kernels/context.ts';
 import { conv2d, conv2dBackwardFilter, conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
+import { add, leakyRelu, leakyReluBackward, mul, reduceMean, reduceSum, scale, scaleBackward, sigmoid, sigmoidBackward, sub, sumToShape, tanh, tanhBackward } from './kernels/activation.ts';
 import { biasAdd, relu, reluBackward } from './kernels/elementwise.ts';
 import { logSoftmax, logSoftmaxBackward, meanSquaredError, meanSquaredErrorBackward, softmax, softmaxBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './kernels/loss.ts';
 import { matmul } from './kernels/matmul.ts';
@@ -29,14 +30,17 @@ export const wasmKernels: WasmRegistry = {
   // SIMD: rows of the last axis (assembly/loss.ts).
   softmax, softmaxBackward, logSoftmax, logSoftmaxBackward,
   softmaxCrossEntropy, softmaxCrossEntropyBackward, meanSquaredError, meanSquaredErrorBackward,
+  // SIMD: activations, same-shape arithmetic, sums over adjacent axes (assembly/activation.ts,
+  // reduce.ts; broadcasting and scattered axes fall back to the cpu kernels).
+  sigmoid, sigmoidBackward, tanh, tanhBackward, leakyRelu, leakyReluBackward, scale, scaleBackward,
+  add, sub, mul, reduceSum, reduceMean, sumToShape,
   // The cpu reference kernels on views of the memory.
-  fill: 'cpu', copy: 'cpu', add: 'cpu', sub: 'cpu', mul: 'cpu', div: 'cpu',
-  broadcast: 'cpu', sumToShape: 'cpu', reduceSum: 'cpu', reduceMean: 'cpu',
+  fill: 'cpu', copy: 'cpu', div: 'cpu',
+  broadcast: 'cpu',
   concat: 'cpu', split: 'cpu', slice: 'cpu', sliceBackward: 'cpu', embedding: 'cpu', embeddingBackward: 'cpu',
-  leakyRelu: 'cpu', leakyReluBackward: 'cpu', sigmoid: 'cpu', sigmoidBackward: 'cpu',
-  tanh: 'cpu', tanhBackward: 'cpu', gelu: 'cpu', geluBackward: 'cpu', binaryStep: 'cpu', binaryStepBackward: 'cpu',
+  gelu: 'cpu', geluBackward: 'cpu', binaryStep: 'cpu', binaryStepBackward: 'cpu',
   identity: 'cpu', identityBackward: 'cpu', exp: 'cpu', expBackward: 'cpu', log: 'cpu', logBackward: 'cpu',
-  negate: 'cpu', negateBackward: 'cpu', scale: 'cpu', scaleBackward: 'cpu',
+  negate: 'cpu', negateBackward: 'cpu',
   upsample2d: 'cpu', upsample2dBackward: 'cpu',
   batchNormTrain: 'cpu', batchNormInference: 'cpu', batchNormBackward: 'cpu', dropout: 'cpu', dropoutBackward: 'cpu',
   binaryCrossEntropyWithLogits: 'cpu', binaryCrossEntropyWithLogitsBackward: 'cpu',

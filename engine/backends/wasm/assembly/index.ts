@@ -11,3 +11,5 @@ export { gruSequence, gruSequenceBackward } from './gru';
 export { rnnSequence, rnnSequenceBackward } from './rnn';
 export { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './pool';
 export { logSoftmax, logSoftmaxBackward, meanSquaredError, meanSquaredErrorBackward, softmax, softmaxBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './loss';
+export { addSame, leakyRelu, leakyReluBackward, mulSame, scaleValues, sigmoid, sigmoidBackward, subSame, tanh, tanhBackward } from './activation';
+export { sumBlocks } from './reduce';

@@ -89,14 +89,16 @@ const UNARY: readonly Op[] = [
 ];
 
 function activationCases(): OpCase[] {
-  return UNARY.flatMap((forward) => {
+  // Values from -20 to 20: both branches of the SIMD tanh, saturated sigmoids.
+  const wide = (['sigmoid', 'tanh', 'leakyRelu'] as const).map((op): OpCase => ({ label: 'wide range 4×101', op: op === 'leakyRelu' ? { op, alpha: 0.2 } : { op }, inputs: [distinct(4, 101)], outputs: [[4, 101]] }));
+  return [...wide, ...UNARY.flatMap((forward) => {
     const input = forward.op === 'log' ? positive(3, 17) : s(3, 17);
     const backward = { ...forward, op: `${forward.op}Backward` } as Op;
     return [
       { label: '3×17', op: forward, inputs: [input], outputs: [[3, 17]] },
       { label: '3×17', op: backward, inputs: [input, s(3, 17)], outputs: [[3, 17]] },
     ];
-  });
+  })];
 }
 
 function poolCases(): OpCase[] {
@@ -189,6 +191,12 @@ function coreCases(): OpCase[] {
     { label: '4×6 -> 24', op: { op: 'copy' }, inputs: [s(4, 6)], outputs: [[24]] },
     { label: '4×5×6 + 6', op: { op: 'biasAdd' }, inputs: [s(4, 5, 6), s(6)], outputs: [[4, 5, 6]] },
     ...binary,
+    ...(['add', 'sub', 'mul'] as const).map((op): OpCase => ({ label: 'same shape 5×7×3', op: { op }, inputs: [s(5, 7, 3), s(5, 7, 3)], outputs: [[5, 7, 3]] })),
+    { label: 'conv bias gradient [8,28,28,6] -> [6]', op: { op: 'reduceSum', axes: [0, 1, 2] }, inputs: [s(8, 28, 28, 6)], outputs: [[6]] },
+    { label: 'all to one value', op: { op: 'reduceSum', axes: [0, 1] }, inputs: [s(37, 29)], outputs: [[]] },
+    { label: 'leading axis, 130 columns', op: { op: 'reduceMean', axes: [0] }, inputs: [s(33, 130)], outputs: [[130]] },
+    { label: 'dense bias gradient [64,10] -> [10]', op: { op: 'sumToShape' }, inputs: [s(64, 10)], outputs: [[10]] },
+    { label: '[4,3,5] -> [1,5]', op: { op: 'sumToShape' }, inputs: [s(4, 3, 5)], outputs: [[1, 5]] },
     { label: '[1,5] -> [4,5]', op: { op: 'broadcast' }, inputs: [s(1, 5)], outputs: [[4, 5]] },
     { label: '[4,3,5] -> [3,1]', op: { op: 'sumToShape' }, inputs: [s(4, 3, 5)], outputs: [[3, 1]] },
     { label: 'axes 0, 2', op: { op: 'reduceSum', axes: [0, 2] }, inputs: [s(3, 4, 5)], outputs: [[4]] },
