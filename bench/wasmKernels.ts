@@ -45,6 +45,7 @@ const conv = { stride: [1, 1], dilation: [1, 1] } as const;
 const pad2 = { top: 2, bottom: 2, left: 2, right: 2 };
 const pad0 = { top: 0, bottom: 0, left: 0, right: 0 };
 const pool = { window: [2, 2], stride: [2, 2], padding: pad0, countPadding: true } as const;
+const bn = { epsilon: 1e-5, momentum: 0.1 };
 const SUBJECTS: [string, Program, number][] = [
   ['matmul 1024³', program({ op: 'matmul', transposeA: false, transposeB: false }, [[1024, 1024], [1024, 1024]], [1024, 1024]), 2 * 1024 ** 3],
   ['conv1 forward', program({ op: 'conv2d', ...conv, padding: pad2 }, [[32, 28, 28, 1], [5, 5, 1, 6]], [32, 28, 28, 6]), 0],
@@ -58,6 +59,8 @@ const SUBJECTS: [string, Program, number][] = [
   ['avgPool backward', program({ op: 'avgPool2dBackward', ...pool }, [[32, 14, 14, 6]], [32, 28, 28, 6]), 0],
   ['reduceSum [32, 28, 28, 6] -> [6]', program({ op: 'reduceSum', axes: [0, 1, 2] }, [[32, 28, 28, 6]], [6]), 0],
   ['tanh [32, 32, 128]', program({ op: 'tanh' }, [[32, 32, 128]], [32, 32, 128]), 0],
+  ['batchNormTrain [32, 16, 16, 64]', program({ op: 'batchNormTrain', ...bn }, [[32, 16, 16, 64], [64], [64], [64], [64]], [[32, 16, 16, 64], [64], [64], [64], [64]]), 0],
+  ['batchNormBackward', program({ op: 'batchNormBackward', ...bn }, [[32, 16, 16, 64], [64], [64], [64], [32, 16, 16, 64]], [[32, 16, 16, 64], [64], [64]]), 0],
   ['lstm forward B32 T32 F32 H128', program({ op: 'lstmSequence' }, [...lstmInputs, [4 * H]], [steps(H), steps(H), steps(4 * H)]), 2 * B * T * (F + H) * 4 * H],
   ['lstm backward', program({ op: 'lstmSequenceBackward' }, [...lstmInputs, steps(H), steps(H), steps(4 * H), steps(H)], [[B, T, F], [B, H], [B, H], [F, 4 * H], [H, 4 * H], [4 * H], [6 * H]]), 4 * B * T * (F + H) * 4 * H],
 ];

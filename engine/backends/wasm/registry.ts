@@ -7,6 +7,7 @@ import { GEMM_SCRATCH_BYTES } from './layout.ts';
 import type { BindContext, Binder, BoundKernel } from './kernels/context.ts';
 import { conv2d, conv2dBackwardFilter, conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
 import { add, leakyRelu, leakyReluBackward, mul, reduceMean, reduceSum, scale, scaleBackward, sigmoid, sigmoidBackward, sub, sumToShape, tanh, tanhBackward } from './kernels/activation.ts';
+import { batchNormBackward, batchNormInference, batchNormTrain } from './kernels/batchNorm.ts';
 import { biasAdd, relu, reluBackward } from './kernels/elementwise.ts';
 import { logSoftmax, logSoftmaxBackward, meanSquaredError, meanSquaredErrorBackward, softmax, softmaxBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './kernels/loss.ts';
 import { matmul } from './kernels/matmul.ts';
@@ -34,6 +35,8 @@ export const wasmKernels: WasmRegistry = {
   // reduce.ts; broadcasting and scattered axes fall back to the cpu kernels).
   sigmoid, sigmoidBackward, tanh, tanhBackward, leakyRelu, leakyReluBackward, scale, scaleBackward,
   add, sub, mul, reduceSum, reduceMean, sumToShape,
+  // SIMD: batch norm over channels (assembly/batchNorm.ts).
+  batchNormTrain, batchNormInference, batchNormBackward,
   // The cpu reference kernels on views of the memory.
   fill: 'cpu', copy: 'cpu', div: 'cpu',
   broadcast: 'cpu',
@@ -42,7 +45,7 @@ export const wasmKernels: WasmRegistry = {
   identity: 'cpu', identityBackward: 'cpu', exp: 'cpu', expBackward: 'cpu', log: 'cpu', logBackward: 'cpu',
   negate: 'cpu', negateBackward: 'cpu',
   upsample2d: 'cpu', upsample2dBackward: 'cpu',
-  batchNormTrain: 'cpu', batchNormInference: 'cpu', batchNormBackward: 'cpu', dropout: 'cpu', dropoutBackward: 'cpu',
+  dropout: 'cpu', dropoutBackward: 'cpu',
   binaryCrossEntropyWithLogits: 'cpu', binaryCrossEntropyWithLogitsBackward: 'cpu',
 };
 

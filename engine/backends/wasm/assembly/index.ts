@@ -13,3 +13,4 @@ export { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './po
 export { logSoftmax, logSoftmaxBackward, meanSquaredError, meanSquaredErrorBackward, softmax, softmaxBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './loss';
 export { addSame, leakyRelu, leakyReluBackward, mulSame, scaleValues, sigmoid, sigmoidBackward, subSame, tanh, tanhBackward } from './activation';
 export { sumBlocks } from './reduce';
+export { batchNormBackward, batchNormInference, batchNormTrain } from './batchNorm';

@@ -166,6 +166,15 @@ function trainingCases(): OpCase[] {
     { label: 'NHWC', op: { op: 'batchNormTrain', ...bn }, inputs: [s(...image), s(5), s(5), s(5), positive(5)], outputs: [image, [5], [5], 3, 4] },
     { label: 'NHWC', op: { op: 'batchNormInference', ...bn }, inputs: [s(...image), s(5), s(5), s(5), positive(5)], outputs: [image] },
     { label: 'NHWC', op: { op: 'batchNormBackward', ...bn }, inputs: [s(...image), s(5), s(5), positive(5), s(...image)], outputs: [image, [5], [5]] },
+    ...([[8, 14, 14, 6], [64, 130]] as const).flatMap(([...shape]): OpCase[] => {
+      const channels = shape[shape.length - 1];
+      const label = `[${shape.join(', ')}], channels off the lanes, rows past a block`;
+      return [
+        { label, op: { op: 'batchNormTrain', ...bn }, inputs: [positive(...shape), s(channels), s(channels), s(channels), positive(channels)], outputs: [shape, [channels], [channels], 3, 4] },
+        { label, op: { op: 'batchNormInference', ...bn }, inputs: [s(...shape), s(channels), s(channels), s(channels), positive(channels)], outputs: [shape] },
+        { label, op: { op: 'batchNormBackward', ...bn }, inputs: [s(...shape), s(channels), s(channels), positive(channels), s(...shape)], outputs: [shape, [channels], [channels]] },
+      ];
+    }),
     { label: '4×6', op: { op: 'dropout', rate: 0.3 }, inputs: [s(4, 6), { shape: [4], kind: 'randomState' }], outputs: [[4, 6], [4, 6], 1] },
     { label: '4×6', op: { op: 'dropoutBackward', rate: 0.3 }, inputs: [s(4, 6), s(4, 6)], outputs: [[4, 6]] },
     { label: '6×10', op: { op: 'softmaxCrossEntropy' }, inputs: [s(6, 10), labels(10, 6)], outputs: [[], [6, 10]] },
