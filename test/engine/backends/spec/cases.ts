@@ -59,6 +59,7 @@ const CONVOLUTIONS: ConvShape[] = [
   { label: 'LeNet conv1', input: [2, 28, 28, 1], kernel: [5, 5], outChannels: 6, stride: [1, 1], padding: pad(2), dilation: [1, 1] },
   { label: 'LeNet conv2', input: [2, 14, 14, 6], kernel: [5, 5], outChannels: 16, stride: [1, 1], padding: pad(0), dilation: [1, 1] },
   { label: 'stride, asymmetric padding, dilation', input: [2, 9, 11, 3], kernel: [3, 2], outChannels: 5, stride: [2, 3], padding: pad(1, 0, 2, 1), dilation: [2, 1] },
+  { label: 'direct: 2 channels in, 13 out (two 8-lane groups), width off the 4-pixel tile', input: [2, 6, 7, 2], kernel: [3, 3], outChannels: 13, stride: [1, 1], padding: pad(1), dilation: [1, 1] },
   { label: '1×1, many channels', input: [1, 5, 4, 37], kernel: [1, 1], outChannels: 70, stride: [1, 1], padding: pad(0), dilation: [1, 1] },
 ];
 
