@@ -12,6 +12,9 @@ const IMAGES = 0, HEIGHT = 1, WIDTH = 2, IN_CHANNELS = 3, OUT_HEIGHT = 4, OUT_WI
 const KERNEL_HEIGHT = 7, KERNEL_WIDTH = 8, STRIDE_HEIGHT = 9, STRIDE_WIDTH = 10, PAD_TOP = 11, PAD_LEFT = 12;
 const DILATION_HEIGHT = 13, DILATION_WIDTH = 14, X = 15, W = 16, Y = 17, WORKSPACE = 18;
 
+/** A static float zero, read for pixels outside the image. */
+const ZERO: usize = memory.data(16, 16);
+
 /** Copies w [taps·Ci, Co] to packed [Co/8 groups][taps·Ci][8], zero past Co. */
 function packWeights(w: usize, rows: i32, outChannels: i32, packed: usize): void {
   const groups = (outChannels + 7) >> 3;
@@ -79,8 +82,9 @@ export function directConv2d(params: usize): void {
               for (let ci = 0; ci < inChannels; ci++) {
                 const low = v128.load(weights), high = v128.load(weights, 16);
                 const at = source + (<usize>ci << 2);
-                const x0 = f32x4.splat(ok0 ? load<f32>(at) : 0), x1 = f32x4.splat(ok1 ? load<f32>(at + step) : 0);
-                const x2 = f32x4.splat(ok2 ? load<f32>(at + 2 * step) : 0), x3 = f32x4.splat(ok3 ? load<f32>(at + 3 * step) : 0);
+                // Branch-free: a pixel outside the image reads a static zero.
+                const x0 = v128.load32_splat(select<usize>(at, ZERO, ok0)), x1 = v128.load32_splat(select<usize>(at + step, ZERO, ok1));
+                const x2 = v128.load32_splat(select<usize>(at + 2 * step, ZERO, ok2)), x3 = v128.load32_splat(select<usize>(at + 3 * step, ZERO, ok3));
                 a0 = madd(x0, low, a0);
                 b0 = madd(x0, high, b0);
                 a1 = madd(x1, low, a1);
@@ -103,5 +107,85 @@ export function directConv2d(params: usize): void {
         }
       }
     }
+  }
+}
+
+/** `lanes` (≤ 8) output channels of one pixel as two vectors (zeros past `lanes`). */
+// @ts-ignore: decorator
+@inline function loadPixel(at: usize, lanes: i32, high: bool): v128 {
+  if (lanes >= 8) return v128.load(at + (high ? 16 : 0));
+  const scratch = memory.data(32, 16);
+  v128.store(scratch, f32x4.splat(0));
+  v128.store(scratch, f32x4.splat(0), 16);
+  memory.copy(scratch, at, <usize>lanes << 2);
+  return v128.load(scratch + (high ? 16 : 0));
+}
+
+/**
+ * conv2dBackwardFilter computed directly: dW[tap, ci, co] = Σ over output pixels of
+ * x[pixel shifted by the tap, ci] · dY[pixel, co], a tile of 4 output pixels × 8 channels of dY
+ * held in registers while every tap adds into its row of the padded accumulator (workspace).
+ * Parameter block as directConv2d's, with dY at X + 1's place: [..., x, dY, dW, workspace].
+ */
+export function directConv2dBackwardFilter(params: usize): void {
+  const images = field(params, IMAGES), height = field(params, HEIGHT), width = field(params, WIDTH), inChannels = field(params, IN_CHANNELS);
+  const outHeight = field(params, OUT_HEIGHT), outWidth = field(params, OUT_WIDTH), outChannels = field(params, OUT_CHANNELS);
+  const kernelHeight = field(params, KERNEL_HEIGHT), kernelWidth = field(params, KERNEL_WIDTH);
+  const strideHeight = field(params, STRIDE_HEIGHT), strideWidth = field(params, STRIDE_WIDTH);
+  const padTop = field(params, PAD_TOP), padLeft = field(params, PAD_LEFT);
+  const dilationHeight = field(params, DILATION_HEIGHT), dilationWidth = field(params, DILATION_WIDTH);
+  const x = <usize>field(params, X), dy = <usize>field(params, W), dw = <usize>field(params, Y), accumulator = <usize>field(params, WORKSPACE);
+  const rows = kernelHeight * kernelWidth * inChannels, groups = (outChannels + 7) >> 3;
+  memory.fill(accumulator, 0, <usize>(groups * rows * 8) << 2);
+  const pixelBytes = <usize>inChannels << 2, gradientPixel = <usize>outChannels << 2;
+  for (let n = 0; n < images; n++) {
+    const image = x + <usize>n * height * width * pixelBytes;
+    for (let oh = 0; oh < outHeight; oh++) {
+      const gradientRow = dy + (<usize>((n * outHeight + oh) * outWidth) * outChannels << 2);
+      for (let ow = 0; ow < outWidth; ow += 4) {
+        const pixels = min(4, outWidth - ow);
+        for (let group = 0; group < groups; group++) {
+          const lanes = min(8, outChannels - group * 8);
+          const g0 = gradientRow + ((<usize>ow * outChannels + group * 8) << 2);
+          const zero = f32x4.splat(0);
+          const l0 = loadPixel(g0, lanes, false), h0 = loadPixel(g0, lanes, true);
+          const l1 = pixels > 1 ? loadPixel(g0 + gradientPixel, lanes, false) : zero, h1 = pixels > 1 ? loadPixel(g0 + gradientPixel, lanes, true) : zero;
+          const l2 = pixels > 2 ? loadPixel(g0 + 2 * gradientPixel, lanes, false) : zero, h2 = pixels > 2 ? loadPixel(g0 + 2 * gradientPixel, lanes, true) : zero;
+          const l3 = pixels > 3 ? loadPixel(g0 + 3 * gradientPixel, lanes, false) : zero, h3 = pixels > 3 ? loadPixel(g0 + 3 * gradientPixel, lanes, true) : zero;
+          let sums = accumulator + (<usize>group * rows * 8 << 2);
+          for (let kh = 0; kh < kernelHeight; kh++) {
+            const ih = oh * strideHeight - padTop + kh * dilationHeight;
+            if (ih < 0 || ih >= height) {
+              sums += <usize>kernelWidth * inChannels * 8 << 2;
+              continue;
+            }
+            const line = image + <usize>ih * width * pixelBytes;
+            for (let kw = 0; kw < kernelWidth; kw++) {
+              const iw0 = ow * strideWidth - padLeft + kw * dilationWidth;
+              const ok0 = iw0 >= 0 && iw0 < width, ok1 = pixels > 1 && iw0 + strideWidth >= 0 && iw0 + strideWidth < width;
+              const ok2 = pixels > 2 && iw0 + 2 * strideWidth >= 0 && iw0 + 2 * strideWidth < width;
+              const ok3 = pixels > 3 && iw0 + 3 * strideWidth >= 0 && iw0 + 3 * strideWidth < width;
+              const source = line + <usize>iw0 * pixelBytes;
+              const step = <usize>strideWidth * pixelBytes;
+              for (let ci = 0; ci < inChannels; ci++) {
+                const at = source + (<usize>ci << 2);
+                // Branch-free: a pixel outside the image reads a static zero.
+                const x0 = v128.load32_splat(select<usize>(at, ZERO, ok0)), x1 = v128.load32_splat(select<usize>(at + step, ZERO, ok1));
+                const x2 = v128.load32_splat(select<usize>(at + 2 * step, ZERO, ok2)), x3 = v128.load32_splat(select<usize>(at + 3 * step, ZERO, ok3));
+                const low = madd(x3, l3, madd(x2, l2, madd(x1, l1, f32x4.mul(x0, l0))));
+                const high = madd(x3, h3, madd(x2, h2, madd(x1, h1, f32x4.mul(x0, h0))));
+                v128.store(sums, f32x4.add(v128.load(sums), low));
+                v128.store(sums, f32x4.add(v128.load(sums, 16), high), 16);
+                sums += 32;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  for (let group = 0; group < groups; group++) {
+    const lanes = min(8, outChannels - group * 8);
+    for (let r = 0; r < rows; r++) memory.copy(dw + ((<usize>r * outChannels + group * 8) << 2), accumulator + ((<usize>(group * rows + r) * 8) << 2), <usize>lanes << 2);
   }
 }

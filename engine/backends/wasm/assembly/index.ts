@@ -14,4 +14,4 @@ export { logSoftmax, logSoftmaxBackward, meanSquaredError, meanSquaredErrorBackw
 export { addSame, leakyRelu, leakyReluBackward, mulSame, scaleValues, sigmoid, sigmoidBackward, subSame, tanh, tanhBackward } from './activation';
 export { sumBlocks } from './reduce';
 export { batchNormBackward, batchNormInference, batchNormTrain } from './batchNorm';
-export { directConv2d } from './directConv';
+export { directConv2d, directConv2dBackwardFilter } from './directConv';
