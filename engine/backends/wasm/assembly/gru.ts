@@ -98,9 +98,9 @@ export function gruSequenceBackward(params: usize): void {
       backwardCell(units, at(gates, step * columns), at(candidate, step * units), last, at(dHidden, step * units), at(carried, b * units), at(direct, b * units), at(inputSide, step * columns), at(hiddenSide, step * columns));
     }
   }
+  previousStates(h0, hidden, batch, time, units, previous);
   product(batch, units, columns, hiddenSide, time * columns, 1, whT, units, 1, dh0, units);
   for (let i = 0; i < states; i += 4) store4(at(dh0, i), f32x4.add(load4(at(dh0, i), min(4, states - i)), load4(at(direct, i), min(4, states - i))), min(4, states - i));
-  previousStates(h0, hidden, batch, time, units, previous);
   affineGradients(params, columns, inputSide, hiddenSide, x, wx, dx, dwx, dwh, previous);
   columnSums(inputSide, batch * time, columns, dInputBias);
   columnSums(hiddenSide, batch * time, columns, dHiddenBias);

@@ -97,9 +97,9 @@ export function lstmSequenceBackward(params: usize): void {
       backwardCell(units, at(gates, step * columns), at(cell, step * units), previousCell, at(dHidden, step * units), at(carriedHidden, state), at(carriedCell, state), at(dPre, step * columns));
     }
   }
+  previousStates(h0, hidden, batch, time, units, previous);
   product(batch, units, columns, dPre, time * columns, 1, whT, units, 1, dh0, units);
   memory.copy(dc0, carriedCell, <usize>(batch * units) << 2);
-  previousStates(h0, hidden, batch, time, units, previous);
   affineGradients(params, columns, dPre, dPre, x, wx, dx, dwx, dwh, previous);
   columnSums(dPre, batch * time, columns, dBias);
 }

@@ -120,7 +120,8 @@ export function columnSums(m: usize, rows: i32, columns: i32, out: usize): void 
  * dPre [B·T, G]: dx = dPre·Wxᵀ, dWx = xᵀ·dPre, dWh = previousᵀ·dHiddenPre. */
 export function affineGradients(params: usize, columns: i32, dPre: usize, dHiddenPre: usize, x: usize, wx: usize, dx: usize, dwx: usize, dwh: usize, previous: usize): void {
   const rows = field(params, BATCH) * field(params, TIME), features = field(params, FEATURES), units = field(params, UNITS);
-  product(rows, features, columns, dPre, columns, 1, wx, 1, columns, dx, features);
+  // dx last: every input is read before any gradient is written.
   product(features, columns, rows, x, 1, features, dPre, columns, 1, dwx, columns);
   product(units, columns, rows, previous, 1, units, dHiddenPre, columns, 1, dwh, columns);
+  product(rows, features, columns, dPre, columns, 1, wx, 1, columns, dx, features);
 }

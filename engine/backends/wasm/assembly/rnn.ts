@@ -53,8 +53,8 @@ export function rnnSequenceBackward(params: usize): void {
       }
     }
   }
-  product(batch, units, units, dPre, time * units, 1, whT, units, 1, dh0, units);
   previousStates(h0, hidden, batch, time, units, previous);
+  product(batch, units, units, dPre, time * units, 1, whT, units, 1, dh0, units);
   affineGradients(params, units, dPre, dPre, x, wx, dx, dwx, dwh, previous);
   columnSums(dPre, batch * time, units, dBias);
 }
