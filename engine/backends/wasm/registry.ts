@@ -5,9 +5,15 @@ import type { KernelCall, Op, OpName, OpOf } from '../../ir/index.ts';
 import { runKernel } from '../cpu/index.ts';
 import { GEMM_SCRATCH_BYTES } from './layout.ts';
 import type { BindContext, Binder, BoundKernel } from './kernels/context.ts';
-import { conv2d, conv2dBackwardFilter, conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
+import { conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
+import { conv2d, conv2dBackwardFilter } from './kernels/directConvolution.ts';
+import { add, leakyRelu, leakyReluBackward, mul, reduceMean, reduceSum, scale, scaleBackward, sigmoid, sigmoidBackward, sub, sumToShape, tanh, tanhBackward } from './kernels/activation.ts';
+import { batchNormBackward, batchNormInference, batchNormTrain } from './kernels/batchNorm.ts';
 import { biasAdd, relu, reluBackward } from './kernels/elementwise.ts';
+import { logSoftmax, logSoftmaxBackward, meanSquaredError, meanSquaredErrorBackward, softmax, softmaxBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './kernels/loss.ts';
 import { matmul } from './kernels/matmul.ts';
+import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './kernels/pool.ts';
+import { gruSequence, gruSequenceBackward, lstmSequence, lstmSequenceBackward, rnnSequence, rnnSequenceBackward } from './kernels/recurrent.ts';
 import type { WasmTensor } from './tensor.ts';
 
 export type { BoundKernel };
@@ -19,23 +25,30 @@ export const wasmKernels: WasmRegistry = {
   matmul, conv2d, conv2dBackwardInput, conv2dBackwardFilter, convTranspose2d,
   // SIMD: elementwise (assembly/elementwise.ts).
   relu, reluBackward, biasAdd,
+  // SIMD: the recurrent sequences as gemms plus gate epilogues (assembly/lstm.ts, gru.ts, rnn.ts).
+  lstmSequence, lstmSequenceBackward, gruSequence, gruSequenceBackward, rnnSequence, rnnSequenceBackward,
+  // SIMD: pooling over channels (assembly/pool.ts).
+  maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward,
+  // SIMD: rows of the last axis (assembly/loss.ts).
+  softmax, softmaxBackward, logSoftmax, logSoftmaxBackward,
+  softmaxCrossEntropy, softmaxCrossEntropyBackward, meanSquaredError, meanSquaredErrorBackward,
+  // SIMD: activations, same-shape arithmetic, sums over adjacent axes (assembly/activation.ts,
+  // reduce.ts; broadcasting and scattered axes fall back to the cpu kernels).
+  sigmoid, sigmoidBackward, tanh, tanhBackward, leakyRelu, leakyReluBackward, scale, scaleBackward,
+  add, sub, mul, reduceSum, reduceMean, sumToShape,
+  // SIMD: batch norm over channels (assembly/batchNorm.ts).
+  batchNormTrain, batchNormInference, batchNormBackward,
   // The cpu reference kernels on views of the memory.
   sgdUpdate: 'cpu', momentumUpdate: 'cpu', adamUpdate: 'cpu', rmspropUpdate: 'cpu', clipGradientNorm: 'cpu',
-  fill: 'cpu', copy: 'cpu', add: 'cpu', sub: 'cpu', mul: 'cpu', div: 'cpu',
-  broadcast: 'cpu', sumToShape: 'cpu', reduceSum: 'cpu', reduceMean: 'cpu',
+  fill: 'cpu', copy: 'cpu', div: 'cpu',
+  broadcast: 'cpu',
   concat: 'cpu', split: 'cpu', slice: 'cpu', sliceBackward: 'cpu', embedding: 'cpu', embeddingBackward: 'cpu',
-  leakyRelu: 'cpu', leakyReluBackward: 'cpu', sigmoid: 'cpu', sigmoidBackward: 'cpu',
-  tanh: 'cpu', tanhBackward: 'cpu', gelu: 'cpu', geluBackward: 'cpu', binaryStep: 'cpu', binaryStepBackward: 'cpu',
+  gelu: 'cpu', geluBackward: 'cpu', binaryStep: 'cpu', binaryStepBackward: 'cpu',
   identity: 'cpu', identityBackward: 'cpu', exp: 'cpu', expBackward: 'cpu', log: 'cpu', logBackward: 'cpu',
-  negate: 'cpu', negateBackward: 'cpu', scale: 'cpu', scaleBackward: 'cpu',
-  softmax: 'cpu', softmaxBackward: 'cpu', logSoftmax: 'cpu', logSoftmaxBackward: 'cpu',
-  maxPool2d: 'cpu', maxPool2dBackward: 'cpu', avgPool2d: 'cpu', avgPool2dBackward: 'cpu',
+  negate: 'cpu', negateBackward: 'cpu',
   upsample2d: 'cpu', upsample2dBackward: 'cpu',
-  batchNormTrain: 'cpu', batchNormInference: 'cpu', batchNormBackward: 'cpu', dropout: 'cpu', dropoutBackward: 'cpu',
-  softmaxCrossEntropy: 'cpu', softmaxCrossEntropyBackward: 'cpu', meanSquaredError: 'cpu', meanSquaredErrorBackward: 'cpu',
+  dropout: 'cpu', dropoutBackward: 'cpu',
   binaryCrossEntropyWithLogits: 'cpu', binaryCrossEntropyWithLogitsBackward: 'cpu',
-  rnnSequence: 'cpu', rnnSequenceBackward: 'cpu', lstmSequence: 'cpu', lstmSequenceBackward: 'cpu',
-  gruSequence: 'cpu', gruSequenceBackward: 'cpu',
 };
 
 /** The ops that run a SIMD kernel (the rest run the cpu reference kernels). */
@@ -43,7 +56,8 @@ export function simdOps(): OpName[] {
   return (Object.keys(wasmKernels) as OpName[]).filter((name) => wasmKernels[name] !== 'cpu');
 }
 
-const GEMM_OPS: ReadonlySet<OpName> = new Set(['matmul', 'conv2d', 'conv2dBackwardInput', 'conv2dBackwardFilter', 'convTranspose2d']);
+const GEMM_OPS: ReadonlySet<OpName> = new Set(['matmul', 'conv2d', 'conv2dBackwardInput', 'conv2dBackwardFilter', 'convTranspose2d',
+  'rnnSequence', 'rnnSequenceBackward', 'lstmSequence', 'lstmSequenceBackward', 'gruSequence', 'gruSequenceBackward']);
 
 /** Kernel scratch bytes that `calls` need (calls run one after another, so they share it). */
 export function scratchBytesFor(calls: readonly KernelCall[], threads: number): number {

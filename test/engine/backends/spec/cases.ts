@@ -59,6 +59,7 @@ const CONVOLUTIONS: ConvShape[] = [
   { label: 'LeNet conv1', input: [2, 28, 28, 1], kernel: [5, 5], outChannels: 6, stride: [1, 1], padding: pad(2), dilation: [1, 1] },
   { label: 'LeNet conv2', input: [2, 14, 14, 6], kernel: [5, 5], outChannels: 16, stride: [1, 1], padding: pad(0), dilation: [1, 1] },
   { label: 'stride, asymmetric padding, dilation', input: [2, 9, 11, 3], kernel: [3, 2], outChannels: 5, stride: [2, 3], padding: pad(1, 0, 2, 1), dilation: [2, 1] },
+  { label: 'direct: 2 channels in, 13 out (two 8-lane groups), width off the 4-pixel tile', input: [2, 6, 7, 2], kernel: [3, 3], outChannels: 13, stride: [1, 1], padding: pad(1), dilation: [1, 1] },
   { label: '1×1, many channels', input: [1, 5, 4, 37], kernel: [1, 1], outChannels: 70, stride: [1, 1], padding: pad(0), dilation: [1, 1] },
 ];
 
@@ -89,29 +90,34 @@ const UNARY: readonly Op[] = [
 ];
 
 function activationCases(): OpCase[] {
-  return UNARY.flatMap((forward) => {
+  // Values from -20 to 20: both branches of the SIMD tanh, saturated sigmoids.
+  const wide = (['sigmoid', 'tanh', 'leakyRelu'] as const).map((op): OpCase => ({ label: 'wide range 4×101', op: op === 'leakyRelu' ? { op, alpha: 0.2 } : { op }, inputs: [distinct(4, 101)], outputs: [[4, 101]] }));
+  return [...wide, ...UNARY.flatMap((forward) => {
     const input = forward.op === 'log' ? positive(3, 17) : s(3, 17);
     const backward = { ...forward, op: `${forward.op}Backward` } as Op;
     return [
       { label: '3×17', op: forward, inputs: [input], outputs: [[3, 17]] },
       { label: '3×17', op: backward, inputs: [input, s(3, 17)], outputs: [[3, 17]] },
     ];
-  });
+  })];
 }
 
 function poolCases(): OpCase[] {
   const cases: OpCase[] = [];
-  for (const [label, window, stride, padding, output] of [
-    ['2×2 stride 2', [2, 2], [2, 2], pad(0), [2, 4, 4, 3]],
-    ['3×3 stride 2 padded', [3, 3], [2, 2], pad(1), [2, 4, 4, 3]],
+  // Channels off the 4 lanes (3, 6 as LeNet's pool1, 5), overlapping windows, asymmetric padding.
+  for (const [label, input, window, stride, padding, output] of [
+    ['2×2 stride 2', [2, 8, 8, 3], [2, 2], [2, 2], pad(0), [2, 4, 4, 3]],
+    ['3×3 stride 2 padded', [2, 8, 8, 3], [3, 3], [2, 2], pad(1), [2, 4, 4, 3]],
+    ['LeNet pool1', [2, 28, 28, 6], [2, 2], [2, 2], pad(0), [2, 14, 14, 6]],
+    ['3×3 stride 1, asymmetric padding', [1, 6, 7, 5], [3, 3], [1, 1], pad(1, 0, 2, 1), [1, 5, 8, 5]],
   ] as const) {
     for (const countPadding of [true, false]) {
       const attributes = { window, stride, padding, countPadding };
       cases.push(
-        { label, op: { op: 'maxPool2d', ...attributes }, inputs: [distinct(2, 8, 8, 3)], outputs: [output] },
-        { label, op: { op: 'maxPool2dBackward', ...attributes }, inputs: [distinct(2, 8, 8, 3), s(...output)], outputs: [[2, 8, 8, 3]] },
-        { label: `${label}, countPadding ${countPadding}`, op: { op: 'avgPool2d', ...attributes }, inputs: [s(2, 8, 8, 3)], outputs: [output] },
-        { label: `${label}, countPadding ${countPadding}`, op: { op: 'avgPool2dBackward', ...attributes }, inputs: [s(...output)], outputs: [[2, 8, 8, 3]] },
+        { label, op: { op: 'maxPool2d', ...attributes }, inputs: [distinct(...input)], outputs: [output] },
+        { label, op: { op: 'maxPool2dBackward', ...attributes }, inputs: [distinct(...input), s(...output)], outputs: [input] },
+        { label: `${label}, countPadding ${countPadding}`, op: { op: 'avgPool2d', ...attributes }, inputs: [s(...input)], outputs: [output] },
+        { label: `${label}, countPadding ${countPadding}`, op: { op: 'avgPool2dBackward', ...attributes }, inputs: [s(...output)], outputs: [input] },
       );
     }
   }
@@ -125,24 +131,29 @@ function poolCases(): OpCase[] {
 }
 
 function recurrentCases(): OpCase[] {
-  const [batch, time, features, units] = [2, 5, 3, 4];
+  // Small; hidden size off the 4 lanes and gate widths off the gemm's tiles; one step.
+  return [[2, 5, 3, 4], [3, 4, 7, 37], [2, 1, 5, 6]].flatMap(([batch, time, features, units]) => recurrentShapeCases(batch, time, features, units));
+}
+
+function recurrentShapeCases(batch: number, time: number, features: number, units: number): OpCase[] {
+  const size = `B${batch} T${time} F${features} H${units}`;
   const x = s(batch, time, features);
   const h0 = s(batch, units);
   const steps = (width: number) => s(batch, time, width);
   const weights = (gates: number) => [s(features, gates * units), s(units, gates * units)];
   const gradients = (gates: number) => [[batch, time, features], [batch, units], [features, gates * units], [units, gates * units]];
   return [
-    { label: 'rnn', op: { op: 'rnnSequence' }, inputs: [x, h0, ...weights(1), s(units)], outputs: [[batch, time, units]] },
-    { label: 'rnn', op: { op: 'rnnSequenceBackward' }, inputs: [x, h0, ...weights(1), steps(units), steps(units)], outputs: [...gradients(1), [units], [2 * units]], ignore: [5] },
-    { label: 'lstm', op: { op: 'lstmSequence' }, inputs: [x, h0, h0, ...weights(4), s(4 * units)], outputs: [[batch, time, units], [batch, time, units], [batch, time, 4 * units]] },
+    { label: `rnn ${size}`, op: { op: 'rnnSequence' }, inputs: [x, h0, ...weights(1), s(units)], outputs: [[batch, time, units]] },
+    { label: `rnn ${size}`, op: { op: 'rnnSequenceBackward' }, inputs: [x, h0, ...weights(1), steps(units), steps(units)], outputs: [...gradients(1), [units], [2 * units]], ignore: [5] },
+    { label: `lstm ${size}`, op: { op: 'lstmSequence' }, inputs: [x, h0, h0, ...weights(4), s(4 * units)], outputs: [[batch, time, units], [batch, time, units], [batch, time, 4 * units]] },
     {
-      label: 'lstm', op: { op: 'lstmSequenceBackward' },
+      label: `lstm ${size}`, op: { op: 'lstmSequenceBackward' },
       inputs: [x, h0, h0, ...weights(4), steps(units), steps(units), steps(4 * units), steps(units)],
       outputs: [[batch, time, features], [batch, units], [batch, units], [features, 4 * units], [units, 4 * units], [4 * units], [6 * units]], ignore: [6],
     },
-    { label: 'gru', op: { op: 'gruSequence' }, inputs: [x, h0, ...weights(3), s(3 * units), s(3 * units)], outputs: [[batch, time, units], [batch, time, 3 * units], [batch, time, units]] },
+    { label: `gru ${size}`, op: { op: 'gruSequence' }, inputs: [x, h0, ...weights(3), s(3 * units), s(3 * units)], outputs: [[batch, time, units], [batch, time, 3 * units], [batch, time, units]] },
     {
-      label: 'gru', op: { op: 'gruSequenceBackward' },
+      label: `gru ${size}`, op: { op: 'gruSequenceBackward' },
       inputs: [x, h0, ...weights(3), steps(units), steps(3 * units), steps(units), steps(units)],
       outputs: [...gradients(3), [3 * units], [3 * units], [7 * units]], ignore: [6],
     },
@@ -156,12 +167,27 @@ function trainingCases(): OpCase[] {
     { label: 'NHWC', op: { op: 'batchNormTrain', ...bn }, inputs: [s(...image), s(5), s(5), s(5), positive(5)], outputs: [image, [5], [5], 3, 4] },
     { label: 'NHWC', op: { op: 'batchNormInference', ...bn }, inputs: [s(...image), s(5), s(5), s(5), positive(5)], outputs: [image] },
     { label: 'NHWC', op: { op: 'batchNormBackward', ...bn }, inputs: [s(...image), s(5), s(5), positive(5), s(...image)], outputs: [image, [5], [5]] },
+    ...([[8, 14, 14, 6], [64, 130]] as const).flatMap(([...shape]): OpCase[] => {
+      const channels = shape[shape.length - 1];
+      const label = `[${shape.join(', ')}], channels off the lanes, rows past a block`;
+      return [
+        { label, op: { op: 'batchNormTrain', ...bn }, inputs: [positive(...shape), s(channels), s(channels), s(channels), positive(channels)], outputs: [shape, [channels], [channels], 3, 4] },
+        { label, op: { op: 'batchNormInference', ...bn }, inputs: [s(...shape), s(channels), s(channels), s(channels), positive(channels)], outputs: [shape] },
+        { label, op: { op: 'batchNormBackward', ...bn }, inputs: [s(...shape), s(channels), s(channels), positive(channels), s(...shape)], outputs: [shape, [channels], [channels]] },
+      ];
+    }),
     { label: '4×6', op: { op: 'dropout', rate: 0.3 }, inputs: [s(4, 6), { shape: [4], kind: 'randomState' }], outputs: [[4, 6], [4, 6], 1] },
     { label: '4×6', op: { op: 'dropoutBackward', rate: 0.3 }, inputs: [s(4, 6), s(4, 6)], outputs: [[4, 6]] },
     { label: '6×10', op: { op: 'softmaxCrossEntropy' }, inputs: [s(6, 10), labels(10, 6)], outputs: [[], [6, 10]] },
     { label: 'per time step', op: { op: 'softmaxCrossEntropy' }, inputs: [s(2, 3, 7), labels(7, 2, 3)], outputs: [[], [2, 3, 7]] },
     { label: '6×10', op: { op: 'softmaxCrossEntropyBackward' }, inputs: [positive(6, 10), labels(10, 6), s()], outputs: [[6, 10]] },
+    { label: 'MNIST batch 64×10', op: { op: 'softmaxCrossEntropy' }, inputs: [s(64, 10), labels(10, 64)], outputs: [[], [64, 10]] },
+    { label: 'MNIST batch 64×10', op: { op: 'softmaxCrossEntropyBackward' }, inputs: [positive(64, 10), labels(10, 64), s()], outputs: [[64, 10]] },
+    { label: 'wide rows 3×1001', op: { op: 'softmax' }, inputs: [s(3, 1001)], outputs: [[3, 1001]] },
+    { label: 'wide rows 3×1001', op: { op: 'logSoftmax' }, inputs: [s(3, 1001)], outputs: [[3, 1001]] },
     { label: '4×3', op: { op: 'meanSquaredError' }, inputs: [s(4, 3), s(4, 3)], outputs: [[]] },
+    { label: '301×7, past one block', op: { op: 'meanSquaredError' }, inputs: [s(301, 7), s(301, 7)], outputs: [[]] },
+    { label: '301×7', op: { op: 'meanSquaredErrorBackward' }, inputs: [s(301, 7), s(301, 7), s()], outputs: [[301, 7]] },
     { label: '4×3', op: { op: 'meanSquaredErrorBackward' }, inputs: [s(4, 3), s(4, 3), s()], outputs: [[4, 3]] },
     { label: '4×3', op: { op: 'binaryCrossEntropyWithLogits' }, inputs: [s(4, 3), positive(4, 3)], outputs: [[]] },
     { label: '4×3', op: { op: 'binaryCrossEntropyWithLogitsBackward' }, inputs: [s(4, 3), positive(4, 3), s()], outputs: [[4, 3]] },
@@ -175,6 +201,12 @@ function coreCases(): OpCase[] {
     { label: '4×6 -> 24', op: { op: 'copy' }, inputs: [s(4, 6)], outputs: [[24]] },
     { label: '4×5×6 + 6', op: { op: 'biasAdd' }, inputs: [s(4, 5, 6), s(6)], outputs: [[4, 5, 6]] },
     ...binary,
+    ...(['add', 'sub', 'mul'] as const).map((op): OpCase => ({ label: 'same shape 5×7×3', op: { op }, inputs: [s(5, 7, 3), s(5, 7, 3)], outputs: [[5, 7, 3]] })),
+    { label: 'conv bias gradient [8,28,28,6] -> [6]', op: { op: 'reduceSum', axes: [0, 1, 2] }, inputs: [s(8, 28, 28, 6)], outputs: [[6]] },
+    { label: 'all to one value', op: { op: 'reduceSum', axes: [0, 1] }, inputs: [s(37, 29)], outputs: [[]] },
+    { label: 'leading axis, 130 columns', op: { op: 'reduceMean', axes: [0] }, inputs: [s(33, 130)], outputs: [[130]] },
+    { label: 'dense bias gradient [64,10] -> [10]', op: { op: 'sumToShape' }, inputs: [s(64, 10)], outputs: [[10]] },
+    { label: '[4,3,5] -> [1,5]', op: { op: 'sumToShape' }, inputs: [s(4, 3, 5)], outputs: [[1, 5]] },
     { label: '[1,5] -> [4,5]', op: { op: 'broadcast' }, inputs: [s(1, 5)], outputs: [[4, 5]] },
     { label: '[4,3,5] -> [3,1]', op: { op: 'sumToShape' }, inputs: [s(4, 3, 5)], outputs: [[3, 1]] },
     { label: 'axes 0, 2', op: { op: 'reduceSum', axes: [0, 2] }, inputs: [s(3, 4, 5)], outputs: [[4]] },

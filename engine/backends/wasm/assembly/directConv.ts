@@ -1,0 +1,191 @@
+// conv2d computed directly, for few input channels (LeNet's conv1: 1 channel in, 6 out, 5×5),
+// where packing patches for the gemm costs more than the arithmetic. NHWC images, weights
+// [kH, kW, Ci, Co]. The weights are first copied with Co padded to whole 8-lane groups (zeros), so
+// the inner loop loads them whole; a tile of 4 output pixels of one row × 8 output channels
+// accumulates in 8 registers, each weight load serving 4 pixels.
+// Parameter block (i32): [images, height, width, inChannels, outHeight, outWidth, outChannels,
+// kH, kW, strideH, strideW, padTop, padLeft, dilationH, dilationW, x, w, y, workspace].
+// A thread split by output rows (images × outHeight) is where threads would go.
+import { field, madd } from './simd';
+
+const IMAGES = 0, HEIGHT = 1, WIDTH = 2, IN_CHANNELS = 3, OUT_HEIGHT = 4, OUT_WIDTH = 5, OUT_CHANNELS = 6;
+const KERNEL_HEIGHT = 7, KERNEL_WIDTH = 8, STRIDE_HEIGHT = 9, STRIDE_WIDTH = 10, PAD_TOP = 11, PAD_LEFT = 12;
+const DILATION_HEIGHT = 13, DILATION_WIDTH = 14, X = 15, W = 16, Y = 17, WORKSPACE = 18;
+
+/** A static float zero, read for pixels outside the image. */
+const ZERO: usize = memory.data(16, 16);
+
+/** Copies w [taps·Ci, Co] to packed [Co/8 groups][taps·Ci][8], zero past Co. */
+function packWeights(w: usize, rows: i32, outChannels: i32, packed: usize): void {
+  const groups = (outChannels + 7) >> 3;
+  for (let group = 0; group < groups; group++) {
+    for (let r = 0; r < rows; r++) {
+      const out = packed + ((<usize>(group * rows + r) * 8) << 2);
+      for (let j = 0; j < 8; j++) {
+        const co = group * 8 + j;
+        store<f32>(out + (<usize>j << 2), co < outChannels ? load<f32>(w + ((<usize>r * outChannels + co) << 2)) : 0);
+      }
+    }
+  }
+}
+
+/** Stores `lanes` (≤ 8) output channels of one pixel from two vectors. */
+// @ts-ignore: decorator
+@inline function storePixel(at: usize, low: v128, high: v128, lanes: i32): void {
+  if (lanes >= 8) {
+    v128.store(at, low);
+    v128.store(at, high, 16);
+    return;
+  }
+  const scratch = memory.data(32, 16);
+  v128.store(scratch, low);
+  v128.store(scratch, high, 16);
+  memory.copy(at, scratch, <usize>lanes << 2);
+}
+
+export function directConv2d(params: usize): void {
+  const images = field(params, IMAGES), height = field(params, HEIGHT), width = field(params, WIDTH), inChannels = field(params, IN_CHANNELS);
+  const outHeight = field(params, OUT_HEIGHT), outWidth = field(params, OUT_WIDTH), outChannels = field(params, OUT_CHANNELS);
+  const kernelHeight = field(params, KERNEL_HEIGHT), kernelWidth = field(params, KERNEL_WIDTH);
+  const strideHeight = field(params, STRIDE_HEIGHT), strideWidth = field(params, STRIDE_WIDTH);
+  const padTop = field(params, PAD_TOP), padLeft = field(params, PAD_LEFT);
+  const dilationHeight = field(params, DILATION_HEIGHT), dilationWidth = field(params, DILATION_WIDTH);
+  const x = <usize>field(params, X), y = <usize>field(params, Y), packed = <usize>field(params, WORKSPACE);
+  const rows = kernelHeight * kernelWidth * inChannels;
+  packWeights(<usize>field(params, W), rows, outChannels, packed);
+  const groups = (outChannels + 7) >> 3;
+  const pixelBytes = <usize>inChannels << 2;
+  for (let n = 0; n < images; n++) {
+    const image = x + <usize>n * height * width * pixelBytes;
+    for (let oh = 0; oh < outHeight; oh++) {
+      const outRow = y + (<usize>((n * outHeight + oh) * outWidth) * outChannels << 2);
+      for (let ow = 0; ow < outWidth; ow += 4) {
+        const pixels = min(4, outWidth - ow);
+        for (let group = 0; group < groups; group++) {
+          let a0 = f32x4.splat(0), b0 = f32x4.splat(0), a1 = f32x4.splat(0), b1 = f32x4.splat(0);
+          let a2 = f32x4.splat(0), b2 = f32x4.splat(0), a3 = f32x4.splat(0), b3 = f32x4.splat(0);
+          let weights = packed + (<usize>group * rows * 8 << 2);
+          for (let kh = 0; kh < kernelHeight; kh++) {
+            const ih = oh * strideHeight - padTop + kh * dilationHeight;
+            if (ih < 0 || ih >= height) {
+              weights += <usize>kernelWidth * inChannels * 8 << 2;
+              continue;
+            }
+            const line = image + <usize>ih * width * pixelBytes;
+            for (let kw = 0; kw < kernelWidth; kw++) {
+              const iw0 = ow * strideWidth - padLeft + kw * dilationWidth;
+              const ok0 = iw0 >= 0 && iw0 < width, ok1 = pixels > 1 && iw0 + strideWidth >= 0 && iw0 + strideWidth < width;
+              const ok2 = pixels > 2 && iw0 + 2 * strideWidth >= 0 && iw0 + 2 * strideWidth < width;
+              const ok3 = pixels > 3 && iw0 + 3 * strideWidth >= 0 && iw0 + 3 * strideWidth < width;
+              const source = line + <usize>iw0 * pixelBytes;
+              const step = <usize>strideWidth * pixelBytes;
+              for (let ci = 0; ci < inChannels; ci++) {
+                const low = v128.load(weights), high = v128.load(weights, 16);
+                const at = source + (<usize>ci << 2);
+                // Branch-free: a pixel outside the image reads a static zero.
+                const x0 = v128.load32_splat(select<usize>(at, ZERO, ok0)), x1 = v128.load32_splat(select<usize>(at + step, ZERO, ok1));
+                const x2 = v128.load32_splat(select<usize>(at + 2 * step, ZERO, ok2)), x3 = v128.load32_splat(select<usize>(at + 3 * step, ZERO, ok3));
+                a0 = madd(x0, low, a0);
+                b0 = madd(x0, high, b0);
+                a1 = madd(x1, low, a1);
+                b1 = madd(x1, high, b1);
+                a2 = madd(x2, low, a2);
+                b2 = madd(x2, high, b2);
+                a3 = madd(x3, low, a3);
+                b3 = madd(x3, high, b3);
+                weights += 32;
+              }
+            }
+          }
+          const lanes = min(8, outChannels - group * 8);
+          const out = outRow + ((<usize>ow * outChannels + group * 8) << 2);
+          const pixelStride = <usize>outChannels << 2;
+          storePixel(out, a0, b0, lanes);
+          if (pixels > 1) storePixel(out + pixelStride, a1, b1, lanes);
+          if (pixels > 2) storePixel(out + 2 * pixelStride, a2, b2, lanes);
+          if (pixels > 3) storePixel(out + 3 * pixelStride, a3, b3, lanes);
+        }
+      }
+    }
+  }
+}
+
+/** `lanes` (≤ 8) output channels of one pixel as two vectors (zeros past `lanes`). */
+// @ts-ignore: decorator
+@inline function loadPixel(at: usize, lanes: i32, high: bool): v128 {
+  if (lanes >= 8) return v128.load(at + (high ? 16 : 0));
+  const scratch = memory.data(32, 16);
+  v128.store(scratch, f32x4.splat(0));
+  v128.store(scratch, f32x4.splat(0), 16);
+  memory.copy(scratch, at, <usize>lanes << 2);
+  return v128.load(scratch + (high ? 16 : 0));
+}
+
+/**
+ * conv2dBackwardFilter computed directly: dW[tap, ci, co] = Σ over output pixels of
+ * x[pixel shifted by the tap, ci] · dY[pixel, co], a tile of 4 output pixels × 8 channels of dY
+ * held in registers while every tap adds into its row of the padded accumulator (workspace).
+ * Parameter block as directConv2d's, with dY at X + 1's place: [..., x, dY, dW, workspace].
+ */
+export function directConv2dBackwardFilter(params: usize): void {
+  const images = field(params, IMAGES), height = field(params, HEIGHT), width = field(params, WIDTH), inChannels = field(params, IN_CHANNELS);
+  const outHeight = field(params, OUT_HEIGHT), outWidth = field(params, OUT_WIDTH), outChannels = field(params, OUT_CHANNELS);
+  const kernelHeight = field(params, KERNEL_HEIGHT), kernelWidth = field(params, KERNEL_WIDTH);
+  const strideHeight = field(params, STRIDE_HEIGHT), strideWidth = field(params, STRIDE_WIDTH);
+  const padTop = field(params, PAD_TOP), padLeft = field(params, PAD_LEFT);
+  const dilationHeight = field(params, DILATION_HEIGHT), dilationWidth = field(params, DILATION_WIDTH);
+  const x = <usize>field(params, X), dy = <usize>field(params, W), dw = <usize>field(params, Y), accumulator = <usize>field(params, WORKSPACE);
+  const rows = kernelHeight * kernelWidth * inChannels, groups = (outChannels + 7) >> 3;
+  memory.fill(accumulator, 0, <usize>(groups * rows * 8) << 2);
+  const pixelBytes = <usize>inChannels << 2, gradientPixel = <usize>outChannels << 2;
+  for (let n = 0; n < images; n++) {
+    const image = x + <usize>n * height * width * pixelBytes;
+    for (let oh = 0; oh < outHeight; oh++) {
+      const gradientRow = dy + (<usize>((n * outHeight + oh) * outWidth) * outChannels << 2);
+      for (let ow = 0; ow < outWidth; ow += 4) {
+        const pixels = min(4, outWidth - ow);
+        for (let group = 0; group < groups; group++) {
+          const lanes = min(8, outChannels - group * 8);
+          const g0 = gradientRow + ((<usize>ow * outChannels + group * 8) << 2);
+          const zero = f32x4.splat(0);
+          const l0 = loadPixel(g0, lanes, false), h0 = loadPixel(g0, lanes, true);
+          const l1 = pixels > 1 ? loadPixel(g0 + gradientPixel, lanes, false) : zero, h1 = pixels > 1 ? loadPixel(g0 + gradientPixel, lanes, true) : zero;
+          const l2 = pixels > 2 ? loadPixel(g0 + 2 * gradientPixel, lanes, false) : zero, h2 = pixels > 2 ? loadPixel(g0 + 2 * gradientPixel, lanes, true) : zero;
+          const l3 = pixels > 3 ? loadPixel(g0 + 3 * gradientPixel, lanes, false) : zero, h3 = pixels > 3 ? loadPixel(g0 + 3 * gradientPixel, lanes, true) : zero;
+          let sums = accumulator + (<usize>group * rows * 8 << 2);
+          for (let kh = 0; kh < kernelHeight; kh++) {
+            const ih = oh * strideHeight - padTop + kh * dilationHeight;
+            if (ih < 0 || ih >= height) {
+              sums += <usize>kernelWidth * inChannels * 8 << 2;
+              continue;
+            }
+            const line = image + <usize>ih * width * pixelBytes;
+            for (let kw = 0; kw < kernelWidth; kw++) {
+              const iw0 = ow * strideWidth - padLeft + kw * dilationWidth;
+              const ok0 = iw0 >= 0 && iw0 < width, ok1 = pixels > 1 && iw0 + strideWidth >= 0 && iw0 + strideWidth < width;
+              const ok2 = pixels > 2 && iw0 + 2 * strideWidth >= 0 && iw0 + 2 * strideWidth < width;
+              const ok3 = pixels > 3 && iw0 + 3 * strideWidth >= 0 && iw0 + 3 * strideWidth < width;
+              const source = line + <usize>iw0 * pixelBytes;
+              const step = <usize>strideWidth * pixelBytes;
+              for (let ci = 0; ci < inChannels; ci++) {
+                const at = source + (<usize>ci << 2);
+                // Branch-free: a pixel outside the image reads a static zero.
+                const x0 = v128.load32_splat(select<usize>(at, ZERO, ok0)), x1 = v128.load32_splat(select<usize>(at + step, ZERO, ok1));
+                const x2 = v128.load32_splat(select<usize>(at + 2 * step, ZERO, ok2)), x3 = v128.load32_splat(select<usize>(at + 3 * step, ZERO, ok3));
+                const low = madd(x3, l3, madd(x2, l2, madd(x1, l1, f32x4.mul(x0, l0))));
+                const high = madd(x3, h3, madd(x2, h2, madd(x1, h1, f32x4.mul(x0, h0))));
+                v128.store(sums, f32x4.add(v128.load(sums), low));
+                v128.store(sums, f32x4.add(v128.load(sums, 16), high), 16);
+                sums += 32;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  for (let group = 0; group < groups; group++) {
+    const lanes = min(8, outChannels - group * 8);
+    for (let r = 0; r < rows; r++) memory.copy(dw + ((<usize>r * outChannels + group * 8) << 2), accumulator + ((<usize>(group * rows + r) * 8) << 2), <usize>lanes << 2);
+  }
+}

@@ -1,0 +1,148 @@
+// 2-D max and average pooling over NHWC images and their gradients, 4 channels at a time (the
+// cpu kernels' semantics: padded cells never win a max and count as zeros in an average only
+// with countPadding; a max window's gradient goes to its first maximum in row-major order).
+// Parameter block (i32): [batch, height, width, channels, outHeight, outWidth, windowHeight,
+// windowWidth, strideHeight, strideWidth, padTop, padLeft, countPadding, first, second, third]
+// with first/second/third the byte addresses of the op's tensors (inputs, then outputs).
+// A thread split by images (batch) is where threads would go.
+import { load4, store4 } from './math';
+import { field } from './simd';
+
+const BATCH = 0, HEIGHT = 1, WIDTH = 2, CHANNELS = 3, OUT_HEIGHT = 4, OUT_WIDTH = 5;
+const WINDOW_HEIGHT = 6, WINDOW_WIDTH = 7, STRIDE_HEIGHT = 8, STRIDE_WIDTH = 9, PAD_TOP = 10, PAD_LEFT = 11, COUNT_PADDING = 12;
+const FIRST = 13, SECOND = 14, THIRD = 15;
+
+// One output cell's window: rows [rowFirst, rowEnd), columns [columnFirst, columnEnd) of the image
+// and the average's divisor. Plain globals: the host owns all of the memory past the static data,
+// so a kernel allocates nothing.
+let rowFirst = 0, rowEnd = 0, columnFirst = 0, columnEnd = 0;
+let divisor: f32 = 1;
+
+/** Sets the window to output cell (oh, ow). */
+function place(params: usize, oh: i32, ow: i32): void {
+  const rowStart = oh * field(params, STRIDE_HEIGHT) - field(params, PAD_TOP);
+  const columnStart = ow * field(params, STRIDE_WIDTH) - field(params, PAD_LEFT);
+  const windowHeight = field(params, WINDOW_HEIGHT), windowWidth = field(params, WINDOW_WIDTH);
+  rowFirst = max(0, rowStart);
+  rowEnd = min(field(params, HEIGHT), rowStart + windowHeight);
+  columnFirst = max(0, columnStart);
+  columnEnd = min(field(params, WIDTH), columnStart + windowWidth);
+  const cells = field(params, COUNT_PADDING) != 0 ? windowHeight * windowWidth : (rowEnd - rowFirst) * (columnEnd - columnFirst);
+  divisor = <f32>cells;
+}
+
+// @ts-ignore: decorator
+@inline function pixel(params: usize, n: i32, row: i32, column: i32): usize {
+  return <usize>(((n * field(params, HEIGHT) + row) * field(params, WIDTH) + column) * field(params, CHANNELS)) << 2;
+}
+
+/** Calls `cell(params, n, oh, ow, outputOffset)` for every output cell after placing its window. */
+// @ts-ignore: decorator
+@inline function forEachCell(params: usize, cell: (params: usize, n: i32, outputOffset: usize) => void): void {
+  const batch = field(params, BATCH), outHeight = field(params, OUT_HEIGHT), outWidth = field(params, OUT_WIDTH), channels = field(params, CHANNELS);
+  for (let n = 0; n < batch; n++) {
+    for (let oh = 0; oh < outHeight; oh++) {
+      for (let ow = 0; ow < outWidth; ow++) {
+        place(params, oh, ow);
+        cell(params, n, <usize>(((n * outHeight + oh) * outWidth + ow) * channels) << 2);
+      }
+    }
+  }
+}
+
+function maxCell(params: usize, n: i32, outputOffset: usize): void {
+  const x = <usize>field(params, FIRST), y = <usize>field(params, SECOND), channels = field(params, CHANNELS);
+  for (let c = 0; c < channels; c += 4) {
+    const lanes = min(4, channels - c);
+    let best = load4(x + pixel(params, n, rowFirst, columnFirst) + (<usize>c << 2), lanes);
+    for (let row = rowFirst; row < rowEnd; row++) {
+      for (let column = columnFirst; column < columnEnd; column++) {
+        best = f32x4.max(best, load4(x + pixel(params, n, row, column) + (<usize>c << 2), lanes));
+      }
+    }
+    store4(y + outputOffset + (<usize>c << 2), best, lanes);
+  }
+}
+
+export function maxPool2d(params: usize): void {
+  forEachCell(params, maxCell);
+}
+
+function maxBackwardCell(params: usize, n: i32, outputOffset: usize): void {
+  const x = <usize>field(params, FIRST), dy = <usize>field(params, SECOND), dx = <usize>field(params, THIRD), channels = field(params, CHANNELS);
+  for (let c = 0; c < channels; c += 4) {
+    const lanes = min(4, channels - c);
+    const channel = <usize>c << 2;
+    let where = i32x4.splat(<i32>pixel(params, n, rowFirst, columnFirst));
+    let best = load4(x + <usize>i32x4.extract_lane(where, 0) + channel, lanes);
+    for (let row = rowFirst; row < rowEnd; row++) {
+      for (let column = columnFirst; column < columnEnd; column++) {
+        const offset = pixel(params, n, row, column);
+        const value = load4(x + offset + channel, lanes);
+        const better = f32x4.gt(value, best);
+        best = v128.bitselect(value, best, better);
+        where = v128.bitselect(i32x4.splat(<i32>offset), where, better);
+      }
+    }
+    const gradient = load4(dy + outputOffset + channel, lanes);
+    const target = dx + channel;
+    addLane(target + <usize>i32x4.extract_lane(where, 0), f32x4.extract_lane(gradient, 0));
+    if (lanes > 1) addLane(target + 4 + <usize>i32x4.extract_lane(where, 1), f32x4.extract_lane(gradient, 1));
+    if (lanes > 2) addLane(target + 8 + <usize>i32x4.extract_lane(where, 2), f32x4.extract_lane(gradient, 2));
+    if (lanes > 3) addLane(target + 12 + <usize>i32x4.extract_lane(where, 3), f32x4.extract_lane(gradient, 3));
+  }
+}
+
+// @ts-ignore: decorator
+@inline function addLane(at: usize, value: f32): void {
+  store<f32>(at, load<f32>(at) + value);
+}
+
+function inputBytes(params: usize): usize {
+  return <usize>(field(params, BATCH) * field(params, HEIGHT) * field(params, WIDTH) * field(params, CHANNELS)) << 2;
+}
+
+export function maxPool2dBackward(params: usize): void {
+  memory.fill(<usize>field(params, THIRD), 0, inputBytes(params));
+  forEachCell(params, maxBackwardCell);
+}
+
+function averageCell(params: usize, n: i32, outputOffset: usize): void {
+  const x = <usize>field(params, FIRST), y = <usize>field(params, SECOND), channels = field(params, CHANNELS);
+  const scale = f32x4.splat(1 / divisor);
+  for (let c = 0; c < channels; c += 4) {
+    const lanes = min(4, channels - c);
+    let sum = f32x4.splat(0);
+    for (let row = rowFirst; row < rowEnd; row++) {
+      for (let column = columnFirst; column < columnEnd; column++) {
+        sum = f32x4.add(sum, load4(x + pixel(params, n, row, column) + (<usize>c << 2), lanes));
+      }
+    }
+    store4(y + outputOffset + (<usize>c << 2), f32x4.mul(sum, scale), lanes);
+  }
+}
+
+export function avgPool2d(params: usize): void {
+  forEachCell(params, averageCell);
+}
+
+function averageBackwardCell(params: usize, n: i32, outputOffset: usize): void {
+  const dy = <usize>field(params, FIRST), dx = <usize>field(params, SECOND), channels = field(params, CHANNELS);
+  const scale = f32x4.splat(1 / divisor);
+  for (let c = 0; c < channels; c += 4) {
+    const lanes = min(4, channels - c);
+    const channel = <usize>c << 2;
+    const share = f32x4.mul(load4(dy + outputOffset + channel, lanes), scale);
+    for (let row = rowFirst; row < rowEnd; row++) {
+      for (let column = columnFirst; column < columnEnd; column++) {
+        const at = dx + pixel(params, n, row, column) + channel;
+        store4(at, f32x4.add(load4(at, lanes), share), lanes);
+      }
+    }
+  }
+}
+
+export function avgPool2dBackward(params: usize): void {
+  memory.fill(<usize>field(params, SECOND), 0, inputBytes(params));
+  forEachCell(params, averageBackwardCell);
+}
