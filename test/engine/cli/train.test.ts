@@ -1,8 +1,12 @@
 // `netloom train`, `eval` and `predict`: JSON lines, checkpoints that resume exactly, exit codes.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeFileSource } from '../../../engine/cli/fileSource.ts';
+import { generatedDatasets } from '../../../engine/data/builtin/index.ts';
+import { readNpy } from '../../../engine/data/readers/npy.ts';
+import { npyBytes } from '../data/fixtures.ts';
 import { readExamples } from '../graph/examples.ts';
 import { folder, jsonLines, netloom, root, stepLosses, writeJson } from './cliHarness.ts';
 
@@ -55,13 +59,22 @@ describe('netloom train', () => {
     expect(metrics.examples).toBe(200);
     expect(metrics.accuracy).toBeGreaterThan(0.95);
     expect(metrics.confusion.flat().reduce((a, b) => a + b)).toBe(200);
+    // Eight held-out X and O images, written by the tests' own NPY writer (numpy's version 1.0 layout).
+    const images = generatedDatasets.xo({ seed: 4242, count: 8 });
     const input = join(folder, 'x.npy');
     const output = join(folder, 'y.npy');
-    execFileSync('/usr/bin/python3', ['-c', `import numpy as n; n.save(${JSON.stringify(input)}, n.zeros((3, 9, 9, 1), dtype='float32'))`]);
+    writeFileSync(input, npyBytes('<f4', [8, 9, 9, 1], images.inputs.values));
     const predicted = await netloom('predict', xo, '--weights', checkpoint, '--input', input, '--output', output);
     expect(predicted.code).toBe(0);
-    const sums = execFileSync('/usr/bin/python3', ['-c', `import numpy as n; a = n.load(${JSON.stringify(output)}); print(a.shape, a.sum(axis=1).round(5).tolist())`], { encoding: 'utf8' });
-    expect(sums.trim()).toBe('(3, 2) [1.0, 1.0, 1.0]');
+    const written = await readNpy(createNodeFileSource(), output);
+    expect(written.shape).toEqual([8, 2]);
+    // Byte for byte the file numpy.save writes for these values: magic, version 1.0, the padded header, little-endian float32.
+    expect(Buffer.from(readFileSync(output)).equals(Buffer.from(npyBytes('<f4', [8, 2], written.values)))).toBe(true);
+    const rows = Array.from({ length: 8 }, (_, row) => [written.values[2 * row], written.values[2 * row + 1]]);
+    for (const [first, second] of rows) expect(first + second).toBeCloseTo(1, 5);
+    const labels = images.targets.kind === 'class' ? Array.from(images.targets.values) : [];
+    const right = rows.filter(([first, second], row) => (second > first ? 1 : 0) === labels[row]).length;
+    expect(right).toBeGreaterThanOrEqual(7);
   });
 
   it('exits 1 with a clear message on bad input', async () => {

@@ -1,27 +1,22 @@
 // Each kind of training learns what it should, on the bundled data, within a minute on 2 cores.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeFileSource } from '../../../engine/cli/fileSource.ts';
-import { loadDataset, unigramEntropy } from '../../../engine/data/index.ts';
-import { GraphDocumentSchema, type GraphDocument } from '../../../engine/graph/index.ts';
+import { unigramEntropy } from '../../../engine/data/index.ts';
+import type { GraphDocument } from '../../../engine/graph/index.ts';
 import type { EngineEvent, RunSettings } from '../../../engine/protocol/index.ts';
 import type { SupervisedTask } from '../../../engine/train/loops/supervisedTask.ts';
 import { TrainingRun } from '../../../engine/train/run.ts';
 import { prepareSupervised } from '../../../engine/train/setup.ts';
-
-const root = join(import.meta.dirname, '../../..');
-const example = (name: string): GraphDocument => GraphDocumentSchema.parse(JSON.parse(readFileSync(join(root, 'assets/examples', name), 'utf8')));
+import { example, loadExampleData, meanImageError, root } from './learningHarness.ts';
 
 async function train(document: GraphDocument, settings: RunSettings = {}) {
-  const dataset = await loadDataset(document.dataset!, { files: createNodeFileSource(root), mnistPath: 'build/data/mnist.bin' });
+  const dataset = await loadExampleData(document);
   const prepared = prepareSupervised(document, dataset, settings);
   const before = (prepared.loop as SupervisedTask).loop.evaluate()?.metrics;
   const events: EngineEvent[] = [];
   await new TrainingRun(prepared.loop, { epochs: prepared.settings.epochs, telemetryRate: 1e9 }, (event) => events.push(event)).run();
   const epochs = events.filter((event): event is Extract<EngineEvent, { type: 'epoch' }> => event.type === 'epoch');
-  return { dataset, events, epochs, before };
+  return { dataset, events, epochs, before, settings: prepared.settings };
 }
 
 beforeAll(() => {
@@ -36,10 +31,15 @@ describe('learning', () => {
     expect(epochs[1].confusion?.flat().reduce((sum, count) => sum + count, 0)).toBe(1000);
   }, 60_000);
 
-  it('the dense autoencoder cuts reconstruction MSE at least 5-fold from where its first epoch starts', async () => {
-    const { epochs, events, before } = await train(example('dense-autoencoder.json'), { epochs: 3 });
+  // The mean training image, shown for every input, scores 0.067; after 3 epochs the autoencoder
+  // measured 0.022 (0.33 of it), so it reconstructs the digit it is given rather than a blur.
+  it('the dense autoencoder ends below half the validation MSE of always drawing the mean image', async () => {
+    const { dataset, epochs, events, before, settings } = await train(example('dense-autoencoder.json'), { epochs: 3 });
     const final = epochs.at(-1)?.validation.loss as number;
-    expect((before?.loss as number) / final).toBeGreaterThan(5);
+    const baseline = meanImageError(dataset, settings.validationSplit, settings.seed);
+    expect(baseline).toBeGreaterThan(0.05);
+    expect(before?.loss).toBeGreaterThan(baseline);
+    expect(final).toBeLessThan(0.5 * baseline);
     expect(final).toBeLessThan(epochs[0].validation.loss);
     const images = events.filter((event): event is Extract<EngineEvent, { type: 'images' }> => event.type === 'images');
     expect(images).toHaveLength(3);
@@ -72,12 +72,12 @@ describe('learning', () => {
 });
 
 describe('denoising and sampling settings', () => {
-  it('a denoising autoencoder trains on noisy inputs against clean targets', async () => {
+  // One epoch on noisy inputs measured 0.56 of the mean-image MSE (0.038 against 0.067).
+  it('a denoising autoencoder trains on noisy inputs against clean targets, and beats the mean image', async () => {
     const document = example('dense-autoencoder.json');
     const noisy = { ...document, training: { ...document.training, denoise: 0.3 } };
-    const { epochs, before } = await train(noisy, { epochs: 1 });
-    expect((before?.loss as number) / (epochs[0].validation.loss as number)).toBeGreaterThan(3);
-    const dataset = await loadDataset(noisy.dataset!, { files: createNodeFileSource(root), mnistPath: 'build/data/mnist.bin' });
+    const { dataset, epochs, settings } = await train(noisy, { epochs: 1 });
+    expect(epochs[0].validation.loss).toBeLessThan(0.7 * meanImageError(dataset, settings.validationSplit, settings.seed));
     const task = prepareSupervised(noisy, dataset, { batchSize: 4 }).loop as SupervisedTask;
     task.startEpoch(0);
     task.step(0);

@@ -22,8 +22,13 @@ beforeAll(() => {
 });
 
 describe('examples train in the engine host', () => {
+  it('has a plan in the table above for every example in assets/examples, and none for one that is gone', () => {
+    expect(Object.keys(steps).sort()).toEqual(readExamples().map(({ name }) => name));
+  });
+
   for (const { name, document } of readExamples()) {
     const plan = steps[name];
+    // An example without a plan fails the test above; it gets no training test of its own.
     if (plan === undefined) continue;
     it(`${name}: the loss falls over ${plan.steps} steps`, async () => {
       const harness = createHarness();
