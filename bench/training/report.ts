@@ -93,7 +93,7 @@ function heapRows(heap: readonly HeapResult[]): { rows: [string, string][]; pass
     const growth = check.afterBytes - check.beforeBytes;
     const external = check.externalAfterBytes - check.externalBeforeBytes;
     const verdict = growth <= HEAP_NOISE_BYTES ? 'none (target met)' : 'GROWS (target: none)';
-    return [`Netloom heap growth over ${check.steps.toLocaleString('en')} training steps, ${check.model}`, `${kib(growth)} (${mib(check.beforeBytes)} → ${mib(check.afterBytes)} in use after GC; typed arrays and other external memory ${kib(external)}): ${verdict}`];
+    return [`Netloom heap growth over ${check.steps.toLocaleString('en')} training steps after as many warm-up steps, ${check.model}`, `${kib(growth)} (${mib(check.beforeBytes)} → ${mib(check.afterBytes)} in use after GC; typed arrays and other external memory ${kib(external)}): ${verdict}`];
   });
   return { rows, pass: heap.every((check) => check.afterBytes - check.beforeBytes <= HEAP_NOISE_BYTES) };
 }
