@@ -1,24 +1,44 @@
-// `npm run bench`: runs every benchmark and writes BENCHMARKS.md.
-import { writeFileSync } from 'node:fs';
+// `npm run bench`: runs the benchmarks (all, or those --only names) and writes their sections
+// into BENCHMARKS.md, keeping the sections of benchmarks that did not run. Options: bench/options.ts.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchKernels } from './kernels.ts';
 import { formatSection, type BenchResult } from './measure.ts';
+import { parseBenchOptions, type BenchmarkName } from './options.ts';
+import { benchTraining } from './training/run.ts';
 import { benchUiFrames } from './uiFrames.ts';
 import { benchValidate } from './validate.ts';
 
-const benchmarks: readonly (() => BenchResult | Promise<BenchResult>)[] = [benchValidate, benchKernels, benchUiFrames];
+const FILE = join(import.meta.dirname, '../BENCHMARKS.md');
+const options = parseBenchOptions(process.argv.slice(2));
+const benchmarks: Record<BenchmarkName, () => BenchResult | Promise<BenchResult>> = {
+  validate: benchValidate,
+  kernels: benchKernels,
+  ui: benchUiFrames,
+  training: () => benchTraining(options.training),
+};
 
 const results: BenchResult[] = [];
-for (const benchmark of benchmarks) {
-  const result = await benchmark();
+for (const name of options.benchmarks) {
+  const result = await benchmarks[name]();
   results.push(result);
   console.log(`${result.pass ? 'meets target' : 'MISSES TARGET'}: ${result.name}`);
+  if (result.table !== undefined) for (const row of [result.table.header, ...result.table.rows]) console.log(`  ${row.join(' | ')}`);
   for (const [label, value] of result.rows) console.log(`  ${label}: ${value}`);
 }
 
+/** The sections already in BENCHMARKS.md, by heading, in their order. */
+function existingSections(): Map<string, string> {
+  const sections = new Map<string, string>();
+  if (!existsSync(FILE)) return sections;
+  for (const part of readFileSync(FILE, 'utf8').split(/^(?=## )/m).slice(1)) sections.set(part.split('\n')[0].slice(3).trim(), part.trimEnd());
+  return sections;
+}
+
+const sections = existingSections();
+for (const result of results) sections.set(result.name, formatSection(result));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-const sections = results.map(formatSection);
-const text = ['# Benchmarks', '', 'Written by `npm run bench`; numbers from one run on the machine below. Ratios compare engines measured in the same run.', '', `Machine: ${machine}.`, '', sections.join('\n\n'), ''].join('\n');
-writeFileSync(join(import.meta.dirname, '../BENCHMARKS.md'), text);
+const intro = 'Written by `npm run bench` (`-- --only training` and the like rerun some sections and keep the others); numbers from one run per section on the machine below. Ratios compare engines measured in the same run.';
+writeFileSync(FILE, ['# Benchmarks', '', intro, '', `Machine: ${machine}.`, '', [...sections.values()].join('\n\n'), ''].join('\n'));
 console.log('wrote BENCHMARKS.md');
