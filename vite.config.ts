@@ -44,11 +44,19 @@ function bundledDatasets(): Plugin {
   };
 }
 
+/** Builds the wasm kernels (scripts/buildWasm.mjs, a no-op when they are up to date) before Vite bundles them. */
+function wasmKernels(): Plugin {
+  const build = (): void => {
+    execFileSync(process.execPath, [fileURLToPath(new URL('./scripts/buildWasm.mjs', import.meta.url))], { stdio: 'ignore' });
+  };
+  return { name: 'netloom-wasm-kernels', config: build };
+}
+
 export const rendererConfig = defineConfig({
   root,
   // Relative asset URLs: the build loads from Electron's app:// scheme as well as from a web server.
   base: './',
-  plugins: [react(), bundledDatasets()],
+  plugins: [react(), bundledDatasets(), wasmKernels()],
   // Cross-origin isolated pages (SharedArrayBuffer for the engine's threads), as in Electron.
   server: { port: 5173, strictPort: false, headers: CROSS_ORIGIN_ISOLATION_HEADERS },
   preview: { port: 4173, strictPort: false, headers: CROSS_ORIGIN_ISOLATION_HEADERS },

@@ -7,6 +7,7 @@ export const unitTestConfig = defineConfig({
     testTimeout: 60_000,
     pool: 'threads',
     globalSetup: ['test/setup/buildWasm.ts'],
+    setupFiles: ['test/setup/backends.ts'],
   },
 });
 

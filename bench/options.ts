@@ -1,5 +1,5 @@
 // `npm run bench` options: which benchmarks run, and how long the training benchmark measures.
-import type { TrainingOptions } from './training/run.ts';
+import type { TrainingOptions } from './training/protocol.ts';
 
 export const BENCHMARK_NAMES = ['validate', 'kernels', 'ui', 'training'] as const;
 export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];

@@ -66,3 +66,15 @@ export async function serveRequests(handle: (request: Request) => unknown): Prom
     process.stdout.write(`${JSON.stringify(reply)}\n`);
   }
 }
+
+/** What one run of the training benchmark measures (bench/options.ts parses it from the command line). */
+export interface TrainingOptions {
+  /** Trials per model and engine; the median is reported. */
+  readonly trials: number;
+  /** Seconds each trial trains (at least one step). */
+  readonly seconds: number;
+  /** The Netloom backend to measure. */
+  readonly backend: string;
+  /** Netloom training steps in the heap check (0 skips it). */
+  readonly heapSteps: number;
+}

@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { middle, type BenchResult } from '../measure.ts';
 import { MATMUL_SIZE, MODEL_SPECS } from './models.ts';
-import type { EngineInfo, HeapReply } from './protocol.ts';
-import type { TrainingOptions } from './run.ts';
+import type { EngineInfo, HeapReply, TrainingOptions } from './protocol.ts';
 
 export interface EngineResult {
   readonly label: string;

@@ -7,19 +7,9 @@ import { join } from 'node:path';
 import type { BenchResult } from '../measure.ts';
 import { Driver, type DriverCommand } from './driver.ts';
 import { MATMUL_SIZE, MODEL_SPECS, type ModelSpec } from './models.ts';
-import type { EngineInfo, HeapReply, TrialReply } from './protocol.ts';
+import type { EngineInfo, HeapReply, TrainingOptions, TrialReply } from './protocol.ts';
 import { trainingResult, type EngineResult, type HeapResult } from './report.ts';
 
-export interface TrainingOptions {
-  /** Trials per model and engine; the median is reported. */
-  readonly trials: number;
-  /** Seconds each trial trains (at least one step). */
-  readonly seconds: number;
-  /** The Netloom backend to measure. */
-  readonly backend: string;
-  /** Netloom training steps in the heap check (0 skips it). */
-  readonly heapSteps: number;
-}
 
 const PYTHON = '/usr/bin/python3';
 const ROOT = join(import.meta.dirname, '../..');

@@ -1,13 +1,33 @@
 // The backends by name. The engine above the seam creates one here and never imports a backend's
-// kernels. Adding a backend is one entry in BACKENDS (fastest first).
+// kernels. Adding a backend is one entry in BACKENDS (fastest first). What a backend needs from
+// the runtime it runs in (the wasm kernels' bytes, a way to start pool workers, the cores) comes
+// from the entry point through setBackendEnvironment: engine/cli in Node, engine/worker in a
+// browser; without it only the cpu backend is available.
 import type { Backend, BackendName } from './backend.ts';
 import { createCpuBackend } from './cpu/backend.ts';
+import { createWasmBackend, simdSupported, type PoolWorker, type WasmBuild } from './wasm/index.ts';
 
 export type * from './backend.ts';
 
 export interface BackendOptions {
   /** Threads a threaded backend may use (default: what the machine offers). */
   readonly threads?: number;
+}
+
+export interface BackendEnvironment {
+  /** The bytes of one build of the wasm kernels; the wasm backend is available only with it. */
+  readonly loadWasm?: (build: WasmBuild) => Promise<BufferSource>;
+  /** Starts one pool worker for the wasm backend's threads; without it the wasm backend runs on one thread. */
+  readonly spawnPoolWorker?: () => PoolWorker;
+  /** The cores this runtime offers: the default thread count. */
+  readonly cores?: number;
+}
+
+let environment: BackendEnvironment = {};
+
+/** Called once by an entry point (the CLI, the engine worker, test set-up) before creating backends. */
+export function setBackendEnvironment(next: BackendEnvironment): void {
+  environment = next;
 }
 
 interface BackendEntry {
@@ -19,6 +39,15 @@ interface BackendEntry {
 
 /** Every registered backend, fastest first: the first available one is the default. */
 const BACKENDS: readonly BackendEntry[] = [
+  {
+    name: 'wasm',
+    available: () => environment.loadWasm !== undefined && simdSupported(),
+    create: ({ threads }) => {
+      const { loadWasm, spawnPoolWorker, cores } = environment;
+      if (loadWasm === undefined) throw new Error('The wasm backend has no kernels to load in this runtime.');
+      return createWasmBackend({ loadModule: loadWasm, spawnWorker: spawnPoolWorker, threads: threads ?? cores });
+    },
+  },
   { name: 'cpu', available: () => true, create: () => Promise.resolve(createCpuBackend()) },
 ];
 

@@ -1,4 +1,5 @@
 // The `netloom` command line: subcommands share one parser and exit codes.
+import { useNodeBackends } from './backendEnvironment.ts';
 import { evalCommand, predictCommand } from './evaluate.ts';
 import { consoleOutput, isTerminal, type Output } from './output.ts';
 import { trainCommand } from './train.ts';
@@ -9,8 +10,9 @@ export const USAGE = `Usage: netloom <command> [options]
 Commands:
   validate <graph.json> [--json]   check a graph; exit 0 when valid, 1 with one problem a line
   train <graph.json> [options]     train it: --data PATH --epochs N --steps N --batch N --seed N
-                                   --backend cpu --save CKPT --resume CKPT --jsonl
-                                   (cpu is the only backend today)
+                                   --backend wasm|cpu --save CKPT --resume CKPT --jsonl
+                                   (default: wasm, WebAssembly SIMD on every core, where
+                                   its kernels are built; cpu is the plain reference)
                                    progress: a bar on a terminal, plain lines in a pipe or log,
                                    JSON lines with --jsonl
                                    exit 0 done, 1 bad input, 2 training diverged
@@ -23,6 +25,7 @@ Options:
   -h, --help                       show this help`;
 
 export async function main(argv: readonly string[], output: Output = consoleOutput): Promise<number> {
+  useNodeBackends();
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     output.out(USAGE);

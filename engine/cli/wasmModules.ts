@@ -1,6 +1,7 @@
 // Node's side of the wasm backend: reads the compiled kernels that scripts/buildWasm.mjs wrote to
 // engine/backends/wasm/build/, and turns on relaxed SIMD in Node 20 (behind a V8 flag there), so
 // the backend's own probe (WebAssembly.validate) can find it. Call before createWasmBackend.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import type { WasmBuild } from '../backends/wasm/index.ts';
@@ -20,4 +21,9 @@ export async function loadWasmModule(build: WasmBuild): Promise<Uint8Array<Array
   } catch (error) {
     throw new Error(`The wasm backend's kernels are not built (${file.pathname} is missing): run \`npm run build:wasm\`.`, { cause: error });
   }
+}
+
+/** Whether every build of the kernels is on disk (`npm install` builds them; so does `npm run build:wasm`). */
+export function wasmModulesBuilt(): boolean {
+  return (['simd', 'relaxed', 'simd-shared', 'relaxed-shared'] as const).every((build) => existsSync(new URL(`kernels-${build}.wasm`, BUILD)));
 }

@@ -1,10 +1,23 @@
 // The engine's Web Worker entry: the only engine code that calls postMessage. Requests are
 // handled in order; a run yields between steps so pause and stop get through.
+import { setBackendEnvironment } from '../backends/index.ts';
+import type { WasmBuild } from '../backends/wasm/index.ts';
 import { createFetchFileSource } from './fetchFileSource.ts';
 import { EngineHost } from './host.ts';
+import { spawnBrowserPoolWorker } from './poolWorkers.ts';
 import type { EngineRequest } from '../protocol/index.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+/** The wasm kernels, bundled by Vite from the build scripts/buildWasm.mjs writes. */
+async function loadWasm(build: WasmBuild): Promise<ArrayBuffer> {
+  const url = new URL(`../backends/wasm/build/kernels-${build}.wasm`, import.meta.url);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The wasm kernels could not be loaded (${url.pathname}: HTTP ${response.status}).`);
+  return response.arrayBuffer();
+}
+
+setBackendEnvironment({ loadWasm, spawnPoolWorker: spawnBrowserPoolWorker, cores: navigator.hardwareConcurrency });
 const host = new EngineHost((event, transfer) => scope.postMessage(event, transfer), {
   files: createFetchFileSource(new URL('/', scope.location.href).href),
   mnistPath: 'data/mnist.bin',
