@@ -88,6 +88,7 @@ export class WasmBuffers implements BackendBuffers {
   }
 
   private tensor(id: BufferId): WasmTensor {
+    this.checkAlive();
     const tensor = this.tensors.get(id);
     if (tensor === undefined) throw new Error(`Buffer ${id} is not part of this program's buffers on the wasm backend.`);
     return tensor;
@@ -140,12 +141,16 @@ export class WasmBuffers implements BackendBuffers {
   }
 
   read(buffer: BufferId): Promise<HostArray> {
-    return Promise.resolve(this.tensor(buffer).data.slice());
+    try {
+      return Promise.resolve(this.tensor(buffer).data.slice());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   write(buffer: BufferId, values: ArrayLike<number>): void {
     const target = this.tensor(buffer).data;
-    if (values.length > target.length) throw new RangeError(`Buffer ${buffer} holds ${target.length} values; ${values.length} cannot be written to it.`);
+    if (values.length > target.length) throw new RangeError(`Buffer ${buffer} holds ${target.length} values; ${values.length} were written to it.`);
     target.set(values);
   }
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { allocateBuffers, bindCalls, runCalls } from '../../../engine/backends/cpu/index.ts';
 import type { Backend, HostArray } from '../../../engine/backends/backend.ts';
 import type { BufferSpec, OpName, Program } from '../../../engine/ir/index.ts';
-import { elementCount, nextNormal, nextUniform, OP_SIGNATURES, seedRandomState, type RandomState } from '../../../engine/ir/index.ts';
+import { elementCount, encodeStepScalars, nextNormal, nextUniform, OP_SIGNATURES, seedRandomState, type RandomState } from '../../../engine/ir/index.ts';
 import { BACKENDS_UNDER_TEST, disposeSharedBackends } from './spec/backends.ts';
 import { coveredOps, OP_CASES, type InputSpec, type OpCase } from './spec/cases.ts';
 
@@ -32,13 +32,14 @@ function buildProgram(entry: OpCase): { program: Program; inputs: number[]; outp
 }
 
 function isInteger(input: InputSpec): boolean {
-  return input.kind === 'randomState' || (typeof input.kind === 'object' && 'below' in input.kind);
+  return input.kind === 'randomState' || input.kind === 'stepScalars' || (typeof input.kind === 'object' && 'below' in input.kind);
 }
 
 function inputValues(input: InputSpec, random: RandomState): number[] {
   const count = elementCount(input.shape);
   const kind = input.kind ?? 'normal';
   if (kind === 'randomState') return Array.from(seedRandomState(7));
+  if (kind === 'stepScalars') return Array.from(encodeStepScalars(3, 0.01));
   if (typeof kind === 'object') return Array.from({ length: count }, () => Math.floor(nextUniform(random) * kind.below));
   if (kind === 'distinct') {
     const values = Array.from({ length: count }, (_, index) => (index - count / 2) * 0.1);

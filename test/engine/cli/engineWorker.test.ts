@@ -14,7 +14,7 @@ describe('engine in a worker thread', () => {
       await engine.next((event) => event.type === 'hello');
       const document = readExamples().find((example) => example.name === 'xo-cnn.json')!.document;
       engine.send({ type: 'compile', document });
-      expect(await engine.next((event) => event.type === 'compiled' || event.type === 'problem')).toMatchObject({ type: 'compiled', backend: 'cpu' });
+      expect(await engine.next((event) => event.type === 'compiled' || event.type === 'problem')).toMatchObject({ type: 'compiled', backend: 'wasm', threads: 2 });
       engine.send({ type: 'start', settings: { epochs: 1000, telemetryRate: 100 } });
       await engine.next((event) => event.type === 'steps');
       await wait(300);

@@ -54,16 +54,17 @@ describe('plain progress lines', () => {
 });
 
 describe('help', () => {
-  it('offers only the cpu backend, and says so', async () => {
+  it('offers the backends there are, the fastest by default, and no WebGPU', async () => {
     const [usage] = (await netloom('--help')).out;
-    expect(usage).toContain('--backend cpu --save CKPT');
-    expect(usage).toContain('(cpu is the only backend today)');
+    expect(usage).toContain('--backend wasm|cpu --save CKPT');
+    expect(usage).toContain('(default: wasm, WebAssembly SIMD on every core');
     expect(usage).not.toMatch(/webgpu/i);
     const [trainUsage] = (await netloom('train')).error;
-    expect(trainUsage).toContain('[--backend cpu] [--save CKPT]');
+    expect(trainUsage).toContain('[--backend NAME] [--save CKPT]');
   });
 
-  it('an unknown backend is refused naming the one there is', async () => {
-    expect((await netloom('train', xo, '--backend', 'metal')).error).toEqual(['Unknown backend "metal": use cpu (the only backend today).']);
+  it('an unknown backend is refused naming the ones there are', async () => {
+    expect((await netloom('train', xo, '--backend', 'metal')).error).toEqual(['Unknown backend "metal"; choose one of: wasm, cpu.']);
+    expect((await netloom('train', xo, '--backend', 'webgpu')).error).toEqual(['The WebGPU backend is not available in this version; choose one of: wasm, cpu.']);
   });
 });

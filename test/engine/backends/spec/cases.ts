@@ -1,10 +1,11 @@
 // The op spec's cases: every op of the IR with realistic and edge-case shapes. An input's `kind`
 // says how its values are drawn (labels and ids are integers in range, `positive` for log, div
-// and variances, `distinct` for max pooling so that no two values of a window tie).
+// and variances, `distinct` for max pooling so that no two values of a window tie, `stepScalars`
+// for the optimizer's step count and learning rate).
 import type { Op, OpName } from '../../../../engine/ir/index.ts';
 import { windowOutputSize } from '../../../../engine/ir/index.ts';
 
-export type InputKind = 'normal' | 'positive' | 'distinct' | { readonly below: number } | 'randomState';
+export type InputKind = 'normal' | 'positive' | 'distinct' | { readonly below: number } | 'randomState' | 'stepScalars';
 
 export interface InputSpec {
   readonly shape: readonly number[];
@@ -194,6 +195,20 @@ function trainingCases(): OpCase[] {
   ];
 }
 
+function optimizerCases(): OpCase[] {
+  const scalars: InputSpec = { shape: [3], kind: 'stepScalars' };
+  const shape = [37, 5];
+  const decay = { weightDecay: 0.01 };
+  return [
+    { label: '37×5', op: { op: 'sgdUpdate', ...decay, momentum: 0, nesterov: false }, inputs: [s(...shape), s(...shape), scalars], outputs: [0] },
+    { label: '37×5, Nesterov', op: { op: 'momentumUpdate', ...decay, momentum: 0.9, nesterov: true }, inputs: [s(...shape), s(...shape), scalars, s(...shape)], outputs: [0, 3] },
+    { label: '37×5', op: { op: 'adamUpdate', beta1: 0.9, beta2: 0.999, epsilon: 1e-8, ...decay, decoupled: false }, inputs: [s(...shape), s(...shape), scalars, s(...shape), positive(...shape)], outputs: [0, 3, 4] },
+    { label: '37×5, AdamW', op: { op: 'adamUpdate', beta1: 0.9, beta2: 0.999, epsilon: 1e-8, ...decay, decoupled: true }, inputs: [s(...shape), s(...shape), scalars, s(...shape), positive(...shape)], outputs: [0, 3, 4] },
+    { label: '37×5', op: { op: 'rmspropUpdate', rho: 0.99, epsilon: 1e-8, ...decay }, inputs: [s(...shape), s(...shape), scalars, positive(...shape)], outputs: [0, 3] },
+    { label: 'two gradients, clipped', op: { op: 'clipGradientNorm', maxNorm: 0.5 }, inputs: [s(...shape), s(7)], outputs: [[], 0, 1] },
+  ];
+}
+
 function coreCases(): OpCase[] {
   const binary = (['add', 'sub', 'mul', 'div'] as const).map((op): OpCase => ({ label: 'broadcast [4,1,5]·[3,1]', op: { op }, inputs: [s(4, 1, 5), op === 'div' ? positive(3, 1) : s(3, 1)], outputs: [[4, 3, 5]] }));
   return [
@@ -221,7 +236,7 @@ function coreCases(): OpCase[] {
   ];
 }
 
-export const OP_CASES: readonly OpCase[] = [...coreCases(), ...matmulCases(), ...activationCases(), ...convCases(), ...poolCases(), ...trainingCases(), ...recurrentCases()];
+export const OP_CASES: readonly OpCase[] = [...coreCases(), ...matmulCases(), ...activationCases(), ...convCases(), ...poolCases(), ...trainingCases(), ...recurrentCases(), ...optimizerCases()];
 
 /** Every op the cases cover (the spec checks that this is every op of the IR). */
 export function coveredOps(): Set<OpName> {
