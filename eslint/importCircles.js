@@ -123,7 +123,7 @@ export const importCirclesRule = {
       const names = [file, ...chain].map((step) => path.relative(root, step).split(path.sep).join('/'));
       context.report({
         node: source,
-        message: `Import circle: ${names.join(' -> ')}. Move what both files need into a file below them (see DESIGN.md).`,
+        message: `Import circle: ${names.join(' -> ')}. Move what both files need into a file below them (see docs/DESIGN.md).`,
       });
     }
     return { ImportDeclaration: report, ExportNamedDeclaration: report, ExportAllDeclaration: report, ImportExpression: report, TSImportType: (node) => report({ source: node.argument?.literal ?? node.argument }) };

@@ -1,4 +1,4 @@
-// A lint rule for DESIGN.md's folder layering: each folder may import only the folders and
+// A lint rule for the design map's folder layering (docs/DESIGN.md): each folder may import only the folders and
 // packages listed for it. Imports are resolved to repository paths, so depth does not matter.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -8,7 +8,7 @@ const ENGINE_PACKAGES = { except: [...UI_PACKAGES, 'electron'] };
 
 /**
  * First match wins: more specific folders come first. `packages` lists allowed packages, or 'any' with exceptions.
- * Engine floors (DESIGN.md): ir, graph and protocol import nothing of the engine; backends -> ir; compile -> ir, graph;
+ * Engine floors (docs/DESIGN.md): ir, graph and protocol import nothing of the engine; backends -> ir; compile -> ir, graph;
  * data -> graph; train -> everything below it (never worker or cli); worker -> everything but cli; cli -> anything.
  * A row marked `unlisted` catches a folder with no row of its own: it fails until someone gives it one.
  */
@@ -40,6 +40,9 @@ export const layers = [
   { from: 'renderer/platform/', allow: ['renderer/platform/', 'app/contract/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
   // A renderer folder not listed above imports only the engine's graph and protocol: give it a row.
   { from: 'renderer/', allow: ['engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  // Benchmarks measure the sources and drive the app through browser/ (shared with the browser tests); never test/.
+  { from: 'bench/', allow: ['bench/', 'browser/', 'engine/', 'assets/'], packages: { except: ['electron'] }, node: true },
+  { from: 'browser/', allow: ['browser/'], packages: ['@playwright/test'], node: true },
 ];
 
 const builtins = new Set(builtinModules);
@@ -54,14 +57,14 @@ function check(layer, source, fromFile, root) {
   if (clean.startsWith('.')) {
     const target = path.relative(root, path.resolve(path.dirname(fromFile), clean)).split(path.sep).join('/');
     const allowed = layer.allow.some((prefix) => `${target}/`.startsWith(prefix));
-    return allowed ? null : `${layer.from} may not import ${target} (it may import ${layer.allow.join(', ')}; see DESIGN.md).`;
+    return allowed ? null : `${layer.from} may not import ${target} (it may import ${layer.allow.join(', ')}; see docs/DESIGN.md).`;
   }
   if (clean.startsWith('node:') || builtins.has(packageName(clean))) {
-    return layer.node ? null : `${layer.from} must not use Node ("${source}"): it runs in a browser or worker (DESIGN.md).`;
+    return layer.node ? null : `${layer.from} must not use Node ("${source}"): it runs in a browser or worker (docs/DESIGN.md).`;
   }
   const name = packageName(clean);
   const allowed = Array.isArray(layer.packages) ? layer.packages.includes(name) : !layer.packages.except.includes(name);
-  return allowed ? null : `${layer.from} may not import the package "${name}" (DESIGN.md).`;
+  return allowed ? null : `${layer.from} may not import the package "${name}" (docs/DESIGN.md).`;
 }
 
 export const layeringRule = {
@@ -73,7 +76,7 @@ export const layeringRule = {
     if (layer === undefined) return {};
     if (layer.unlisted === true) {
       const folder = `${file.split('/').slice(0, 2).join('/')}/`;
-      const message = `${folder} has no row in eslint/layering.js: add one saying which folders it may import (DESIGN.md).`;
+      const message = `${folder} has no row in eslint/layering.js: add one saying which folders it may import (docs/DESIGN.md).`;
       return { Program: (node) => context.report({ node, message }) };
     }
     function report(node) {
