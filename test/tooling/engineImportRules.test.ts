@@ -86,6 +86,6 @@ describe('engine floors (DESIGN.md)', () => {
 
   it('a forbidden import names the folder and what it may import', async () => {
     const [message] = await layeringErrors('engine/compile/probe.ts', "import { x } from '../train/model.ts';");
-    expect(message).toBe('engine/compile/ may not import engine/train/model.ts (it may import engine/compile/, engine/ir/, engine/graph/; see DESIGN.md).');
+    expect(message).toBe('engine/compile/ may not import engine/train/model.ts (it may import engine/compile/, engine/ir/, engine/graph/; see docs/DESIGN.md).');
   });
 });
