@@ -54,31 +54,33 @@ export interface RunningBackend {
 }
 
 export interface BackendSummary {
-  /** What computes, e.g. "WebAssembly SIMD with relaxed fused multiply-add". */
+  /** What computes, short enough for the progress row, e.g. "WebAssembly SIMD with relaxed FMA". */
   readonly name: string;
   /** e.g. "2 threads"; empty when the engine did not say. */
   readonly threads: string;
-  /** One line for the hover: what the backend is, and why one thread where the page allows no more. */
+  /** One line for the hover: the engine's own description, what the backend is, and why one thread where the page allows no more. */
   readonly explanation: string;
 }
 
 const EXPLANATIONS: Readonly<Record<BackendName, string>> = {
-  wasm: 'WebAssembly SIMD kernels, the fastest engine on this machine',
-  cpu: 'The plain TypeScript reference kernels: slower, kept to check the other backends’ results',
-  webgpu: 'Kernels on the graphics card through WebGPU',
+  wasm: 'the fastest engine on this machine',
+  cpu: 'the plain reference kernels, slower, kept to check the other backends’ results',
+  webgpu: 'kernels on the graphics card through WebGPU',
 };
 
 /** How the dashboard names the running backend; `isolated` is the engine's cross-origin isolation (null: not told). */
 export function backendSummary(running: RunningBackend, isolated: boolean | null): BackendSummary {
-  const name = running.description?.replace(/,\s*\d+ threads?$/, '').trim() || BACKEND_LABELS[running.backend];
   const count = running.threads;
   const threads = count === undefined ? '' : `${count} thread${count === 1 ? '' : 's'}`;
-  return { name, threads, explanation: `${EXPLANATIONS[running.backend]}${threadReason(running.backend, count, isolated)}.` };
+  const description = running.description ?? [BACKEND_LABELS[running.backend], threads].filter((part) => part !== '').join(', ');
+  const full = description.replace(/,\s*\d+ threads?$/, '').trim() || BACKEND_LABELS[running.backend];
+  const name = full.replace(/fused multiply-add/, 'FMA');
+  return { name, threads, explanation: `${description}: ${EXPLANATIONS[running.backend]}${threadReason(running.backend, count, isolated)}.` };
 }
 
 function threadReason(backend: BackendName, threads: number | undefined, isolated: boolean | null): string {
   if (backend !== 'wasm' || threads === undefined) return '';
   if (threads > 1) return `, splitting large layers across ${threads} threads over shared memory`;
-  if (isolated === false) return ', on one thread: this page is not cross-origin isolated, so the browser gives the engine no shared memory for helper threads';
-  return isolated === true ? ', on one thread: this machine offers the engine one core' : ', on one thread';
+  if (isolated === false) return '; one thread because this page is not cross-origin isolated, so the browser gives the engine no shared memory for helper threads';
+  return isolated === true ? '; one thread because this machine offers the engine one core' : '';
 }

@@ -57,11 +57,12 @@ describe('the backend setting', () => {
 describe('the running backend', () => {
   const wasm = { backend: 'wasm', description: 'WebAssembly SIMD with relaxed fused multiply-add, 2 threads', threads: 2 } as const;
 
-  it('names the kernels and counts the threads apart', () => {
-    const summary = backendSummary(wasm, true);
-    expect(summary.name).toBe('WebAssembly SIMD with relaxed fused multiply-add');
-    expect(summary.threads).toBe('2 threads');
-    expect(summary.explanation).toBe('WebAssembly SIMD kernels, the fastest engine on this machine, splitting large layers across 2 threads over shared memory.');
+  it('names the kernels short and counts the threads apart; the hover has the engine\'s whole description', () => {
+    expect(backendSummary(wasm, true)).toEqual({
+      name: 'WebAssembly SIMD with relaxed FMA',
+      threads: '2 threads',
+      explanation: 'WebAssembly SIMD with relaxed fused multiply-add, 2 threads: the fastest engine on this machine, splitting large layers across 2 threads over shared memory.',
+    });
   });
 
   it('says why one thread: no cross-origin isolation, or one core', () => {
@@ -69,15 +70,19 @@ describe('the running backend', () => {
     expect(backendSummary(single, false)).toEqual({
       name: 'WebAssembly SIMD',
       threads: '1 thread',
-      explanation: 'WebAssembly SIMD kernels, the fastest engine on this machine, on one thread: this page is not cross-origin isolated, so the browser gives the engine no shared memory for helper threads.',
+      explanation: 'WebAssembly SIMD, 1 thread: the fastest engine on this machine; one thread because this page is not cross-origin isolated, so the browser gives the engine no shared memory for helper threads.',
     });
-    expect(backendSummary(single, true).explanation).toMatch(/on one thread: this machine offers the engine one core\.$/);
-    expect(backendSummary(single, null).explanation).toMatch(/fastest engine on this machine, on one thread\.$/);
+    expect(backendSummary(single, true).explanation).toBe('WebAssembly SIMD, 1 thread: the fastest engine on this machine; one thread because this machine offers the engine one core.');
+    expect(backendSummary(single, null).explanation).toBe('WebAssembly SIMD, 1 thread: the fastest engine on this machine.');
   });
 
   it('names the CPU reference, and a backend without a description by its label', () => {
-    const cpu = backendSummary({ backend: 'cpu', description: 'TypeScript reference kernels, 1 thread', threads: 1 }, false);
-    expect(cpu).toEqual({ name: 'TypeScript reference kernels', threads: '1 thread', explanation: 'The plain TypeScript reference kernels: slower, kept to check the other backends’ results.' });
-    expect(backendSummary({ backend: 'cpu' }, null)).toEqual({ name: 'CPU', threads: '', explanation: 'The plain TypeScript reference kernels: slower, kept to check the other backends’ results.' });
+    expect(backendSummary({ backend: 'cpu', description: 'TypeScript reference kernels, 1 thread', threads: 1 }, false)).toEqual({
+      name: 'TypeScript reference kernels',
+      threads: '1 thread',
+      explanation: 'TypeScript reference kernels, 1 thread: the plain reference kernels, slower, kept to check the other backends’ results.',
+    });
+    expect(backendSummary({ backend: 'cpu', threads: 1 }, null)).toEqual({ name: 'CPU', threads: '1 thread', explanation: 'CPU, 1 thread: the plain reference kernels, slower, kept to check the other backends’ results.' });
+    expect(backendSummary({ backend: 'wasm' }, null)).toEqual({ name: 'WebAssembly', threads: '', explanation: 'WebAssembly: the fastest engine on this machine.' });
   });
 });
