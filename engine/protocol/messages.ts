@@ -110,7 +110,8 @@ export interface ParameterHistogram {
 }
 
 export type EngineEvent =
-  | { readonly type: 'hello'; readonly protocolVersion: number; readonly backends: readonly BackendName[] }
+  /** crossOriginIsolated: whether the worker may share memory with helper threads (browsers give SharedArrayBuffer only then); absent where it does not apply. */
+  | { readonly type: 'hello'; readonly protocolVersion: number; readonly backends: readonly BackendName[]; readonly crossOriginIsolated?: boolean }
   | { readonly type: 'state'; readonly state: RunState }
   /** backend: what the run will train on, with its one-line description and thread count. */
   | { readonly type: 'compiled'; readonly backend: BackendName; readonly description?: string; readonly threads?: number; readonly parameterCount: number; readonly nodeIds: readonly string[] }

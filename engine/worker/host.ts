@@ -21,6 +21,8 @@ export interface HostOptions {
   readonly mnistPath?: string;
   /** Lets queued requests in between training steps. */
   readonly yieldControl?: () => Promise<void>;
+  /** Whether this runtime is cross-origin isolated (a browser worker), told in `hello`. */
+  readonly crossOriginIsolated?: boolean;
 }
 
 export class EngineHost {
@@ -38,7 +40,7 @@ export class EngineHost {
     private readonly post: Post,
     private readonly options: HostOptions = {},
   ) {
-    this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, backends: availableBackends() });
+    this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, backends: availableBackends(), crossOriginIsolated: options.crossOriginIsolated });
   }
 
   /** Handles one request; `start` resolves when the run ends. */
@@ -129,6 +131,8 @@ export class EngineHost {
   private async backendFor(name: BackendName = defaultBackendName()): Promise<Backend> {
     if (this.backend?.name === name) return this.backend;
     if (this.run !== null && ['running', 'paused'].includes(this.run.state)) throw new Error('A run is going on another backend; stop it first.');
+    // The last run's buffers live on the backend about to be disposed: they go with it.
+    this.run = null;
     this.backend?.dispose();
     this.backend = null;
     this.backend = await createBackend(name);

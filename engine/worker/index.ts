@@ -22,5 +22,6 @@ const host = new EngineHost((event, transfer) => scope.postMessage(event, transf
   files: createFetchFileSource(new URL('/', scope.location.href).href),
   mnistPath: 'data/mnist.bin',
   yieldControl: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  crossOriginIsolated: scope.crossOriginIsolated,
 });
 scope.onmessage = (message: MessageEvent<EngineRequest>) => void host.handle(message.data);

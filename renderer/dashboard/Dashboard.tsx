@@ -10,12 +10,13 @@ import { LossChart } from './LossChart.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { RunControls } from './RunControls.tsx';
+import { backendChoiceHint, backendOptions } from './backendChoice.ts';
 import { controlsFor, parseField, settingFieldsFor, statusText } from './runSettings.ts';
 import { epochView } from './snapshots.ts';
 import { TaskViews } from './TaskViews.tsx';
 import { useConfusionExamples } from './useConfusionExamples.ts';
 import { Timeline } from './Timeline.tsx';
-import { useDashboardRun } from './useDashboardRun.ts';
+import { useDashboardRun, type DashboardRun } from './useDashboardRun.ts';
 import { useNodeWatch } from './useNodeWatch.ts';
 import { useSettingsDraft } from './useSettingsDraft.ts';
 
@@ -32,7 +33,7 @@ export function Dashboard({ client, document, selectedNodeId, onSelectNode, onCo
   const run = useDashboardRun(client);
   const { model } = run;
   const fields = settingFieldsFor(document);
-  const settings = useSettingsDraft(document.training, fields);
+  const settings = useSettingsDraft(document.training, fields, model.backends);
   const [timelineIndex, setTimelineIndex] = useState<number | null>(null);
   const nodeType = document.nodes.find((node) => node.id === selectedNodeId)?.type;
   useNodeWatch({ client, nodeId: selectedNodeId, nodeType, state: model.state, nodeIds: model.nodeIds, epoch: model.lastEpoch });
@@ -44,10 +45,6 @@ export function Dashboard({ client, document, selectedNodeId, onSelectNode, onCo
     setTimelineIndex(null);
     run.train(document, settings.settings);
   };
-  const commitLearningRate = () => {
-    const parsed = parseField('learningRate', settings.draft.learningRate);
-    if ('value' in parsed) run.send({ type: 'setLearningRate', learningRate: parsed.value });
-  };
   return (
     <div className="dashboard" data-testid="dashboard">
       <RunControls
@@ -55,10 +52,13 @@ export function Dashboard({ client, document, selectedNodeId, onSelectNode, onCo
         fields={fields}
         draft={settings.draft}
         errors={settings.errors}
-        backend={model.backend}
+        backend={settings.backend}
+        backendOptions={backendOptions(model.backends, settings.backend)}
+        backendHint={backendChoiceHint(model.backends)}
         statusText={statusText(model.state, run.starting, model.done, model.divergence !== null)}
         onDraftChange={settings.change}
-        onLearningRateCommit={commitLearningRate}
+        onBackendChange={settings.changeBackend}
+        onLearningRateCommit={() => commitLearningRate(run, settings.draft.learningRate)}
         onTrain={train}
         onPause={() => run.send({ type: 'pause' })}
         onResume={() => run.send({ type: 'resume' })}
@@ -76,4 +76,10 @@ export function Dashboard({ client, document, selectedNodeId, onSelectNode, onCo
       <TaskViews snapshots={model.snapshots} view={view} examples={client === null ? undefined : examples} onConfusionClick={onConfusionCell} />
     </div>
   );
+}
+
+/** The learning rate as typed, sent to the running engine when it is valid. */
+function commitLearningRate(run: DashboardRun, text: string): void {
+  const parsed = parseField('learningRate', text);
+  if ('value' in parsed) run.send({ type: 'setLearningRate', learningRate: parsed.value });
 }

@@ -1,4 +1,6 @@
-// Where the run is: epoch, step of total, samples per second, time left, a progress bar.
+// Where the run is: epoch, step of total, samples per second, time left, a progress bar; and the
+// backend it trains on, with its threads.
+import { backendSummary } from './backendChoice.ts';
 import { formatCount, formatDuration, formatValue } from './format.ts';
 import type { RunModel } from './runModel.ts';
 
@@ -14,6 +16,7 @@ export function ProgressPanel({ model }: { model: RunModel }) {
         <Stat label="Time left" value={progress === null || model.state === 'done' ? '—' : formatDuration(progress.secondsLeft)} />
         <Stat label="Learning rate" value={formatValue(model.learningRate)} />
         {model.parameterCount !== null && <Stat label="Parameters" value={formatCount(model.parameterCount)} />}
+        <BackendStat model={model} />
       </div>
       <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
         <div className="progress-fill" style={{ width: `${share * 100}%` }} />
@@ -32,6 +35,20 @@ function Stat({ label, value }: { label: string; value: string }) {
     <div className="stat">
       <span className="stat-label">{label}</span>
       <span className="stat-value">{value}</span>
+    </div>
+  );
+}
+
+function BackendStat({ model }: { model: RunModel }) {
+  if (model.runningBackend === null) return null;
+  const summary = backendSummary(model.runningBackend, model.crossOriginIsolated);
+  return (
+    <div className="stat stat-backend" title={summary.explanation} data-testid="run-backend">
+      <span className="stat-label">Backend</span>
+      <span className="backend-value">
+        <span className="backend-name">{summary.name}</span>
+        {summary.threads !== '' && <span className="backend-threads">{summary.threads}</span>}
+      </span>
     </div>
   );
 }

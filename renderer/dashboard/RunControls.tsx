@@ -1,6 +1,7 @@
 // Train, Pause, Resume, Step and Stop, enabled per run state; the run's settings (epochs, batch,
-// seed and validation split before a run, the learning rate before and during one); the backend.
-import type { BackendName } from '../../engine/protocol/index.ts';
+// seed and validation split before a run, the learning rate before and during one); the backend
+// to train on (before a run).
+import type { BackendChoice, BackendOption } from './backendChoice.ts';
 import { FIELD_RULES, type Controls, type SettingErrors, type SettingField, type SettingsDraft } from './runSettings.ts';
 
 export interface RunControlsProps {
@@ -9,9 +10,13 @@ export interface RunControlsProps {
   readonly fields: readonly SettingField[];
   readonly draft: SettingsDraft;
   readonly errors: SettingErrors;
-  readonly backend: BackendName | null;
+  /** The backend to train on, the choices the engine offers, and what they mean (hover). */
+  readonly backend: BackendChoice;
+  readonly backendOptions: readonly BackendOption[];
+  readonly backendHint: string;
   readonly statusText: string;
   onDraftChange(field: SettingField, text: string): void;
+  onBackendChange(choice: BackendChoice): void;
   /** The learning-rate field was committed (Enter or leaving it) during a run. */
   onLearningRateCommit(): void;
   onTrain(): void;
@@ -50,13 +55,11 @@ export function RunControls(props: RunControlsProps) {
         {props.fields.map((field) => (
           <SettingInput key={field} field={field} {...props} />
         ))}
+        <BackendSelect {...props} />
       </div>
       <div className="run-status">
         <span className="run-state" data-testid="run-state">
           {props.statusText}
-        </span>
-        <span className="backend" title="Where the engine computes">
-          {props.backend === null ? 'backend: auto' : `backend: ${props.backend === 'webgpu' ? 'WebGPU' : 'CPU'}`}
         </span>
       </div>
     </section>
@@ -88,6 +91,21 @@ function SettingInput({ field, draft, errors, controls, onDraftChange, onLearnin
           if (live && event.key === 'Enter') onLearningRateCommit();
         }}
       />
+    </label>
+  );
+}
+
+function BackendSelect({ backend, backendOptions, backendHint, controls, onBackendChange }: RunControlsProps) {
+  return (
+    <label className="setting setting-backend" title={backendHint}>
+      <span>Backend</span>
+      <select value={backend} disabled={!controls.editSettings} data-testid="setting-backend" onChange={(event) => onBackendChange(event.target.value as BackendChoice)}>
+        {backendOptions.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </label>
   );
 }

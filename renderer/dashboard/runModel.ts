@@ -2,6 +2,7 @@
 // States are immutable; each event copies only what it changes (a `steps` event copies the arrays
 // of the curves it grows, everything else is a shallow copy), so a frame's batch stays cheap.
 import type { BackendName, EngineEvent, ProblemReport, RunState, TensorPayload } from '../../engine/protocol/index.ts';
+import type { RunningBackend } from './backendChoice.ts';
 import { appendPoints, appendToSet, EMPTY_SERIES, type Series, type SeriesSet } from './curves.ts';
 import { addHistogramFrame, type HistogramHistories } from './histogramHistory.ts';
 import { attachExtra, snapshotEpoch, type EpochSnapshot, type WatchedTensor } from './snapshots.ts';
@@ -39,6 +40,10 @@ export interface RunModel {
   readonly state: RunState;
   readonly backends: readonly BackendName[];
   readonly backend: BackendName | null;
+  /** The backend the last compile chose, with its description and threads. */
+  readonly runningBackend: RunningBackend | null;
+  /** Whether the engine runs cross-origin isolated (threads need it); null until it says. */
+  readonly crossOriginIsolated: boolean | null;
   readonly parameterCount: number | null;
   /** The nodes of the compiled graph (the ones that can be watched). */
   readonly nodeIds: readonly string[];
@@ -72,6 +77,8 @@ export function initialRun(): RunModel {
     state: 'idle',
     backends: [],
     backend: null,
+    runningBackend: null,
+    crossOriginIsolated: null,
     parameterCount: null,
     nodeIds: [],
     loading: null,
@@ -100,6 +107,8 @@ export function startRun(previous: RunModel): RunModel {
     run: previous.run + 1,
     backends: previous.backends,
     backend: previous.backend,
+    runningBackend: previous.runningBackend,
+    crossOriginIsolated: previous.crossOriginIsolated,
     previousRuns: [...archived, ...previous.previousRuns].slice(0, MAX_PREVIOUS_RUNS),
   };
 }
@@ -112,11 +121,11 @@ export function dismissProblems(model: RunModel): RunModel {
 export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
   switch (event.type) {
     case 'hello':
-      return { ...model, backends: event.backends };
+      return { ...model, backends: event.backends, crossOriginIsolated: event.crossOriginIsolated ?? null };
     case 'state':
       return { ...model, state: event.state, loading: event.state === 'running' ? null : model.loading };
     case 'compiled':
-      return { ...model, backend: event.backend, parameterCount: event.parameterCount, nodeIds: event.nodeIds };
+      return { ...model, backend: event.backend, runningBackend: runningBackendOf(event), parameterCount: event.parameterCount, nodeIds: event.nodeIds };
     case 'problem':
       return { ...model, problems: [...model.problems, ...event.problems].slice(-MAX_PROBLEMS) };
     case 'loading':
@@ -148,6 +157,10 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
     case 'examples':
       return model;
   }
+}
+
+function runningBackendOf(event: Extract<EngineEvent, { type: 'compiled' }>): RunningBackend {
+  return { backend: event.backend, description: event.description, threads: event.threads };
 }
 
 function reduceSteps(model: RunModel, steps: Extract<EngineEvent, { type: 'steps' }>['steps']): RunModel {

@@ -10,10 +10,10 @@ export class RunStarter {
     return this.pending !== null;
   }
 
-  /** The compile request for a Train press; the settings wait for `compiled`. */
+  /** The compile request for a Train press, on the settings' backend (else the fastest); the settings wait for `compiled`. */
   begin(document: unknown, settings: RunSettings): EngineRequest {
     this.pending = settings;
-    return { type: 'compile', document, backend: 'auto' };
+    return { type: 'compile', document, backend: settings.backend ?? 'auto' };
   }
 
   /** The start request once compiled; a fatal problem or a failure drops the pending start. */

@@ -18,6 +18,8 @@ export class EngineClient {
   private readonly listeners = new Set<Listener>();
   private readonly pending = new Map<number, { resolve: (event: Answer) => void; reject: (error: Error) => void }>();
   private nextRequest = 1;
+  /** The engine's greeting (its backends), replayed to those who subscribe after it came. */
+  private hello: Extract<EngineEvent, { type: 'hello' }> | null = null;
 
   private worker: WorkerPort;
 
@@ -50,6 +52,7 @@ export class EngineClient {
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
+    if (this.hello !== null) listener(this.hello);
     return () => this.listeners.delete(listener);
   }
 
@@ -85,6 +88,7 @@ export class EngineClient {
   }
 
   private receive(event: EngineEvent): void {
+    if (event.type === 'hello') this.hello = event;
     if (event.type === 'problem' && event.requestId !== undefined) {
       this.pending.get(event.requestId)?.reject(new Error(event.problems[0]?.message ?? 'The engine could not answer.'));
       this.pending.delete(event.requestId);

@@ -139,7 +139,7 @@ test('a GAN on 2-D points shows its samples, and they move as it trains', async 
   const errors = await openExample(page, 'dcgan-mnist');
   await replaceJson(page, ringGan());
   await expect(page.getByTestId('status-health')).toHaveText('Shapes check out');
-  await page.getByTestId('setting-epochs').fill('50');
+  await page.getByTestId('setting-epochs').fill('200');
   await page.getByTestId('run-train').click();
   const view = page.getByTestId('points-view');
   await expect(view).toBeVisible({ timeout: 20_000 });

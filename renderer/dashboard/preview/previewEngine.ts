@@ -21,7 +21,7 @@ export class PreviewWorker implements WorkerPort {
   private pendingSteps = 0;
 
   constructor() {
-    setTimeout(() => this.emit({ type: 'hello', protocolVersion: 1, backends: ['cpu'] }), 0);
+    setTimeout(() => this.emit({ type: 'hello', protocolVersion: 1, backends: ['wasm', 'cpu'], crossOriginIsolated: true }), 0);
   }
 
   postMessage(request: EngineRequest): void {
@@ -49,7 +49,7 @@ export class PreviewWorker implements WorkerPort {
     switch (request.type) {
       case 'compile':
         this.setState('compiling');
-        this.emit({ type: 'compiled', backend: 'cpu', parameterCount: 52_874, nodeIds: NODE_IDS });
+        this.emit({ type: 'compiled', backend: 'wasm', description: 'WebAssembly SIMD with relaxed fused multiply-add, 2 threads', threads: 2, parameterCount: 52_874, nodeIds: NODE_IDS });
         return this.setState('ready');
       case 'start':
         return this.start(request.settings ?? {});

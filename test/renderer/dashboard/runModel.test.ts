@@ -21,6 +21,19 @@ describe('reduceRun', () => {
     expect(model.progress).toEqual({ epoch: 0, epochs: 3, step: 10, totalSteps: 300, samplesPerSecond: 640, secondsLeft: 29 });
   });
 
+  it('keeps the backend the compile chose, its threads and the cross-origin isolation, across a new run', () => {
+    const model = fold([
+      { type: 'hello', protocolVersion: 1, backends: ['wasm', 'cpu'], crossOriginIsolated: true },
+      { type: 'compiled', backend: 'wasm', description: 'WebAssembly SIMD, 2 threads', threads: 2, parameterCount: 10, nodeIds: [] },
+    ]);
+    expect(model.crossOriginIsolated).toBe(true);
+    expect(model.runningBackend).toEqual({ backend: 'wasm', description: 'WebAssembly SIMD, 2 threads', threads: 2 });
+    expect(startRun(model).runningBackend).toEqual(model.runningBackend);
+    const switched = fold([{ type: 'compiled', backend: 'cpu', description: 'TypeScript reference kernels, 1 thread', threads: 1, parameterCount: 10, nodeIds: [] }], startRun(model));
+    expect(switched.runningBackend).toEqual({ backend: 'cpu', description: 'TypeScript reference kernels, 1 thread', threads: 1 });
+    expect(fold([{ type: 'hello', protocolVersion: 1, backends: ['cpu'] }]).crossOriginIsolated).toBeNull();
+  });
+
   it('turns steps into curves per loss and metric, and keeps the learning rate', () => {
     const model = fold([steps(1, 3, 0, (step) => ({ loss: 4 - step }), (step) => ({ accuracy: step / 10 }))]);
     expect(model.curves.losses.loss).toEqual({ steps: [1, 2, 3], values: [3, 2, 1] });

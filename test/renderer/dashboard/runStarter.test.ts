@@ -14,6 +14,12 @@ describe('RunStarter', () => {
     expect(starter.receive({ type: 'compiled', backend: 'cpu', parameterCount: 10, nodeIds: [] })).toBeNull();
   });
 
+  it('compiles on the backend the settings force, and starts the run on it', () => {
+    const starter = new RunStarter();
+    expect(starter.begin({}, { epochs: 2, backend: 'cpu' })).toEqual({ type: 'compile', document: {}, backend: 'cpu' });
+    expect(starter.receive({ type: 'compiled', backend: 'cpu', parameterCount: 1, nodeIds: [] })).toEqual({ type: 'start', settings: { epochs: 2, backend: 'cpu' } });
+  });
+
   it('drops the start when compiling fails', () => {
     const starter = new RunStarter();
     starter.begin({}, {});

@@ -32,6 +32,19 @@ describe('EngineClient', () => {
     expect(seen).toEqual(['state']);
   });
 
+  it('replays the engine\'s hello to a subscriber that comes after it', () => {
+    const worker = fakeWorker();
+    const client = new EngineClient(worker.port);
+    worker.emit({ type: 'hello', protocolVersion: 1, backends: ['wasm', 'cpu'], crossOriginIsolated: true });
+    const seen: EngineEvent[] = [];
+    client.subscribe((event) => seen.push(event));
+    worker.emit({ type: 'state', state: 'idle' });
+    expect(seen).toEqual([
+      { type: 'hello', protocolVersion: 1, backends: ['wasm', 'cpu'], crossOriginIsolated: true },
+      { type: 'state', state: 'idle' },
+    ]);
+  });
+
   it('resolves a probe with its answer, matched by request id', async () => {
     const worker = fakeWorker();
     const client = new EngineClient(worker.port);
