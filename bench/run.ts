@@ -3,24 +3,39 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchBrowserTraining, type NodeRate } from './browserTraining.ts';
 import { benchKernels } from './kernels.ts';
 import { formatSection, type BenchResult } from './measure.ts';
-import { parseBenchOptions, type BenchmarkName } from './options.ts';
+import { BENCHMARK_NAMES, parseBenchOptions, type BenchmarkName } from './options.ts';
 import { benchTraining } from './training/run.ts';
 import { benchUiFrames } from './uiFrames.ts';
 import { benchValidate } from './validate.ts';
 
 const FILE = join(import.meta.dirname, '../BENCHMARKS.md');
 const options = parseBenchOptions(process.argv.slice(2));
+/** Netloom's Node rates on LeNet, from the training benchmark when it ran first: the browser section compares with them. */
+let nodeRates: NodeRate[] | undefined;
+
+async function training(): Promise<BenchResult> {
+  const result = await benchTraining(options.training);
+  nodeRates = result.medians
+    .filter((engine) => engine.info.engine === 'Netloom' && engine.samplesPerSecond.has('lenet'))
+    .map((engine) => ({ label: engine.label, backend: engine.info.backend ?? '', threads: engine.info.threads, samplesPerSecond: engine.samplesPerSecond.get('lenet') ?? 0 }));
+  return result;
+}
+
 const benchmarks: Record<BenchmarkName, () => BenchResult | Promise<BenchResult>> = {
   validate: benchValidate,
   kernels: benchKernels,
   ui: benchUiFrames,
-  training: () => benchTraining(options.training),
+  training,
+  // The ui benchmark, when it ran just before, has built the web app already.
+  browser: () => benchBrowserTraining({ seconds: options.browserSeconds, build: !options.benchmarks.includes('ui'), nodeRates }),
 };
 
 const results: BenchResult[] = [];
-for (const name of options.benchmarks) {
+// In their own order whatever the command line's: the browser section needs the training one's rates.
+for (const name of BENCHMARK_NAMES.filter((known) => options.benchmarks.includes(known))) {
   const result = await benchmarks[name]();
   results.push(result);
   console.log(`${result.pass ? 'meets target' : 'MISSES TARGET'}: ${result.name}`);

@@ -14,7 +14,7 @@ import { formatSection, type BenchResult } from './measure.ts';
 import { panePoint, shownStep } from '../browser/appPage.ts';
 import { startPreviewServer } from './previewServer.ts';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-webgpu'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-webgpu'];
 const FRAME_TARGET_MS = 1000 / 60;
 /** 60 fps, allowing timer jitter: the median frame within a millisecond of one vsync, and 57 fps or more over the whole pan. */
 const FRAME_JITTER_MS = 1;

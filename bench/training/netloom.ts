@@ -1,21 +1,36 @@
 // Netloom's driver for the training benchmark (a child process; see protocol.ts). It trains the
 // way engine/train does: a Model compiled from the graph document and a Trainer stepping it.
-// Run: node --expose-gc --import tsx bench/training/netloom.ts --backend cpu
+// Run: node --expose-gc --import tsx bench/training/netloom.ts --backend wasm --threads 2
 import { Model, Trainer } from '../../engine/index.ts';
+import { createBackend, type Backend } from '../../engine/backends/index.ts';
+import { useNodeBackends } from '../../engine/cli/backendEnvironment.ts';
 import { readFileSync } from 'node:fs';
 import { matmulGraph, modelGraph, type BenchGraph, type ModelSpec } from './models.ts';
 import { serveRequests, timeSteps, type EngineInfo, type HeapReply, type Request } from './protocol.ts';
 
-/** Backends the benchmark can build a model on; a new backend is wired in here and in createBenchModel. */
-export const BENCH_BACKENDS = ['cpu'] as const;
+/** Backends the benchmark can build a model on, fastest first (the first is the default). */
+export const BENCH_BACKENDS = ['wasm', 'cpu'] as const;
 
 /**
- * The one place the benchmark builds a Netloom model: the graph compiled for `backendName` at the
+ * The backend a benchmark engine trains on: `name` with `threads` threads (a backend that runs on
+ * the calling thread only ignores it). Call useNodeBackends() first in Node.
+ */
+export async function createBenchBackend(name: string, threads: number): Promise<Backend> {
+  if (!(BENCH_BACKENDS as readonly string[]).includes(name)) throw new Error(`The benchmark cannot build a Netloom model on backend "${name}": use --backend ${BENCH_BACKENDS.join(' or ')}.`);
+  const backend = await createBackend(name, { threads });
+  if (backend.threads !== threads && name !== 'cpu') {
+    backend.dispose();
+    throw new Error(`The ${name} backend runs on ${backend.threads} thread(s) here, not the ${threads} asked for: shared memory or worker threads are missing in this runtime.`);
+  }
+  return backend;
+}
+
+/**
+ * The one place the benchmark builds a Netloom model: the graph compiled on `backend` at the
  * document's batch size. Every Netloom number in the benchmark goes through here.
  */
-export function createBenchModel(document: BenchGraph, backendName: string): Model {
-  if (backendName !== 'cpu') throw new Error(`The benchmark cannot build a Netloom model on backend "${backendName}": use --backend ${BENCH_BACKENDS.join(' or ')}.`);
-  return Model.compile(document, { batchSize: document.training.batchSize, seed: document.training.seed });
+export function createBenchModel(document: BenchGraph, backend: Backend): Model {
+  return Model.compile(document, { batchSize: document.training.batchSize, seed: document.training.seed, backend });
 }
 
 interface Prepared {
@@ -31,8 +46,8 @@ function fillRandomBatch(model: Model, classes: number): void {
   for (let index = 0; index < labels.length; index++) labels[index] = Math.floor(Math.random() * classes);
 }
 
-function matmulModel(size: number, backendName: string): Model {
-  const model = createBenchModel(matmulGraph(size), backendName);
+function matmulModel(size: number, backend: Backend): Model {
+  const model = createBenchModel(matmulGraph(size), backend);
   const input = model.input('n0').data;
   for (let index = 0; index < input.length; index++) input[index] = Math.random() * 2 - 1;
   return model;
@@ -43,8 +58,8 @@ function netloomVersion(): string {
   return manifest.version;
 }
 
-function prepare(spec: ModelSpec, backendName: string): Prepared {
-  const model = createBenchModel(modelGraph(spec), backendName);
+function prepare(spec: ModelSpec, backend: Backend): Prepared {
+  const model = createBenchModel(modelGraph(spec), backend);
   fillRandomBatch(model, spec.classes);
   const trainer = new Trainer(model, model.compiled.document.training, Number.MAX_SAFE_INTEGER);
   for (let step = 0; step < 3; step++) trainer.trainStep();
@@ -62,8 +77,8 @@ function collectGarbage(): void {
   gc();
 }
 
-function heapGrowth(spec: ModelSpec, steps: number, backendName: string): HeapReply {
-  const { trainer } = prepare(spec, backendName);
+function heapGrowth(spec: ModelSpec, steps: number, backend: Backend): HeapReply {
+  const { model, trainer } = prepare(spec, backend);
   // As many warm-up steps first: the heap grows over the first thousand or so while V8 compiles
   // and gathers feedback (about 0.6 MiB for LeNet, flat from about 1,500 steps on), which is no leak.
   for (let step = 0; step < steps; step++) trainer.trainStep();
@@ -72,25 +87,26 @@ function heapGrowth(spec: ModelSpec, steps: number, backendName: string): HeapRe
   for (let step = 0; step < steps; step++) trainer.trainStep();
   collectGarbage();
   const after = process.memoryUsage();
+  model.dispose();
   return { steps, beforeBytes: before.heapUsed, afterBytes: after.heapUsed, externalBeforeBytes: before.external + before.arrayBuffers, externalAfterBytes: after.external + after.arrayBuffers };
 }
 
-function backendOption(): string {
-  const index = process.argv.indexOf('--backend');
-  return index === -1 ? 'cpu' : (process.argv[index + 1] ?? 'cpu');
+function option(flag: string, fallback: string): string {
+  const index = process.argv.indexOf(flag);
+  return index === -1 ? fallback : (process.argv[index + 1] ?? fallback);
 }
 
 async function main(): Promise<void> {
-  const backendName = backendOption();
+  useNodeBackends();
+  const backend = await createBenchBackend(option('--backend', BENCH_BACKENDS[0]), Number(option('--threads', '1')));
   const prepared = new Map<string, Prepared>();
   let matmul: Model | null = null;
   await serveRequests(async (request: Request) => {
     switch (request.command) {
       case 'info':
-        // The cpu backend runs on the calling thread; a threaded backend reports its own count here.
-        return { engine: 'Netloom', version: netloomVersion(), threads: 1, details: [`backend ${backendName}`, `Node ${process.version}`], warnings: [] } satisfies EngineInfo;
+        return { engine: 'Netloom', version: netloomVersion(), threads: backend.threads, backend: backend.name, details: [`backend ${backend.name}: ${backend.description}`, `Node ${process.version}`], warnings: [] } satisfies EngineInfo;
       case 'prepare': {
-        const entry = prepare(request.model, backendName);
+        const entry = prepare(request.model, backend);
         prepared.set(request.model.name, entry);
         return trainableParameters(entry.model);
       }
@@ -100,14 +116,15 @@ async function main(): Promise<void> {
         return timeSteps(request.seconds, () => entry.trainer.trainStep());
       }
       case 'matmul': {
-        matmul ??= matmulModel(request.size, backendName);
+        matmul ??= matmulModel(request.size, backend);
         const model = matmul;
         return timeSteps(request.seconds, () => model.forward('infer'));
       }
       case 'heap':
-        return heapGrowth(request.model, request.steps, backendName);
+        return heapGrowth(request.model, request.steps, backend);
     }
   });
+  backend.dispose();
 }
 
 if (process.argv[1]?.endsWith('netloom.ts')) await main();

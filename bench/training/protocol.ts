@@ -18,6 +18,8 @@ export interface EngineInfo {
   readonly engine: string;
   readonly version: string;
   readonly threads: number;
+  /** Netloom only: the backend's name (wasm, cpu). */
+  readonly backend?: string;
   /** Anything else worth a line: the BLAS, the backend, the SIMD variant. */
   readonly details: readonly string[];
   /** Loud problems (e.g. PyTorch on the reference BLAS). */
@@ -73,8 +75,12 @@ export interface TrainingOptions {
   readonly trials: number;
   /** Seconds each trial trains (at least one step). */
   readonly seconds: number;
-  /** The Netloom backend to measure. */
+  /** The Netloom backend to measure (its targets are checked). */
   readonly backend: string;
+  /** Thread counts: a threaded Netloom backend and PyTorch are each measured at every one. */
+  readonly threads: readonly number[];
+  /** Also measures Netloom's cpu reference backend (1 thread), without targets. */
+  readonly withCpu: boolean;
   /** Netloom training steps in the heap check (0 skips it). */
   readonly heapSteps: number;
 }
