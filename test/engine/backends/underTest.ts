@@ -1,0 +1,102 @@
+// The backends the engine suite runs on, for every test that trains or compares against PyTorch:
+// the cpu reference, wasm on 1 thread and wasm on 2 threads (the registered backends, created by
+// name as the app and the CLI create them). A third backend plugs in with one entry here: its
+// tolerance and the checks it skips, each with the reason next to it. The op spec runs kernel
+// variants of these backends (spec/backends.ts) against the cpu reference.
+import { afterAll, beforeAll } from 'vitest';
+import { createBackend, type Backend, type BackendName } from '../../../engine/backends/index.ts';
+
+/** The checks of the suite that run per backend (each names the test files it stands for). */
+export type SuiteCheck =
+  /** torchParity.test.ts in float64 at 1e-10, and layerGradients.test.ts's float64 finite differences. */
+  | 'float64'
+  /** torchParity.test.ts in float32, at the backend's parityTolerance. */
+  | 'parity'
+  /** The learning tests of a minute or less per backend: learning, exampleLearning, lstmEcho, the ring GAN. */
+  | 'learning'
+  /** The small runs: XOR, X-vs-O, divergence, the GAN's bookkeeping, DCGAN steps. */
+  | 'small runs'
+  /** Same seed, same losses bit for bit; checkpoints resume bit for bit on the same backend. */
+  | 'determinism'
+  /** The worker host's runs (it creates its backend by name, with the environment's threads). */
+  | 'host';
+
+export interface BackendUnderTest {
+  /** How tests name it: 'cpu', 'wasm', 'wasm ×2'. */
+  readonly label: string;
+  readonly name: BackendName;
+  readonly threads: number;
+  /**
+   * Relative tolerance of the float32 PyTorch parity (torchParity.test.ts's measure: against
+   * max(|expected|, 1e-2 of the tensor's largest |value|)). The cpu reference sums in double
+   * precision; wasm sums float32 in SIMD lanes and blocks, so a sum of n terms drifts by about
+   * n · 6e-8 of its largest term.
+   */
+  readonly parityTolerance: number;
+  /** Checks this backend does not run, with the reason. */
+  readonly skip: Readonly<Partial<Record<SuiteCheck, string>>>;
+  readonly create: () => Promise<Backend>;
+}
+
+const WASM_FLOAT32 = 'wasm computes in float32 only; the float64 fixtures and gradient checks run on the cpu reference.';
+const SAME_ARITHMETIC = 'costly (a minute or more per backend); 2 threads split the same kernels as 1 thread, checked by the op spec, determinism and the small runs.';
+
+export const BACKENDS_UNDER_TEST: readonly BackendUnderTest[] = [
+  { label: 'cpu', name: 'cpu', threads: 1, parityTolerance: 1e-4, skip: {}, create: () => createBackend('cpu') },
+  { label: 'wasm', name: 'wasm', threads: 1, parityTolerance: 1e-4, skip: { float64: WASM_FLOAT32 }, create: () => createBackend('wasm', { threads: 1 }) },
+  {
+    label: 'wasm ×2',
+    name: 'wasm',
+    threads: 2,
+    parityTolerance: 1e-4,
+    skip: {
+      float64: WASM_FLOAT32,
+      learning: SAME_ARITHMETIC,
+      host: 'the host creates its backend by name with the environment\'s threads (1 in tests); the worker-thread engine test runs wasm on 2 threads.',
+    },
+    create: () => createBackend('wasm', { threads: 2 }),
+  },
+];
+
+/** A backend for one check: `title` names it, and the skip reason when it does not run it. */
+export interface BackendCase extends BackendUnderTest {
+  readonly title: string;
+  readonly skipped: boolean;
+}
+
+/**
+ * The backends under test for a check, skipped ones included, as rows for describe.each with
+ * '%s': the title (with the skip reason where skipped), then the backend.
+ */
+export function backendsFor(check: SuiteCheck): [string, BackendCase][] {
+  return BACKENDS_UNDER_TEST.map((backend) => {
+    const reason = backend.skip[check];
+    const title = reason === undefined ? backend.label : `${backend.label} (skipped: ${reason})`;
+    return [title, { ...backend, skipped: reason !== undefined, title }];
+  });
+}
+
+/** The backends that run a check (no skipped ones). */
+export function runningBackends(check: SuiteCheck): BackendUnderTest[] {
+  return BACKENDS_UNDER_TEST.filter((backend) => backend.skip[check] === undefined);
+}
+
+/**
+ * Creates the backend before the tests of the enclosing describe and disposes it after; call the
+ * returned function inside a test. Nothing is created for a skipped backend.
+ */
+export function useBackend(backend: BackendCase | BackendUnderTest): () => Backend {
+  let created: Backend | undefined;
+  const skipped = 'skipped' in backend && backend.skipped;
+  beforeAll(async () => {
+    if (!skipped) created = await backend.create();
+  });
+  afterAll(() => {
+    created?.dispose();
+    created = undefined;
+  });
+  return () => {
+    if (created === undefined) throw new Error(`The ${backend.label} backend was not created: call useBackend inside its describe.`);
+    return created;
+  };
+}
