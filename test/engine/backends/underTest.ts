@@ -12,8 +12,10 @@ export type SuiteCheck =
   | 'float64'
   /** torchParity.test.ts in float32, at the backend's parityTolerance. */
   | 'parity'
-  /** The learning tests of a minute or less per backend: learning, exampleLearning, lstmEcho, the ring GAN. */
+  /** The learning tests that take seconds on wasm: exampleLearning, the LSTMs, lstmEcho, the ring GAN. */
   | 'learning'
+  /** The long learning tests (tens of seconds on wasm): LeNet's 2 epochs, the dense autoencoders. */
+  | 'long learning'
   /** The small runs: XOR, X-vs-O, divergence, the GAN's bookkeeping, DCGAN steps. */
   | 'small runs'
   /** Same seed, same losses bit for bit; checkpoints resume bit for bit on the same backend. */
@@ -33,13 +35,15 @@ export interface BackendUnderTest {
    * n · 6e-8 of its largest term.
    */
   readonly parityTolerance: number;
-  /** Checks this backend does not run, with the reason. */
+  /** Checks this backend cannot run, with the reason. */
   readonly skip: Readonly<Partial<Record<SuiteCheck, string>>>;
+  /** Checks this backend skips to keep the suite's time, with the reason; NETLOOM_TEST_EVERY_BACKEND=1 runs them. */
+  readonly costly?: Readonly<Partial<Record<SuiteCheck, string>>>;
   readonly create: () => Promise<Backend>;
 }
 
 const WASM_FLOAT32 = 'wasm computes in float32 only; the float64 fixtures and gradient checks run on the cpu reference.';
-const SAME_ARITHMETIC = 'costly (a minute or more per backend); 2 threads split the same kernels as 1 thread, checked by the op spec, determinism and the small runs.';
+const SAME_ARITHMETIC = 'a long run; 2 threads split the kernels that 1 thread runs whole, as the op spec, the determinism tests and the shorter learning tests check.';
 
 export const BACKENDS_UNDER_TEST: readonly BackendUnderTest[] = [
   { label: 'cpu', name: 'cpu', threads: 1, parityTolerance: 1e-4, skip: {}, create: () => createBackend('cpu') },
@@ -51,9 +55,9 @@ export const BACKENDS_UNDER_TEST: readonly BackendUnderTest[] = [
     parityTolerance: 1e-4,
     skip: {
       float64: WASM_FLOAT32,
-      learning: SAME_ARITHMETIC,
-      host: 'the host creates its backend by name with the environment\'s threads (1 in tests); the worker-thread engine test runs wasm on 2 threads.',
+      host: 'the host creates its backend by name with the environment\'s threads (1 in tests); test/engine/cli/engineWorker.test.ts runs the host on wasm with 2 threads.',
     },
+    costly: { 'long learning': SAME_ARITHMETIC },
     create: () => createBackend('wasm', { threads: 2 }),
   },
 ];
@@ -70,15 +74,21 @@ export interface BackendCase extends BackendUnderTest {
  */
 export function backendsFor(check: SuiteCheck): [string, BackendCase][] {
   return BACKENDS_UNDER_TEST.map((backend) => {
-    const reason = backend.skip[check];
+    const reason = skipReason(backend, check);
     const title = reason === undefined ? backend.label : `${backend.label} (skipped: ${reason})`;
     return [title, { ...backend, skipped: reason !== undefined, title }];
   });
 }
 
+/** Why `backend` skips `check`, or undefined when it runs it. */
+export function skipReason(backend: BackendUnderTest, check: SuiteCheck): string | undefined {
+  const everyBackend = process.env.NETLOOM_TEST_EVERY_BACKEND === '1';
+  return backend.skip[check] ?? (everyBackend ? undefined : backend.costly?.[check]);
+}
+
 /** The backends that run a check (no skipped ones). */
 export function runningBackends(check: SuiteCheck): BackendUnderTest[] {
-  return BACKENDS_UNDER_TEST.filter((backend) => backend.skip[check] === undefined);
+  return BACKENDS_UNDER_TEST.filter((backend) => skipReason(backend, check) === undefined);
 }
 
 /**
