@@ -1,8 +1,10 @@
 // Every layer's gradients, through the compiler and autodiff, against central finite differences
-// (float64). Each case is Input -> layer -> loss, with random inputs and targets.
+// (float64). Each case is Input -> layer -> loss, with random inputs and targets. Every backend
+// under test that computes in float64 runs them (../backends/underTest.ts: the cpu reference).
 import { describe, expect, it } from 'vitest';
 import { GRAPH_FORMAT, type Task } from '../../../engine/graph/index.ts';
 import { Model, type HostTensor } from '../../../engine/index.ts';
+import { backendsFor, useBackend } from '../backends/underTest.ts';
 
 interface Case {
   readonly type: string;
@@ -106,12 +108,14 @@ function worstError(model: Model, values: HostTensor, analytic: HostTensor): num
   return worst;
 }
 
-describe('layer gradients match finite differences', () => {
+describe.each(backendsFor('float64'))('layer gradients match finite differences on %s', (_title, under) => {
+  const backend = useBackend(under);
+  const test = under.skipped ? it.skip : it;
   for (const testCase of cases) {
     const label = `${testCase.type} ${JSON.stringify(testCase.params ?? {})} on ${JSON.stringify(testCase.input)}${testCase.loss ? ` into ${testCase.loss}` : ''}`;
-    it(label, () => {
+    test(label, () => {
       const wantInput = testCase.inputGradient !== false;
-      const model = Model.compile(documentFor(testCase), { batchSize: 2, precision: 'f64', inputGradients: wantInput ? ['x'] : [] });
+      const model = Model.compile(documentFor(testCase), { batchSize: 2, precision: 'f64', inputGradients: wantInput ? ['x'] : [], backend: backend() });
       fill(model.input('x'), 5);
       fill(model.target(), testCase.loss === 'SoftmaxCrossEntropy' ? 3 : 1);
       if (testCase.loss === 'BCE') for (let i = 0; i < model.target().data.length; i++) model.target().data[i] = Math.round(model.target().data[i] * 0.5 + 0.5);
@@ -127,8 +131,10 @@ describe('layer gradients match finite differences', () => {
       }
     });
   }
+});
 
-  it('every catalog layer but Input and the heads is covered', async () => {
+describe('the layer gradient cases', () => {
+  it('cover every catalog layer but Input and the heads', async () => {
     const { layerCatalog } = await import('../../../engine/graph/index.ts');
     const covered = new Set(cases.flatMap((testCase) => [testCase.type, testCase.loss ?? 'MSE']));
     expect([...layerCatalog.keys()].filter((type) => type !== 'Input' && !covered.has(type))).toEqual([]);

@@ -1,12 +1,15 @@
 // Every catalog layer through the whole compiler against PyTorch: each fixture (written by
 // test/fixtures/torch/layers.py) is a graph Input(s) -> layer -> loss head with fixed weights,
 // input and target; the layer's output, the loss, the input gradients and every parameter gradient
-// must match PyTorch's, in float64 (to 1e-10) and in the default float32 (to 1e-4).
+// must match PyTorch's, in float64 (to 1e-10) and in the default float32 (to each backend's
+// tolerance), on every backend under test (../backends/underTest.ts; float64: the cpu reference).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../../engine/backends/index.ts';
 import { GRAPH_FORMAT, type Task } from '../../../engine/graph/index.ts';
 import { Model } from '../../../engine/index.ts';
+import { backendsFor, useBackend } from '../backends/underTest.ts';
 
 interface FixtureTensor {
   readonly shape: readonly number[];
@@ -55,9 +58,10 @@ function documentFor(testCase: LayerCase) {
 }
 
 /** Compiles the case's graph, writes its weights, input and target, and runs one training step's passes. */
-function runCase(testCase: LayerCase, precision: Precision): Model {
+function runCase(testCase: LayerCase, backend: Backend, precision: Precision): Model {
   const inputIds = testCase.inputs.map((input) => input.id);
-  const model = Model.compile(documentFor(testCase), { batchSize: testCase.batch, precision, inputGradients: inputIds.filter((id) => id in testCase.inputGradients) });
+  const inputGradients = inputIds.filter((id) => id in testCase.inputGradients);
+  const model = Model.compile(documentFor(testCase), { batchSize: testCase.batch, precision, inputGradients, backend });
   model.writeParameters(new Map(Object.entries(testCase.weights).map(([key, value]) => [key, value.data])));
   for (const id of inputIds) {
     const input = model.input(id);
@@ -85,8 +89,8 @@ function expectClose(what: string, actual: ArrayLike<number>, expected: FixtureT
   }
 }
 
-function checkCase(testCase: LayerCase, precision: Precision, relative: number): void {
-  const model = runCase(testCase, precision);
+function checkCase(testCase: LayerCase, backend: Backend, precision: Precision, relative: number): void {
+  const model = runCase(testCase, backend, precision);
   const output = model.probe('layer');
   expect(output.shape.reduce((product, size) => product * size, 1), 'output size').toBe(testCase.output.data.length);
   expectClose('output', output.data, testCase.output, relative);
@@ -117,18 +121,22 @@ function checkInference(model: Model, testCase: LayerCase, relative: number): vo
 
 const groups = readCases();
 
-describe('layers through the compiler match PyTorch (float64)', () => {
+describe.each(backendsFor('float64'))('layers through the compiler match PyTorch (float64) on %s', (_title, under) => {
+  const backend = useBackend(under);
+  const test = under.skipped ? it.skip : it;
   for (const { file, cases } of groups) {
     describe(file, () => {
-      for (const testCase of cases) it(testCase.name, () => checkCase(testCase, 'f64', 1e-10));
+      for (const testCase of cases) test(testCase.name, () => checkCase(testCase, backend(), 'f64', 1e-10));
     });
   }
 });
 
-describe('layers through the compiler match PyTorch (float32, the default)', () => {
+describe.each(backendsFor('parity'))('layers through the compiler match PyTorch (float32, the default) on %s', (_title, under) => {
+  const backend = useBackend(under);
+  const test = under.skipped ? it.skip : it;
   for (const { file, cases } of groups) {
-    it(file, () => {
-      for (const testCase of cases) checkCase(testCase, 'f32', 1e-4);
+    test(file, () => {
+      for (const testCase of cases) checkCase(testCase, backend(), 'f32', under.parityTolerance);
     });
   }
 });

@@ -1,8 +1,10 @@
-// A huge learning rate makes training diverge; the first node with a non-finite value is named.
+// A huge learning rate makes training diverge; the first node with a non-finite value is named,
+// on every backend under test (../backends/underTest.ts).
 import { describe, expect, it } from 'vitest';
 import { GRAPH_FORMAT, TrainingSchema } from '../../../engine/graph/index.ts';
 import { Model, Trainer } from '../../../engine/index.ts';
 import { locateNonFinite } from '../../../engine/train/divergence.ts';
+import { backendsFor, useBackend } from '../backends/underTest.ts';
 
 const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, params, position: { x: 0, y: 0 } });
 const document = {
@@ -18,9 +20,12 @@ const document = {
   training: { task: 'regress', optimizer: { type: 'sgd', learningRate: 10 }, seed: 2 },
 };
 
-describe('divergence', () => {
-  it('names the first node whose output is not finite', () => {
-    const model = Model.compile(document, { batchSize: 8 });
+describe.each(backendsFor('small runs'))('divergence on %s', (_title, under) => {
+  const backend = useBackend(under);
+  const test = under.skipped ? it.skip : it;
+
+  test('names the first node whose output is not finite', () => {
+    const model = Model.compile(document, { batchSize: 8, backend: backend() });
     model.input('x').data.set(Array.from({ length: 32 }, (_, i) => (i % 7) - 3));
     model.target().data.set(Array.from({ length: 8 }, (_, i) => i * 100));
     const trainer = new Trainer(model, TrainingSchema.parse(document.training), 100);
@@ -32,15 +37,15 @@ describe('divergence', () => {
     expect(found?.place).toBe('output');
   });
 
-  it('finds nothing when every value is finite', () => {
-    const model = Model.compile(document, { batchSize: 2 });
+  test('finds nothing when every value is finite', () => {
+    const model = Model.compile(document, { batchSize: 2, backend: backend() });
     model.forward('train');
     model.backward();
     expect(locateNonFinite(model)).toBeNull();
   });
 
-  it('names bad input data', () => {
-    const model = Model.compile(document, { batchSize: 2 });
+  test('names bad input data', () => {
+    const model = Model.compile(document, { batchSize: 2, backend: backend() });
     model.input('x').data[3] = Number.NaN;
     model.forward('train');
     expect(locateNonFinite(model)).toEqual({ nodeId: 'x', place: 'output', buffer: 'input data' });

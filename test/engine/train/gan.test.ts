@@ -1,5 +1,6 @@
 // GAN training: the split into two graphs, weights shared between them, mode coverage on the ring
-// of 8 Gaussians, and the DCGAN example's samples on MNIST.
+// of 8 Gaussians, and the DCGAN example's samples on MNIST; training on every backend under test
+// (../backends/underTest.ts).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { analyzeGraph, GraphDocumentSchema, type GraphDocument } from '../../../
 import type { EngineEvent } from '../../../engine/protocol/index.ts';
 import { createGanLoop, type GanLoop } from '../../../engine/train/loops/gan.ts';
 import { deriveGanDocuments } from '../../../engine/train/loops/gan/derive.ts';
+import { backendsFor, useBackend } from '../backends/underTest.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const dcgan = GraphDocumentSchema.parse(JSON.parse(readFileSync(join(root, 'assets/examples/dcgan-mnist.json'), 'utf8')));
@@ -95,14 +97,18 @@ describe('GAN graphs', () => {
   });
 });
 
-describe('GAN training', () => {
-  let ring: Dataset;
-  beforeAll(async () => {
-    ring = await loadDataset(ringGan().dataset!);
-  });
+let ring: Dataset;
+beforeAll(async () => {
+  ring = await loadDataset(ringGan().dataset!);
+  execFileSync(process.execPath, ['scripts/buildData.mjs'], { cwd: root });
+});
 
-  it('keeps the discriminator identical in both models after every step, and trains each side with its own optimizer', () => {
-    const loop = createGanLoop(ringGan(), ring, { batchSize: 64, seed: 3, epochs: 1 });
+describe.each(backendsFor('small runs'))('GAN training on %s', (_title, under) => {
+  const backend = useBackend(under);
+  const test = under.skipped ? it.skip : it;
+
+  test('keeps the discriminator identical in both models after every step, and trains each side with its own optimizer', () => {
+    const loop = createGanLoop(ringGan(), ring, { batchSize: 64, seed: 3, epochs: 1, backend: backend() });
     const [generatorTrainer, discriminatorTrainer] = loop.trainers;
     expect(generatorTrainer.slots.filter((slot) => !slot.frozen).map((slot) => slot.name.split('/')[0])).toEqual(['g1', 'g1', 'g2', 'g2', 'g3', 'g3']);
     let before = discriminatorWeights(loop).inDiscriminator;
@@ -123,8 +129,8 @@ describe('GAN training', () => {
     expect([generatorTrainer.step, discriminatorTrainer.step]).toEqual([4, 4]);
   });
 
-  it('runs discriminatorSteps discriminator updates a step, each on its own real batch, and repeats a run exactly from its seed', () => {
-    const options = { batchSize: 64, seed: 5, epochs: 1 };
+  test('runs discriminatorSteps discriminator updates a step, each on its own real batch, and repeats a run exactly from its seed', () => {
+    const options = { batchSize: 64, seed: 5, epochs: 1, backend: backend() };
     const twice = createGanLoop(ringGan({ discriminatorSteps: 2 }), ring, options);
     expect(twice.stepsPerEpoch).toBe(Math.floor(Math.floor(ring.count / 64) / 2));
     expect(twice.examplesPerStep).toBe(128);
@@ -138,27 +144,9 @@ describe('GAN training', () => {
     expect([twice.trainers[0].step, twice.trainers[1].step]).toEqual([1, 2]);
   });
 
-  it('covers at least 6 of the 8 modes of the ring, and reports generated beside real points', () => {
-    const loop = createGanLoop(ringGan(), ring, { batchSize: 64, seed: 1, epochs: 60 });
-    trainEpochs(loop, 0, 60);
-    const counts = modeCounts(loop, 1000);
-    const covered = counts.filter((count) => count >= 20).length;
-    expect(covered, `points near each mode: ${counts.join(', ')}`).toBeGreaterThanOrEqual(6);
-    const [event] = loop.endEpoch(59).extras as Extract<EngineEvent, { type: 'points' }>[];
-    expect(event).toMatchObject({ type: 'points', epoch: 59, count: 512 });
-    expect(new Float32Array(event.generated).length).toBe(1024);
-    expect(Array.from(new Float32Array(event.real as ArrayBuffer).subarray(0, 2))).toEqual(Array.from(ring.inputs.values.subarray(0, 2)));
-  }, 60_000);
-});
-
-describe('DCGAN on MNIST', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/buildData.mjs'], { cwd: root });
-  });
-
-  it('trains a few steps on digits scaled to [-1, 1], and its fixed-noise samples change', async () => {
+  test('the DCGAN example trains a few steps on digits scaled to [-1, 1], and its fixed-noise samples change', async () => {
     const dataset = await loadDataset(dcgan.dataset!, { files: createNodeFileSource(root), mnistPath: 'build/data/mnist.bin' });
-    const loop = createGanLoop(dcgan, dataset, { batchSize: 8, seed: 1, epochs: 2 });
+    const loop = createGanLoop(dcgan, dataset, { batchSize: 8, seed: 1, epochs: 2, backend: backend() });
     const samples = (epoch: number) => {
       const [event] = loop.endEpoch(epoch).extras;
       if (event?.type !== 'images') throw new Error('expected an image grid of samples');
@@ -180,5 +168,22 @@ describe('DCGAN on MNIST', () => {
     expect(after.length).toBe(16 * 28 * 28);
     expect(after.every((value) => value >= 0 && value <= 1)).toBe(true);
     expect(after.some((value, index) => Math.abs(value - before[index]) > 1e-4)).toBe(true);
+  }, 60_000);
+});
+
+describe.each(backendsFor('learning'))('GAN mode coverage on %s', (_title, under) => {
+  const backend = useBackend(under);
+  const test = under.skipped ? it.skip : it;
+
+  test('covers at least 6 of the 8 modes of the ring, and reports generated beside real points', () => {
+    const loop = createGanLoop(ringGan(), ring, { batchSize: 64, seed: 1, epochs: 60, backend: backend() });
+    trainEpochs(loop, 0, 60);
+    const counts = modeCounts(loop, 1000);
+    const covered = counts.filter((count) => count >= 20).length;
+    expect(covered, `points near each mode: ${counts.join(', ')}`).toBeGreaterThanOrEqual(6);
+    const [event] = loop.endEpoch(59).extras as Extract<EngineEvent, { type: 'points' }>[];
+    expect(event).toMatchObject({ type: 'points', epoch: 59, count: 512 });
+    expect(new Float32Array(event.generated).length).toBe(1024);
+    expect(Array.from(new Float32Array(event.real as ArrayBuffer).subarray(0, 2))).toEqual(Array.from(ring.inputs.values.subarray(0, 2)));
   }, 60_000);
 });

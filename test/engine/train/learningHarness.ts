@@ -3,6 +3,7 @@
 // mean-image baseline an autoencoder has to beat.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Backend } from '../../../engine/backends/index.ts';
 import { createNodeFileSource } from '../../../engine/cli/fileSource.ts';
 import { inputValue, product, type Dataset } from '../../../engine/data/dataset.ts';
 import { loadDataset, splitIndices } from '../../../engine/data/index.ts';
@@ -43,10 +44,20 @@ export interface ShortRun {
   readonly seconds: number;
 }
 
-/** Trains `steps` steps (epoch after epoch as needed) with the graph's own settings and the overrides. */
-export function trainSteps(document: GraphDocument, dataset: Dataset, steps: number, overrides: RunSettings = {}): ShortRun {
+/**
+ * With NETLOOM_LEARNING_REPORT=1 in the environment, prints what a learning run reached on which
+ * backend and how long it took (for measuring backends; silent otherwise).
+ */
+export function reportLearning(what: string, backend: Backend, seconds: number, reached: Record<string, number>): void {
+  if (process.env.NETLOOM_LEARNING_REPORT !== '1') return;
+  const metrics = Object.entries(reached).map(([name, value]) => `${name} ${value.toPrecision(4)}`).join(', ');
+  console.info(`[learning] ${what} on ${backend.name} ×${backend.threads}: ${seconds.toFixed(1)} s, ${metrics}`);
+}
+
+/** Trains `steps` steps (epoch after epoch as needed) on `backend` with the graph's own settings and the overrides. */
+export function trainSteps(backend: Backend, document: GraphDocument, dataset: Dataset, steps: number, overrides: RunSettings = {}): ShortRun {
   const started = performance.now();
-  const task = prepareSupervised(document, dataset, overrides).loop as SupervisedTask;
+  const task = prepareSupervised(document, dataset, overrides, backend).loop as SupervisedTask;
   const before = task.loop.evaluate()?.metrics ?? {};
   for (let step = 0; step < steps; step++) {
     const index = step % task.stepsPerEpoch;
@@ -54,7 +65,9 @@ export function trainSteps(document: GraphDocument, dataset: Dataset, steps: num
     task.step(index);
   }
   const after = task.loop.evaluate()?.metrics ?? {};
-  return { before, after, steps, seconds: (performance.now() - started) / 1000 };
+  const seconds = (performance.now() - started) / 1000;
+  reportLearning(`${document.metadata.name} (${steps} steps)`, backend, seconds, after);
+  return { before, after, steps, seconds };
 }
 
 /**

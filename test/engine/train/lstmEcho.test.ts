@@ -1,7 +1,9 @@
 // A one-layer LSTM learns to echo its input from 5 steps back: it must carry each bit in its cell.
+// On every backend under test (../backends/underTest.ts).
 import { describe, expect, it } from 'vitest';
 import { GRAPH_FORMAT, TrainingSchema } from '../../../engine/graph/index.ts';
 import { Model, Trainer } from '../../../engine/index.ts';
+import { backendsFor, useBackend } from '../backends/underTest.ts';
 
 const STEPS = 10;
 const DELAY = 5;
@@ -40,9 +42,13 @@ function fillBatch(model: Model): void {
   }
 }
 
-describe('LSTM echo', () => {
-  it('echoes its input from 5 steps back', () => {
-    const model = Model.compile(document, { batchSize: BATCH });
+describe.each(backendsFor('learning'))('LSTM echo on %s', (_title, under) => {
+  const backend = useBackend(under);
+  const test = under.skipped ? it.skip : it;
+
+  test('echoes its input from 5 steps back', () => {
+    state = 99;
+    const model = Model.compile(document, { batchSize: BATCH, backend: backend() });
     const trainer = new Trainer(model, TrainingSchema.parse(document.training), 1000);
     for (let step = 0; step < 1000; step++) {
       fillBatch(model);

@@ -1,5 +1,6 @@
 // The backends the op spec runs, by name: each entry makes a backend for one case (dispose it
-// after). A third backend plugs in by adding a line here (and its skip list in opSpec.test.ts).
+// after). These are kernel variants of the backends of the whole suite (../underTest.ts, where
+// each backend's skipped ops are listed); a third backend plugs in by adding a line here too.
 import type { Backend, BackendName } from '../../../../engine/backends/backend.ts';
 import { createWasmBackend, type WasmVariant } from '../../../../engine/backends/wasm/index.ts';
 import { spawnNodePoolWorker } from '../../../../engine/cli/poolWorkers.ts';
