@@ -12,6 +12,7 @@ import { batchNormBackward, batchNormInference, batchNormTrain } from './kernels
 import { biasAdd, relu, reluBackward } from './kernels/elementwise.ts';
 import { logSoftmax, logSoftmaxBackward, meanSquaredError, meanSquaredErrorBackward, softmax, softmaxBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './kernels/loss.ts';
 import { matmul } from './kernels/matmul.ts';
+import { adamUpdate, momentumUpdate, rmspropUpdate, sgdUpdate } from './kernels/optimizer.ts';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './kernels/pool.ts';
 import { gruSequence, gruSequenceBackward, lstmSequence, lstmSequenceBackward, rnnSequence, rnnSequenceBackward } from './kernels/recurrent.ts';
 import type { WasmTensor } from './tensor.ts';
@@ -38,8 +39,10 @@ export const wasmKernels: WasmRegistry = {
   add, sub, mul, reduceSum, reduceMean, sumToShape,
   // SIMD: batch norm over channels (assembly/batchNorm.ts).
   batchNormTrain, batchNormInference, batchNormBackward,
+  // SIMD: the optimizer updates on double lanes, bit for bit the reference (assembly/optimizer.ts).
+  sgdUpdate, momentumUpdate, adamUpdate, rmspropUpdate,
   // The cpu reference kernels on views of the memory.
-  sgdUpdate: 'cpu', momentumUpdate: 'cpu', adamUpdate: 'cpu', rmspropUpdate: 'cpu', clipGradientNorm: 'cpu',
+  clipGradientNorm: 'cpu',
   fill: 'cpu', copy: 'cpu', div: 'cpu',
   broadcast: 'cpu',
   concat: 'cpu', split: 'cpu', slice: 'cpu', sliceBackward: 'cpu', embedding: 'cpu', embeddingBackward: 'cpu',

@@ -15,3 +15,4 @@ export { addSame, leakyRelu, leakyReluBackward, mulSame, scaleValues, sigmoid, s
 export { sumBlocks } from './reduce';
 export { batchNormBackward, batchNormInference, batchNormTrain } from './batchNorm';
 export { directConv2d, directConv2dBackwardFilter } from './directConv';
+export { adamUpdate, momentumUpdate, rmspropUpdate, sgdUpdate } from './optimizer';
