@@ -4,13 +4,16 @@
 // the inner loop loads them whole; a tile of 4 output pixels of one row × 8 output channels
 // accumulates in 8 registers, each weight load serving 4 pixels.
 // Parameter block (i32): [images, height, width, inChannels, outHeight, outWidth, outChannels,
-// kH, kW, strideH, strideW, padTop, padLeft, dilationH, dilationW, x, w, y, workspace].
-// A thread split by output rows (images × outHeight) is where threads would go.
-import { field, madd } from './simd';
+// kH, kW, strideH, strideW, padTop, padLeft, dilationH, dilationW, x, w, y, workspace, flipped].
+// conv2dBackwardInput at stride 1 is the same kernel over dY (`flipped`: the weights packed
+// flipped in both taps and transposed, [kH, kW, Co, Ci], from W [kH, kW, Ci, Co]).
+// Threads: the weights are packed in one phase (directConvPack), then the output rows
+// (images × outHeight) split across the parts (directConv2d).
+import { field, madd, partBegin } from './simd';
 
 const IMAGES = 0, HEIGHT = 1, WIDTH = 2, IN_CHANNELS = 3, OUT_HEIGHT = 4, OUT_WIDTH = 5, OUT_CHANNELS = 6;
 const KERNEL_HEIGHT = 7, KERNEL_WIDTH = 8, STRIDE_HEIGHT = 9, STRIDE_WIDTH = 10, PAD_TOP = 11, PAD_LEFT = 12;
-const DILATION_HEIGHT = 13, DILATION_WIDTH = 14, X = 15, W = 16, Y = 17, WORKSPACE = 18;
+const DILATION_HEIGHT = 13, DILATION_WIDTH = 14, X = 15, W = 16, Y = 17, WORKSPACE = 18, FLIPPED = 19;
 
 /** A static float zero, read for pixels outside the image. */
 const ZERO: usize = memory.data(16, 16);
@@ -29,6 +32,34 @@ function packWeights(w: usize, rows: i32, outChannels: i32, packed: usize): void
   }
 }
 
+/** Copies W [kH, kW, Ci, Co] to packed [Ci/8 groups][(kH-1-kh, kW-1-kw, co)][8], zero past Ci: the weights of the backward-input convolution. */
+function packFlippedWeights(w: usize, taps: i32, inChannels: i32, outChannels: i32, packed: usize): void {
+  const groups = (inChannels + 7) >> 3;
+  for (let group = 0; group < groups; group++) {
+    for (let tap = 0; tap < taps; tap++) {
+      const source = w + (<usize>(taps - 1 - tap) * inChannels * outChannels << 2);
+      for (let co = 0; co < outChannels; co++) {
+        const out = packed + ((<usize>((group * taps + tap) * outChannels + co) * 8) << 2);
+        for (let j = 0; j < 8; j++) {
+          const ci = group * 8 + j;
+          store<f32>(out + (<usize>j << 2), ci < inChannels ? load<f32>(source + ((<usize>ci * outChannels + co) << 2)) : 0);
+        }
+      }
+    }
+  }
+}
+
+/** Packs the weights into the workspace (the first phase of directConv2d; one part). */
+export function directConvPack(params: usize, part: i32, parts: i32): void {
+  if (part != 0) return;
+  const taps = field(params, KERNEL_HEIGHT) * field(params, KERNEL_WIDTH);
+  const inChannels = field(params, IN_CHANNELS), outChannels = field(params, OUT_CHANNELS);
+  const w = <usize>field(params, W), packed = <usize>field(params, WORKSPACE);
+  // Flipped: this kernel's input channels are the forward convolution's outputs and vice versa.
+  if (field(params, FLIPPED) != 0) packFlippedWeights(w, taps, outChannels, inChannels, packed);
+  else packWeights(w, taps * inChannels, outChannels, packed);
+}
+
 /** Stores `lanes` (≤ 8) output channels of one pixel from two vectors. */
 // @ts-ignore: decorator
 @inline function storePixel(at: usize, low: v128, high: v128, lanes: i32): void {
@@ -43,7 +74,8 @@ function packWeights(w: usize, rows: i32, outChannels: i32, packed: usize): void
   memory.copy(at, scratch, <usize>lanes << 2);
 }
 
-export function directConv2d(params: usize): void {
+/** The output rows [images × outHeight) of part `part`, packed weights read from the workspace. */
+export function directConv2d(params: usize, part: i32, parts: i32): void {
   const images = field(params, IMAGES), height = field(params, HEIGHT), width = field(params, WIDTH), inChannels = field(params, IN_CHANNELS);
   const outHeight = field(params, OUT_HEIGHT), outWidth = field(params, OUT_WIDTH), outChannels = field(params, OUT_CHANNELS);
   const kernelHeight = field(params, KERNEL_HEIGHT), kernelWidth = field(params, KERNEL_WIDTH);
@@ -52,12 +84,13 @@ export function directConv2d(params: usize): void {
   const dilationHeight = field(params, DILATION_HEIGHT), dilationWidth = field(params, DILATION_WIDTH);
   const x = <usize>field(params, X), y = <usize>field(params, Y), packed = <usize>field(params, WORKSPACE);
   const rows = kernelHeight * kernelWidth * inChannels;
-  packWeights(<usize>field(params, W), rows, outChannels, packed);
   const groups = (outChannels + 7) >> 3;
   const pixelBytes = <usize>inChannels << 2;
-  for (let n = 0; n < images; n++) {
+  const total = images * outHeight, end = partBegin(total, 1, part + 1, parts);
+  for (let row = partBegin(total, 1, part, parts); row < end; row++) {
+    const n = row / outHeight, oh = row % outHeight;
     const image = x + <usize>n * height * width * pixelBytes;
-    for (let oh = 0; oh < outHeight; oh++) {
+    {
       const outRow = y + (<usize>((n * outHeight + oh) * outWidth) * outChannels << 2);
       for (let ow = 0; ow < outWidth; ow += 4) {
         const pixels = min(4, outWidth - ow);
