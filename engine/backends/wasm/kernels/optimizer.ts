@@ -1,5 +1,5 @@
-// The optimizer updates on double SIMD lanes (assembly/optimizer.ts), bit for bit the cpu
-// reference kernels. Each step the bound call decodes the step scalars the host wrote
+// The optimizer updates on float32 SIMD lanes (assembly/optimizer.ts), within float32 rounding of
+// the cpu reference kernels (which compute in double). Each step the bound call decodes the step scalars the host wrote
 // (ir/stepScalars.ts) and passes the step's constants as arguments: nothing is allocated per step.
 import { STEP_SCALARS } from '../../../ir/index.ts';
 import type { WasmTensor } from '../tensor.ts';
@@ -45,20 +45,20 @@ export const adamUpdate: Binder<'adamUpdate'> = (context, op, inputs) => {
   checkUpdate(op.op, inputs);
   const [value, gradient, scalars, first, second] = inputs;
   const { beta1, beta2, epsilon, weightDecay, decoupled } = op;
-  const run = context.heap.kernels.adamUpdate as Kernel<[number, number, number, number, number, number, number, number, number, number, number, number]>;
+  const run = context.heap.kernels.adamUpdate as Kernel<[number, number, number, number, number, number, number, number, number, number, number, number, number, number]>;
   return () => {
     const step = scalars.data[0];
     const learningRate = learningRateOf(scalars);
     const correction1 = 1 - beta1 ** step;
     const correction2 = Math.sqrt(1 - beta2 ** step);
     const shrink = decoupled ? 1 - learningRate * weightDecay : 1;
-    run(value.length, value.address, gradient.address, first.address, second.address, beta1, beta2, epsilon, decoupled ? 0 : weightDecay, learningRate / correction1, correction2, shrink);
+    run(value.length, value.address, gradient.address, first.address, second.address, beta1, 1 - beta1, beta2, 1 - beta2, epsilon, decoupled ? 0 : weightDecay, learningRate / correction1, correction2, shrink);
   };
 };
 
 export const rmspropUpdate: Binder<'rmspropUpdate'> = (context, op, inputs) => {
   checkUpdate(op.op, inputs);
   const [value, gradient, scalars, square] = inputs;
-  const run = context.heap.kernels.rmspropUpdate as Kernel<[number, number, number, number, number, number, number, number]>;
-  return () => run(value.length, value.address, gradient.address, square.address, op.rho, op.epsilon, op.weightDecay, learningRateOf(scalars));
+  const run = context.heap.kernels.rmspropUpdate as Kernel<[number, number, number, number, number, number, number, number, number]>;
+  return () => run(value.length, value.address, gradient.address, square.address, op.rho, 1 - op.rho, op.epsilon, op.weightDecay, learningRateOf(scalars));
 };

@@ -1,7 +1,7 @@
-// The wasm optimizer updates compute in double lanes in the reference kernels' order, so they
-// match the cpu backend bit for bit (the op spec only checks a tolerance): every optimizer, odd and
-// even lengths, the first step (momentum's velocity starts at g) and a later one, with and
-// without weight decay.
+// The wasm optimizer updates compute in float32 lanes in the reference kernels' order, so they
+// match the cpu backend (double arithmetic, float32 stores) within a few float32 roundings, far
+// inside the op spec's tolerance: every optimizer, lengths off and on the 4-lane vector, over three
+// steps (momentum's velocity starts at g on the first), with and without weight decay.
 import { describe, expect, it } from 'vitest';
 import { createCpuBackend } from '../../../../engine/backends/cpu/backend.ts';
 import type { Backend, HostArray } from '../../../../engine/backends/backend.ts';
@@ -45,13 +45,19 @@ async function update(backend: Backend, op: Op, count: number): Promise<HostArra
 
 describe('wasm optimizer updates', () => {
   for (const op of OPS) {
-    it(`${op.op} ${JSON.stringify(op)} matches the cpu reference bit for bit`, async () => {
+    it(`${op.op} ${JSON.stringify(op)} matches the cpu reference within float32 rounding`, async () => {
       const wasm = await wasmBackend('relaxed');
-      for (const count of [1, 185, 256]) {
+      for (const count of [1, 6, 185, 256]) {
         const expected = await update(createCpuBackend(), op, count);
         const actual = await update(wasm, op, count);
-        expected.forEach((values, index) => expect(Array.from(actual[index]), `${op.op} output ${index}, ${count} values`).toEqual(Array.from(values)));
-        expect(expected[0].some((value, index) => value !== actual[0][index] || Number.isNaN(value))).toBe(false);
+        expected.forEach((values, index) => {
+          const largest = values.reduce((most, value) => Math.max(most, Math.abs(value)), 1);
+          values.forEach((value, at) => {
+            // Relative to the value and to the output's scale (a sum that cancels loses digits).
+            const error = Math.abs(actual[index][at] - value);
+            if (!(error <= 1e-6 * Math.abs(value) + 1e-6 * largest)) expect.fail(`${op.op} output ${index}[${at}] of ${count}: ${actual[index][at]} against the cpu's ${value}.`);
+          });
+        });
       }
       wasm.dispose();
     });
