@@ -94,6 +94,8 @@ export function directConv2d(params: usize, part: i32, parts: i32): void {
       const outRow = y + (<usize>((n * outHeight + oh) * outWidth) * outChannels << 2);
       for (let ow = 0; ow < outWidth; ow += 4) {
         const pixels = min(4, outWidth - ow);
+        const firstColumn = ow * strideWidth - padLeft, pixelStep = <usize>strideWidth * pixelBytes;
+        const interior = pixels == 4 && dilationWidth == 1 && firstColumn >= 0 && firstColumn + 3 * strideWidth + kernelWidth <= width;
         for (let group = 0; group < groups; group++) {
           let a0 = f32x4.splat(0), b0 = f32x4.splat(0), a1 = f32x4.splat(0), b1 = f32x4.splat(0);
           let a2 = f32x4.splat(0), b2 = f32x4.splat(0), a3 = f32x4.splat(0), b3 = f32x4.splat(0);
@@ -105,6 +107,27 @@ export function directConv2d(params: usize, part: i32, parts: i32): void {
               continue;
             }
             const line = image + <usize>ih * width * pixelBytes;
+            if (interior) {
+              // Every tap of the 4 pixels inside the row: the taps' channels are one contiguous run.
+              let at = line + <usize>firstColumn * pixelBytes;
+              const end = weights + (<usize>kernelWidth * inChannels * 8 << 2);
+              while (weights < end) {
+                const low = v128.load(weights), high = v128.load(weights, 16);
+                const x0 = v128.load32_splat(at), x1 = v128.load32_splat(at + pixelStep);
+                const x2 = v128.load32_splat(at + 2 * pixelStep), x3 = v128.load32_splat(at + 3 * pixelStep);
+                a0 = madd(x0, low, a0);
+                b0 = madd(x0, high, b0);
+                a1 = madd(x1, low, a1);
+                b1 = madd(x1, high, b1);
+                a2 = madd(x2, low, a2);
+                b2 = madd(x2, high, b2);
+                a3 = madd(x3, low, a3);
+                b3 = madd(x3, high, b3);
+                weights += 32;
+                at += 4;
+              }
+              continue;
+            }
             for (let kw = 0; kw < kernelWidth; kw++) {
               const iw0 = ow * strideWidth - padLeft + kw * dilationWidth;
               const ok0 = iw0 >= 0 && iw0 < width, ok1 = pixels > 1 && iw0 + strideWidth >= 0 && iw0 + strideWidth < width;
@@ -177,6 +200,8 @@ export function directConv2dBackwardFilter(params: usize): void {
       const gradientRow = dy + (<usize>((n * outHeight + oh) * outWidth) * outChannels << 2);
       for (let ow = 0; ow < outWidth; ow += 4) {
         const pixels = min(4, outWidth - ow);
+        const firstColumn = ow * strideWidth - padLeft, pixelStep = <usize>strideWidth * pixelBytes;
+        const interior = pixels == 4 && dilationWidth == 1 && firstColumn >= 0 && firstColumn + 3 * strideWidth + kernelWidth <= width;
         for (let group = 0; group < groups; group++) {
           const lanes = min(8, outChannels - group * 8);
           const g0 = gradientRow + ((<usize>ow * outChannels + group * 8) << 2);
@@ -193,6 +218,22 @@ export function directConv2dBackwardFilter(params: usize): void {
               continue;
             }
             const line = image + <usize>ih * width * pixelBytes;
+            if (interior) {
+              // Every tap of the 4 pixels inside the row: the taps' channels are one contiguous run.
+              let at = line + <usize>firstColumn * pixelBytes;
+              const end = sums + (<usize>kernelWidth * inChannels * 8 << 2);
+              while (sums < end) {
+                const x0 = v128.load32_splat(at), x1 = v128.load32_splat(at + pixelStep);
+                const x2 = v128.load32_splat(at + 2 * pixelStep), x3 = v128.load32_splat(at + 3 * pixelStep);
+                const low = madd(x3, l3, madd(x2, l2, madd(x1, l1, f32x4.mul(x0, l0))));
+                const high = madd(x3, h3, madd(x2, h2, madd(x1, h1, f32x4.mul(x0, h0))));
+                v128.store(sums, f32x4.add(v128.load(sums), low));
+                v128.store(sums, f32x4.add(v128.load(sums, 16), high), 16);
+                sums += 32;
+                at += 4;
+              }
+              continue;
+            }
             for (let kw = 0; kw < kernelWidth; kw++) {
               const iw0 = ow * strideWidth - padLeft + kw * dilationWidth;
               const ok0 = iw0 >= 0 && iw0 < width, ok1 = pixels > 1 && iw0 + strideWidth >= 0 && iw0 + strideWidth < width;
