@@ -60,18 +60,21 @@ export function directConvPack(params: usize, part: i32, parts: i32): void {
   else packWeights(w, taps * inChannels, outChannels, packed);
 }
 
+/** The first `count` (0-4) lanes of `value` stored at `at`, lane by lane (no scratch copy). */
+// @ts-ignore: decorator
+@inline function storeLanes(at: usize, value: v128, count: i32): void {
+  if (count >= 4) v128.store(at, value);
+  else if (count >= 2) {
+    v128.store64_lane(at, value, 0);
+    if (count == 3) v128.store32_lane(at, value, 2, 8);
+  } else if (count == 1) v128.store32_lane(at, value, 0);
+}
+
 /** Stores `lanes` (≤ 8) output channels of one pixel from two vectors. */
 // @ts-ignore: decorator
 @inline function storePixel(at: usize, low: v128, high: v128, lanes: i32): void {
-  if (lanes >= 8) {
-    v128.store(at, low);
-    v128.store(at, high, 16);
-    return;
-  }
-  const scratch = memory.data(32, 16);
-  v128.store(scratch, low);
-  v128.store(scratch, high, 16);
-  memory.copy(at, scratch, <usize>lanes << 2);
+  storeLanes(at, low, lanes);
+  if (lanes > 4) storeLanes(at + 16, high, lanes - 4);
 }
 
 /** The output rows [images × outHeight) of part `part`, packed weights read from the workspace. */
@@ -166,15 +169,19 @@ export function directConv2d(params: usize, part: i32, parts: i32): void {
   }
 }
 
+/** The first `count` (0-4) floats at `at` as a vector (zeros past them; nothing past them is read). */
+// @ts-ignore: decorator
+@inline function loadLanes(at: usize, count: i32): v128 {
+  if (count >= 4) return v128.load(at);
+  if (count == 3) return v128.load32_lane(at, v128.load64_zero(at), 2, 8);
+  if (count == 2) return v128.load64_zero(at);
+  return count == 1 ? v128.load32_zero(at) : f32x4.splat(0);
+}
+
 /** `lanes` (≤ 8) output channels of one pixel as two vectors (zeros past `lanes`). */
 // @ts-ignore: decorator
 @inline function loadPixel(at: usize, lanes: i32, high: bool): v128 {
-  if (lanes >= 8) return v128.load(at + (high ? 16 : 0));
-  const scratch = memory.data(32, 16);
-  v128.store(scratch, f32x4.splat(0));
-  v128.store(scratch, f32x4.splat(0), 16);
-  memory.copy(scratch, at, <usize>lanes << 2);
-  return v128.load(scratch + (high ? 16 : 0));
+  return high ? loadLanes(at + 16, lanes - 4) : loadLanes(at, lanes);
 }
 
 /**
