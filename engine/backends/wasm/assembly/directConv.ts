@@ -136,14 +136,24 @@ export function directConv2d(params: usize, part: i32, parts: i32): void {
               const ok0 = iw0 >= 0 && iw0 < width, ok1 = pixels > 1 && iw0 + strideWidth >= 0 && iw0 + strideWidth < width;
               const ok2 = pixels > 2 && iw0 + 2 * strideWidth >= 0 && iw0 + 2 * strideWidth < width;
               const ok3 = pixels > 3 && iw0 + 3 * strideWidth >= 0 && iw0 + 3 * strideWidth < width;
+              if (!(ok0 || ok1 || ok2 || ok3)) {
+                weights += <usize>inChannels * 8 << 2;
+                continue;
+              }
               const source = line + <usize>iw0 * pixelBytes;
               const step = <usize>strideWidth * pixelBytes;
+              // Branch-free: a pixel outside the image reads a static zero (and stays on it).
+              let p0 = select<usize>(source, ZERO, ok0), p1 = select<usize>(source + step, ZERO, ok1);
+              let p2 = select<usize>(source + 2 * step, ZERO, ok2), p3 = select<usize>(source + 3 * step, ZERO, ok3);
+              const i0 = select<usize>(4, 0, ok0), i1 = select<usize>(4, 0, ok1), i2 = select<usize>(4, 0, ok2), i3 = select<usize>(4, 0, ok3);
               for (let ci = 0; ci < inChannels; ci++) {
                 const low = v128.load(weights), high = v128.load(weights, 16);
-                const at = source + (<usize>ci << 2);
-                // Branch-free: a pixel outside the image reads a static zero.
-                const x0 = v128.load32_splat(select<usize>(at, ZERO, ok0)), x1 = v128.load32_splat(select<usize>(at + step, ZERO, ok1));
-                const x2 = v128.load32_splat(select<usize>(at + 2 * step, ZERO, ok2)), x3 = v128.load32_splat(select<usize>(at + 3 * step, ZERO, ok3));
+                const x0 = v128.load32_splat(p0), x1 = v128.load32_splat(p1);
+                const x2 = v128.load32_splat(p2), x3 = v128.load32_splat(p3);
+                p0 += i0;
+                p1 += i1;
+                p2 += i2;
+                p3 += i3;
                 a0 = madd(x0, low, a0);
                 b0 = madd(x0, high, b0);
                 a1 = madd(x1, low, a1);
@@ -246,13 +256,23 @@ export function directConv2dBackwardFilter(params: usize): void {
               const ok0 = iw0 >= 0 && iw0 < width, ok1 = pixels > 1 && iw0 + strideWidth >= 0 && iw0 + strideWidth < width;
               const ok2 = pixels > 2 && iw0 + 2 * strideWidth >= 0 && iw0 + 2 * strideWidth < width;
               const ok3 = pixels > 3 && iw0 + 3 * strideWidth >= 0 && iw0 + 3 * strideWidth < width;
+              if (!(ok0 || ok1 || ok2 || ok3)) {
+                sums += <usize>inChannels * 8 << 2;
+                continue;
+              }
               const source = line + <usize>iw0 * pixelBytes;
               const step = <usize>strideWidth * pixelBytes;
+              // Branch-free: a pixel outside the image reads a static zero (and stays on it).
+              let p0 = select<usize>(source, ZERO, ok0), p1 = select<usize>(source + step, ZERO, ok1);
+              let p2 = select<usize>(source + 2 * step, ZERO, ok2), p3 = select<usize>(source + 3 * step, ZERO, ok3);
+              const i0 = select<usize>(4, 0, ok0), i1 = select<usize>(4, 0, ok1), i2 = select<usize>(4, 0, ok2), i3 = select<usize>(4, 0, ok3);
               for (let ci = 0; ci < inChannels; ci++) {
-                const at = source + (<usize>ci << 2);
-                // Branch-free: a pixel outside the image reads a static zero.
-                const x0 = v128.load32_splat(select<usize>(at, ZERO, ok0)), x1 = v128.load32_splat(select<usize>(at + step, ZERO, ok1));
-                const x2 = v128.load32_splat(select<usize>(at + 2 * step, ZERO, ok2)), x3 = v128.load32_splat(select<usize>(at + 3 * step, ZERO, ok3));
+                const x0 = v128.load32_splat(p0), x1 = v128.load32_splat(p1);
+                const x2 = v128.load32_splat(p2), x3 = v128.load32_splat(p3);
+                p0 += i0;
+                p1 += i1;
+                p2 += i2;
+                p3 += i3;
                 const low = madd(x3, l3, madd(x2, l2, madd(x1, l1, f32x4.mul(x0, l0))));
                 const high = madd(x3, h3, madd(x2, h2, madd(x1, h1, f32x4.mul(x0, h0))));
                 v128.store(sums, f32x4.add(v128.load(sums), low));
