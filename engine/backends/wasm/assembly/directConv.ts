@@ -8,12 +8,14 @@
 // conv2dBackwardInput at stride 1 is the same kernel over dY (`flipped`: the weights packed
 // flipped in both taps and transposed, [kH, kW, Co, Ci], from W [kH, kW, Ci, Co]).
 // Threads: the weights are packed in one phase (directConvPack), then the output rows
-// (images × outHeight) split across the parts (directConv2d).
+// (images × outHeight) split across the parts (directConv2d). The filter gradient splits the
+// output rows too, each part into its own accumulator, then adds them in part order
+// (directConvFilterSum): a thread count always sums in the same order.
 import { field, madd, partBegin } from './simd';
 
 const IMAGES = 0, HEIGHT = 1, WIDTH = 2, IN_CHANNELS = 3, OUT_HEIGHT = 4, OUT_WIDTH = 5, OUT_CHANNELS = 6;
 const KERNEL_HEIGHT = 7, KERNEL_WIDTH = 8, STRIDE_HEIGHT = 9, STRIDE_WIDTH = 10, PAD_TOP = 11, PAD_LEFT = 12;
-const DILATION_HEIGHT = 13, DILATION_WIDTH = 14, X = 15, W = 16, Y = 17, WORKSPACE = 18, FLIPPED = 19;
+const DILATION_HEIGHT = 13, DILATION_WIDTH = 14, X = 15, W = 16, Y = 17, WORKSPACE = 18, FLIPPED = 19, PARTS = 20;
 
 /** A static float zero, read for pixels outside the image. */
 const ZERO: usize = memory.data(16, 16);
@@ -200,20 +202,23 @@ export function directConv2d(params: usize, part: i32, parts: i32): void {
  * held in registers while every tap adds into its row of the padded accumulator (workspace).
  * Parameter block as directConv2d's, with dY at X + 1's place: [..., x, dY, dW, workspace].
  */
-export function directConv2dBackwardFilter(params: usize): void {
+export function directConv2dBackwardFilter(params: usize, part: i32, parts: i32): void {
   const images = field(params, IMAGES), height = field(params, HEIGHT), width = field(params, WIDTH), inChannels = field(params, IN_CHANNELS);
   const outHeight = field(params, OUT_HEIGHT), outWidth = field(params, OUT_WIDTH), outChannels = field(params, OUT_CHANNELS);
   const kernelHeight = field(params, KERNEL_HEIGHT), kernelWidth = field(params, KERNEL_WIDTH);
   const strideHeight = field(params, STRIDE_HEIGHT), strideWidth = field(params, STRIDE_WIDTH);
   const padTop = field(params, PAD_TOP), padLeft = field(params, PAD_LEFT);
   const dilationHeight = field(params, DILATION_HEIGHT), dilationWidth = field(params, DILATION_WIDTH);
-  const x = <usize>field(params, X), dy = <usize>field(params, W), dw = <usize>field(params, Y), accumulator = <usize>field(params, WORKSPACE);
+  const x = <usize>field(params, X), dy = <usize>field(params, W);
   const rows = kernelHeight * kernelWidth * inChannels, groups = (outChannels + 7) >> 3;
-  memory.fill(accumulator, 0, <usize>(groups * rows * 8) << 2);
+  const accumulatorBytes = <usize>(groups * rows * 8) << 2, accumulator = <usize>field(params, WORKSPACE) + <usize>part * accumulatorBytes;
+  memory.fill(accumulator, 0, accumulatorBytes);
   const pixelBytes = <usize>inChannels << 2, gradientPixel = <usize>outChannels << 2;
-  for (let n = 0; n < images; n++) {
+  const total = images * outHeight, end = partBegin(total, 1, part + 1, parts);
+  for (let row = partBegin(total, 1, part, parts); row < end; row++) {
+    const n = row / outHeight, oh = row % outHeight;
     const image = x + <usize>n * height * width * pixelBytes;
-    for (let oh = 0; oh < outHeight; oh++) {
+    {
       const gradientRow = dy + (<usize>((n * outHeight + oh) * outWidth) * outChannels << 2);
       for (let ow = 0; ow < outWidth; ow += 4) {
         const pixels = min(4, outWidth - ow);
@@ -284,6 +289,21 @@ export function directConv2dBackwardFilter(params: usize): void {
         }
       }
     }
+  }
+}
+
+/**
+ * The filter gradient's second phase (one part): dW = the parts' accumulators added in part order
+ * (PARTS of them, one per part of the first phase), the 8-lane padding dropped.
+ */
+export function directConvFilterSum(params: usize, part: i32, parts: i32): void {
+  if (part != 0) return;
+  const outChannels = field(params, OUT_CHANNELS), sums = field(params, PARTS);
+  const rows = field(params, KERNEL_HEIGHT) * field(params, KERNEL_WIDTH) * field(params, IN_CHANNELS), groups = (outChannels + 7) >> 3;
+  const accumulator = <usize>field(params, WORKSPACE), dw = <usize>field(params, Y), accumulatorBytes = <usize>(groups * rows * 8) << 2;
+  for (let p = 1; p < sums; p++) {
+    const other = accumulator + <usize>p * accumulatorBytes;
+    for (let at: usize = 0; at < accumulatorBytes; at += 16) v128.store(accumulator + at, f32x4.add(v128.load(accumulator + at), v128.load(other + at)));
   }
   for (let group = 0; group < groups; group++) {
     const lanes = min(8, outChannels - group * 8);
