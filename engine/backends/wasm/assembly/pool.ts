@@ -4,9 +4,9 @@
 // Parameter block (i32): [batch, height, width, channels, outHeight, outWidth, windowHeight,
 // windowWidth, strideHeight, strideWidth, padTop, padLeft, countPadding, first, second, third]
 // with first/second/third the byte addresses of the op's tensors (inputs, then outputs).
-// A thread split by images (batch) is where threads would go.
+// Threads: each part takes a share of the images (a backward part zeroes and fills its own).
 import { load4, store4 } from './math';
-import { field } from './simd';
+import { field, partBegin } from './simd';
 
 const BATCH = 0, HEIGHT = 1, WIDTH = 2, CHANNELS = 3, OUT_HEIGHT = 4, OUT_WIDTH = 5;
 const WINDOW_HEIGHT = 6, WINDOW_WIDTH = 7, STRIDE_HEIGHT = 8, STRIDE_WIDTH = 9, PAD_TOP = 10, PAD_LEFT = 11, COUNT_PADDING = 12;
@@ -38,9 +38,10 @@ function place(params: usize, oh: i32, ow: i32): void {
 
 /** Calls `cell(params, n, oh, ow, outputOffset)` for every output cell after placing its window. */
 // @ts-ignore: decorator
-@inline function forEachCell(params: usize, cell: (params: usize, n: i32, outputOffset: usize) => void): void {
+@inline function forEachCell(params: usize, part: i32, parts: i32, cell: (params: usize, n: i32, outputOffset: usize) => void): void {
   const batch = field(params, BATCH), outHeight = field(params, OUT_HEIGHT), outWidth = field(params, OUT_WIDTH), channels = field(params, CHANNELS);
-  for (let n = 0; n < batch; n++) {
+  const end = partBegin(batch, 1, part + 1, parts);
+  for (let n = partBegin(batch, 1, part, parts); n < end; n++) {
     for (let oh = 0; oh < outHeight; oh++) {
       for (let ow = 0; ow < outWidth; ow++) {
         place(params, oh, ow);
@@ -64,8 +65,8 @@ function maxCell(params: usize, n: i32, outputOffset: usize): void {
   }
 }
 
-export function maxPool2d(params: usize): void {
-  forEachCell(params, maxCell);
+export function maxPool2d(params: usize, part: i32, parts: i32): void {
+  forEachCell(params, part, parts, maxCell);
 }
 
 function maxBackwardCell(params: usize, n: i32, outputOffset: usize): void {
@@ -98,13 +99,16 @@ function maxBackwardCell(params: usize, n: i32, outputOffset: usize): void {
   store<f32>(at, load<f32>(at) + value);
 }
 
-function inputBytes(params: usize): usize {
-  return <usize>(field(params, BATCH) * field(params, HEIGHT) * field(params, WIDTH) * field(params, CHANNELS)) << 2;
+/** Zeroes the images of part `part` in the input gradient at `dx`. */
+function zeroImages(params: usize, dx: usize, part: i32, parts: i32): void {
+  const batch = field(params, BATCH), imageBytes = <usize>(field(params, HEIGHT) * field(params, WIDTH) * field(params, CHANNELS)) << 2;
+  const begin = partBegin(batch, 1, part, parts), end = partBegin(batch, 1, part + 1, parts);
+  memory.fill(dx + <usize>begin * imageBytes, 0, <usize>(end - begin) * imageBytes);
 }
 
-export function maxPool2dBackward(params: usize): void {
-  memory.fill(<usize>field(params, THIRD), 0, inputBytes(params));
-  forEachCell(params, maxBackwardCell);
+export function maxPool2dBackward(params: usize, part: i32, parts: i32): void {
+  zeroImages(params, <usize>field(params, THIRD), part, parts);
+  forEachCell(params, part, parts, maxBackwardCell);
 }
 
 function averageCell(params: usize, n: i32, outputOffset: usize): void {
@@ -122,8 +126,8 @@ function averageCell(params: usize, n: i32, outputOffset: usize): void {
   }
 }
 
-export function avgPool2d(params: usize): void {
-  forEachCell(params, averageCell);
+export function avgPool2d(params: usize, part: i32, parts: i32): void {
+  forEachCell(params, part, parts, averageCell);
 }
 
 function averageBackwardCell(params: usize, n: i32, outputOffset: usize): void {
@@ -136,13 +140,20 @@ function averageBackwardCell(params: usize, n: i32, outputOffset: usize): void {
     for (let row = rowFirst; row < rowEnd; row++) {
       for (let column = columnFirst; column < columnEnd; column++) {
         const at = dx + pixel(params, n, row, column) + channel;
-        store4(at, f32x4.add(load4(at, lanes), share), lanes);
+        store4(at, tiled ? share : f32x4.add(load4(at, lanes), share), lanes);
       }
     }
   }
 }
 
-export function avgPool2dBackward(params: usize): void {
-  memory.fill(<usize>field(params, SECOND), 0, inputBytes(params));
-  forEachCell(params, averageBackwardCell);
+/** Whether the windows tile the image exactly (no padding, no overlap, no gap): every input cell gets one share. */
+let tiled = false;
+
+export function avgPool2dBackward(params: usize, part: i32, parts: i32): void {
+  const windowHeight = field(params, WINDOW_HEIGHT), windowWidth = field(params, WINDOW_WIDTH);
+  tiled = field(params, PAD_TOP) == 0 && field(params, PAD_LEFT) == 0 && field(params, STRIDE_HEIGHT) == windowHeight && field(params, STRIDE_WIDTH) == windowWidth
+    && field(params, HEIGHT) == field(params, OUT_HEIGHT) * windowHeight && field(params, WIDTH) == field(params, OUT_WIDTH) * windowWidth;
+  // Tiled, every cell is written once: no zeroing, no read-modify-write.
+  if (!tiled) zeroImages(params, <usize>field(params, SECOND), part, parts);
+  forEachCell(params, part, parts, averageBackwardCell);
 }
