@@ -126,8 +126,55 @@ function averageCell(params: usize, n: i32, outputOffset: usize): void {
   }
 }
 
+/** Whether the windows sit side by side from the image's corner (window = stride, no padding): each window lies inside the image. */
+function adjacent(params: usize): bool {
+  return field(params, PAD_TOP) == 0 && field(params, PAD_LEFT) == 0
+    && field(params, STRIDE_HEIGHT) == field(params, WINDOW_HEIGHT) && field(params, STRIDE_WIDTH) == field(params, WINDOW_WIDTH);
+}
+
+/**
+ * Average pooling or its gradient over adjacent windows, cell by cell with the addresses stepped
+ * (no window placement, no clipping): forward y = mean of the window; backward (the windows
+ * tile the image) every input cell of a window = dY / cells.
+ */
+function averageAdjacent(params: usize, part: i32, parts: i32, backward: bool): void {
+  const batch = field(params, BATCH), height = field(params, HEIGHT), width = field(params, WIDTH), channels = field(params, CHANNELS);
+  const outHeight = field(params, OUT_HEIGHT), outWidth = field(params, OUT_WIDTH);
+  const windowHeight = field(params, WINDOW_HEIGHT), windowWidth = field(params, WINDOW_WIDTH);
+  const image = <usize>field(params, backward ? SECOND : FIRST), pooled = <usize>field(params, backward ? FIRST : SECOND);
+  const pixelBytes = <usize>channels << 2, rowBytes = <usize>width * pixelBytes;
+  const scale = f32x4.splat(<f32>1 / <f32>(windowHeight * windowWidth));
+  const end = partBegin(batch, 1, part + 1, parts);
+  for (let n = partBegin(batch, 1, part, parts); n < end; n++) {
+    for (let oh = 0; oh < outHeight; oh++) {
+      const row = image + <usize>(n * height + oh * windowHeight) * rowBytes;
+      let cell = pooled + (<usize>((n * outHeight + oh) * outWidth) * channels << 2);
+      for (let ow = 0; ow < outWidth; ow++) {
+        const corner = row + <usize>(ow * windowWidth) * pixelBytes;
+        for (let c = 0; c < channels; c += 4) {
+          const lanes = min(4, channels - c), channel = <usize>c << 2;
+          if (backward) {
+            const share = f32x4.mul(load4(cell + channel, lanes), scale);
+            for (let wh = 0; wh < windowHeight; wh++) {
+              for (let ww = 0; ww < windowWidth; ww++) store4(corner + <usize>wh * rowBytes + <usize>ww * pixelBytes + channel, share, lanes);
+            }
+          } else {
+            let sum = f32x4.splat(0);
+            for (let wh = 0; wh < windowHeight; wh++) {
+              for (let ww = 0; ww < windowWidth; ww++) sum = f32x4.add(sum, load4(corner + <usize>wh * rowBytes + <usize>ww * pixelBytes + channel, lanes));
+            }
+            store4(cell + channel, f32x4.mul(sum, scale), lanes);
+          }
+        }
+        cell += pixelBytes;
+      }
+    }
+  }
+}
+
 export function avgPool2d(params: usize, part: i32, parts: i32): void {
-  forEachCell(params, part, parts, averageCell);
+  if (adjacent(params)) averageAdjacent(params, part, parts, false);
+  else forEachCell(params, part, parts, averageCell);
 }
 
 function averageBackwardCell(params: usize, n: i32, outputOffset: usize): void {
@@ -140,20 +187,22 @@ function averageBackwardCell(params: usize, n: i32, outputOffset: usize): void {
     for (let row = rowFirst; row < rowEnd; row++) {
       for (let column = columnFirst; column < columnEnd; column++) {
         const at = dx + pixel(params, n, row, column) + channel;
-        store4(at, tiled ? share : f32x4.add(load4(at, lanes), share), lanes);
+        store4(at, f32x4.add(load4(at, lanes), share), lanes);
       }
     }
   }
 }
 
-/** Whether the windows tile the image exactly (no padding, no overlap, no gap): every input cell gets one share. */
-let tiled = false;
-
 export function avgPool2dBackward(params: usize, part: i32, parts: i32): void {
   const windowHeight = field(params, WINDOW_HEIGHT), windowWidth = field(params, WINDOW_WIDTH);
-  tiled = field(params, PAD_TOP) == 0 && field(params, PAD_LEFT) == 0 && field(params, STRIDE_HEIGHT) == windowHeight && field(params, STRIDE_WIDTH) == windowWidth
+  // Whether the windows tile the image exactly (no padding, no overlap, no gap): every input cell gets one share.
+  const tiled = field(params, PAD_TOP) == 0 && field(params, PAD_LEFT) == 0 && field(params, STRIDE_HEIGHT) == windowHeight && field(params, STRIDE_WIDTH) == windowWidth
     && field(params, HEIGHT) == field(params, OUT_HEIGHT) * windowHeight && field(params, WIDTH) == field(params, OUT_WIDTH) * windowWidth;
   // Tiled, every cell is written once: no zeroing, no read-modify-write.
-  if (!tiled) zeroImages(params, <usize>field(params, SECOND), part, parts);
+  if (tiled) {
+    averageAdjacent(params, part, parts, true);
+    return;
+  }
+  zeroImages(params, <usize>field(params, SECOND), part, parts);
   forEachCell(params, part, parts, averageBackwardCell);
 }

@@ -113,6 +113,7 @@ function poolCases(): OpCase[] {
     ['3×3 stride 2 padded', [2, 8, 8, 3], [3, 3], [2, 2], pad(1), [2, 4, 4, 3]],
     ['LeNet pool1', [2, 28, 28, 6], [2, 2], [2, 2], pad(0), [2, 14, 14, 6]],
     ['3×3 stride 1, asymmetric padding', [1, 6, 7, 5], [3, 3], [1, 1], pad(1, 0, 2, 1), [1, 5, 8, 5]],
+    ['2×3 stride 2×3, adjacent windows leaving a row and columns uncovered', [3, 5, 8, 7], [2, 3], [2, 3], pad(0), [3, 2, 2, 7]],
   ] as const) {
     for (const countPadding of [true, false]) {
       const attributes = { window, stride, padding, countPadding };
