@@ -50,7 +50,8 @@ describe('wasm optimizer updates', () => {
       for (const count of [1, 6, 185, 256]) {
         const expected = await update(createCpuBackend(), op, count);
         const actual = await update(wasm, op, count);
-        expected.forEach((values, index) => {
+        expected.forEach((output, index) => {
+          const values = Array.from(output);
           const largest = values.reduce((most, value) => Math.max(most, Math.abs(value)), 1);
           values.forEach((value, at) => {
             // Relative to the value and to the output's scale (a sum that cancels loses digits).
