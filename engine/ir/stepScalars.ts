@@ -13,10 +13,13 @@ export interface StepScalars {
   readonly learningRate: number;
 }
 
-/** What the host writes into the scalars buffer before a step's update. */
-export function encodeStepScalars(step: number, learningRate: number): Int32Array {
+/** What the host writes into the scalars buffer before a step's update (into `target` where given: no allocation per step). */
+export function encodeStepScalars(step: number, learningRate: number, target: Int32Array = new Int32Array(STEP_SCALARS)): Int32Array {
   rate[0] = learningRate;
-  return Int32Array.of(step, words[0], words[1]);
+  target[0] = step;
+  target[1] = words[0];
+  target[2] = words[1];
+  return target;
 }
 
 /** The step and learning rate held by a scalars buffer's values. */

@@ -90,7 +90,9 @@ export class Model {
   /** The loss of the last pass (host memory). */
   loss(): number {
     if (this.compiled.loss === null) throw new Error('This graph has no loss head.');
-    return this.tensor(this.compiled.loss).data[0];
+    const data = this.buffers.hostArray(this.compiled.loss);
+    if (data === undefined) throw new Error(`The ${this.backend.name} backend keeps the loss off the host: read it with read().`);
+    return data[0];
   }
 
   /** A node's output after the last forward pass (the loss for a loss head), in host memory. */

@@ -3,7 +3,7 @@
 // optimizer state stay in the backend; the host writes only the step's scalars.
 import { updateCalls, type CompiledOptimizer } from '../compile/index.ts';
 import type { TrainingSettings } from '../graph/index.ts';
-import { encodeStepScalars, type BufferId } from '../ir/index.ts';
+import { encodeStepScalars, STEP_SCALARS, type BufferId } from '../ir/index.ts';
 import type { BoundCalls } from '../backends/index.ts';
 import type { Model } from './model.ts';
 import { scheduledLearningRate } from './schedule.ts';
@@ -30,6 +30,8 @@ export class Trainer {
   readonly slots: readonly TrainedParameter[];
   private readonly update: BoundCalls;
   private readonly optimizer: CompiledOptimizer;
+  /** The step scalars written before each update, reused (a step allocates nothing for them). */
+  private readonly scalars = new Int32Array(STEP_SCALARS);
 
   constructor(
     readonly model: Model,
@@ -56,7 +58,7 @@ export class Trainer {
     this.step++;
     const base = this.learningRateOverride ?? this.settings.optimizer.learningRate;
     const learningRate = scheduledLearningRate(this.settings.schedule, base, this.step, this.totalSteps);
-    this.model.write(this.optimizer.scalars, encodeStepScalars(this.step, learningRate));
+    this.model.write(this.optimizer.scalars, encodeStepScalars(this.step, learningRate, this.scalars));
     this.model.run(this.update);
     return learningRate;
   }

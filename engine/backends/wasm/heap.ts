@@ -68,6 +68,16 @@ export class WasmHeap {
     return address;
   }
 
+  /** A kernel workspace of `bytes` for the call `key` names: binding the same call again reuses it. */
+  workspace(key: string, bytes: number): number {
+    const name = `workspace ${key}`;
+    const known = this.blocks.get(name);
+    if (known !== undefined) return known;
+    const address = this.reserve(bytes);
+    this.blocks.set(name, address);
+    return address;
+  }
+
   get bytesUsed(): number {
     return this.end;
   }

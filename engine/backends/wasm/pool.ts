@@ -73,19 +73,32 @@ export class WorkerPool {
     return index;
   }
 
-  /** Runs kernel(params, part, parts) for every part: part 0 on this thread (`local`), the others on workers 0..parts-2. */
+  /**
+   * Runs kernel(params, part, parts) for every part: part 0 on this thread (`local`); the others
+   * go to whichever thread claims them first (workers, or this thread once part 0 is done), so a
+   * worker that is not scheduled delays nothing. A part's result does not depend on the thread
+   * that runs it (scratch is per part), so a thread count always gives the same bits.
+   */
   run(slot: number, kernel: number, params: number, parts: number, local: (params: number, part: number, parts: number) => void): void {
     const { control } = this;
     this.checkRunning();
+    // No part can be claimed while the job is written; then parts 1.. are open to every thread.
+    Atomics.store(control, P.word(P.NEXT), P.NO_PART);
     Atomics.store(control, P.word(P.KIND), P.RUN);
     Atomics.store(control, P.word(P.SLOT), slot);
     Atomics.store(control, P.word(P.KERNEL), kernel);
     Atomics.store(control, P.word(P.PARAMS), params);
     Atomics.store(control, P.word(P.PARTS), parts);
     Atomics.store(control, P.word(P.PENDING), parts - 1);
+    Atomics.store(control, P.word(P.NEXT), 1);
     this.publish();
     try {
       local(params, 0, parts);
+      // Parts no worker has claimed yet (a worker the system has not scheduled): run them here.
+      for (let part = Atomics.add(control, P.word(P.NEXT), 1); part < parts; part = Atomics.add(control, P.word(P.NEXT), 1)) {
+        local(params, part, parts);
+        Atomics.sub(control, P.word(P.PENDING), 1);
+      }
     } finally {
       this.finish(Infinity, `run ${this.names[kernel]}`);
     }
@@ -108,6 +121,7 @@ export class WorkerPool {
   /** A RECEIVE job: every worker leaves its wait loop and reads the one message `post` sends it. */
   private receive(post: (worker: P.PoolWorker, index: number) => void, what: string): void {
     this.checkRunning();
+    Atomics.store(this.control, P.word(P.NEXT), P.NO_PART);
     Atomics.store(this.control, P.word(P.KIND), P.RECEIVE);
     Atomics.store(this.control, P.word(P.PENDING), this.workers.length);
     this.publish();

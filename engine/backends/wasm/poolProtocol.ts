@@ -1,6 +1,6 @@
 // What the calling thread and the pool workers share: a control block of Int32 words in a
 // SharedArrayBuffer (one job at a time: its kind, the memory slot, the kernel, the parameter block,
-// the part count, the parts still running, an error flag), and the few messages that carry what
+// the part count, the parts still running, an error flag, the next part to claim), and the few messages that carry what
 // Atomics cannot (the compiled module, a Program's memory). Each word sits on its own cache line.
 
 /** Word index of each field of the control block (× WORD_STRIDE Int32s apart). */
@@ -12,7 +12,11 @@ export const KERNEL = 4;
 export const PARAMS = 5;
 export const PARTS = 6;
 export const ERROR = 7;
-const FIELDS = 8;
+/** The next part of a RUN job to claim (Atomics.add): any thread runs any part, so a thread that finishes early, or the calling thread when a worker is not scheduled, takes the parts left. */
+export const NEXT = 8;
+const FIELDS = 9;
+/** NEXT while a job is being written or is not a RUN job: a claim sees no part. */
+export const NO_PART = 1 << 30;
 /** 16 Int32s = 64 bytes: one cache line per word, so a worker polling one word does not share a line with a writer of another. */
 export const WORD_STRIDE = 16;
 export const CONTROL_BYTES = FIELDS * WORD_STRIDE * 4;

@@ -1,8 +1,8 @@
 // A pool worker's side (no Node, no DOM: the browser entry poolWorker.ts and Node's
 // engine/cli/poolWorker.mjs hand it their message events). It instantiates the compiled kernels
 // over every Program memory it is given, then serves jobs from the control block: it waits for
-// the job counter to move (polling, then Atomics.wait), runs its part (part = its index + 1; the
-// calling thread runs part 0) and counts it done. A RECEIVE job sends it back to its event loop,
+// the job counter to move (polling, then Atomics.wait), then claims parts (Atomics.add on NEXT; the
+// calling thread runs part 0 and claims too) and runs and counts each done until none is left. A RECEIVE job sends it back to its event loop,
 // where the one message posted with that job is read and the job counted done.
 import * as P from './poolProtocol.ts';
 
@@ -21,19 +21,22 @@ function instantiate(state: WorkerState, memory: WebAssembly.Memory): Kernel[] {
   return state.names.map((name) => instance.exports[name] as Kernel);
 }
 
-function runPart(state: WorkerState): void {
+/** Claims and runs parts of the current RUN job until every part is claimed; the job's fields are read after a claim succeeds (they are written before NEXT opens). */
+function runParts(state: WorkerState): void {
   const { control } = state;
-  const parts = Atomics.load(control, P.word(P.PARTS));
-  const part = state.index + 1;
-  if (part >= parts) return;
-  try {
-    const kernels = state.slots.get(Atomics.load(control, P.word(P.SLOT)));
-    if (kernels === undefined) throw new Error('memory not attached');
-    kernels[Atomics.load(control, P.word(P.KERNEL))](Atomics.load(control, P.word(P.PARAMS)), part, parts);
-  } catch {
-    Atomics.store(control, P.word(P.ERROR), 1);
+  for (;;) {
+    const part = Atomics.add(control, P.word(P.NEXT), 1);
+    const parts = Atomics.load(control, P.word(P.PARTS));
+    if (part >= parts) return;
+    try {
+      const kernels = state.slots.get(Atomics.load(control, P.word(P.SLOT)));
+      if (kernels === undefined) throw new Error('memory not attached');
+      kernels[Atomics.load(control, P.word(P.KERNEL))](Atomics.load(control, P.word(P.PARAMS)), part, parts);
+    } catch {
+      Atomics.store(control, P.word(P.ERROR), 1);
+    }
+    done(control);
   }
-  done(control);
 }
 
 function done(control: Int32Array): void {
@@ -47,7 +50,7 @@ function serve(state: WorkerState, seen: number): void {
     seen = P.waitWhile(control, P.word(P.GENERATION), seen);
     const kind = Atomics.load(control, P.word(P.KIND));
     if (kind !== P.RUN) return;
-    runPart(state);
+    runParts(state);
   }
 }
 

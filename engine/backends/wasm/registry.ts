@@ -5,13 +5,14 @@ import type { KernelCall, Op, OpName, OpOf } from '../../ir/index.ts';
 import { runKernel } from '../cpu/index.ts';
 import { GEMM_SCRATCH_BYTES } from './layout.ts';
 import type { BindContext, Binder, BoundKernel } from './kernels/context.ts';
-import { conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
-import { conv2d, conv2dBackwardFilter } from './kernels/directConvolution.ts';
+import { convTranspose2d } from './kernels/convolution.ts';
+import { conv2d, conv2dBackwardFilter, conv2dBackwardInput } from './kernels/directConvolution.ts';
 import { add, leakyRelu, leakyReluBackward, mul, reduceMean, reduceSum, scale, scaleBackward, sigmoid, sigmoidBackward, sub, sumToShape, tanh, tanhBackward } from './kernels/activation.ts';
 import { batchNormBackward, batchNormInference, batchNormTrain } from './kernels/batchNorm.ts';
 import { biasAdd, relu, reluBackward } from './kernels/elementwise.ts';
 import { logSoftmax, logSoftmaxBackward, meanSquaredError, meanSquaredErrorBackward, softmax, softmaxBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './kernels/loss.ts';
 import { matmul } from './kernels/matmul.ts';
+import { adamUpdate, momentumUpdate, rmspropUpdate, sgdUpdate } from './kernels/optimizer.ts';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './kernels/pool.ts';
 import { gruSequence, gruSequenceBackward, lstmSequence, lstmSequenceBackward, rnnSequence, rnnSequenceBackward } from './kernels/recurrent.ts';
 import type { WasmTensor } from './tensor.ts';
@@ -38,8 +39,10 @@ export const wasmKernels: WasmRegistry = {
   add, sub, mul, reduceSum, reduceMean, sumToShape,
   // SIMD: batch norm over channels (assembly/batchNorm.ts).
   batchNormTrain, batchNormInference, batchNormBackward,
+  // SIMD: the optimizer updates on double lanes, bit for bit the reference (assembly/optimizer.ts).
+  sgdUpdate, momentumUpdate, adamUpdate, rmspropUpdate,
   // The cpu reference kernels on views of the memory.
-  sgdUpdate: 'cpu', momentumUpdate: 'cpu', adamUpdate: 'cpu', rmspropUpdate: 'cpu', clipGradientNorm: 'cpu',
+  clipGradientNorm: 'cpu',
   fill: 'cpu', copy: 'cpu', div: 'cpu',
   broadcast: 'cpu',
   concat: 'cpu', split: 'cpu', slice: 'cpu', sliceBackward: 'cpu', embedding: 'cpu', embeddingBackward: 'cpu',

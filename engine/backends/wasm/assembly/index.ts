@@ -14,4 +14,5 @@ export { logSoftmax, logSoftmaxBackward, meanSquaredError, meanSquaredErrorBackw
 export { addSame, leakyRelu, leakyReluBackward, mulSame, scaleValues, sigmoid, sigmoidBackward, subSame, tanh, tanhBackward } from './activation';
 export { sumBlocks } from './reduce';
 export { batchNormBackward, batchNormInference, batchNormTrain } from './batchNorm';
-export { directConv2d, directConv2dBackwardFilter } from './directConv';
+export { directConv2d, directConv2dBackwardFilter, directConvFilterSum, directConvPack } from './directConv';
+export { adamUpdate, momentumUpdate, rmspropUpdate, sgdUpdate } from './optimizer';

@@ -55,21 +55,16 @@ const LN2_LOW: f32 = -2.12194440e-4;
 // @ts-ignore: decorator
 @inline export function load4(at: usize, count: i32): v128 {
   if (count >= 4) return v128.load(at);
-  let value = f32x4.splat(0);
-  value = f32x4.replace_lane(value, 0, load<f32>(at));
-  if (count > 1) value = f32x4.replace_lane(value, 1, load<f32>(at, 4));
-  if (count > 2) value = f32x4.replace_lane(value, 2, load<f32>(at, 8));
-  return value;
+  if (count == 3) return v128.load32_lane(at, v128.load64_zero(at), 2, 8);
+  return count == 2 ? v128.load64_zero(at) : v128.load32_zero(at);
 }
 
 /** Stores the first `count` (1-4) lanes of `value` at `at`. */
 // @ts-ignore: decorator
 @inline export function store4(at: usize, value: v128, count: i32): void {
-  if (count >= 4) {
-    v128.store(at, value);
-    return;
-  }
-  store<f32>(at, f32x4.extract_lane(value, 0));
-  if (count > 1) store<f32>(at, f32x4.extract_lane(value, 1), 4);
-  if (count > 2) store<f32>(at, f32x4.extract_lane(value, 2), 8);
+  if (count >= 4) v128.store(at, value);
+  else if (count >= 2) {
+    v128.store64_lane(at, value, 0);
+    if (count == 3) v128.store32_lane(at, value, 2, 8);
+  } else v128.store32_lane(at, value, 0);
 }

@@ -4,9 +4,9 @@
 // Parameter block (i32): [batch, height, width, channels, outHeight, outWidth, windowHeight,
 // windowWidth, strideHeight, strideWidth, padTop, padLeft, countPadding, first, second, third]
 // with first/second/third the byte addresses of the op's tensors (inputs, then outputs).
-// A thread split by images (batch) is where threads would go.
+// Threads: each part takes a share of the images (a backward part zeroes and fills its own).
 import { load4, store4 } from './math';
-import { field } from './simd';
+import { field, partBegin } from './simd';
 
 const BATCH = 0, HEIGHT = 1, WIDTH = 2, CHANNELS = 3, OUT_HEIGHT = 4, OUT_WIDTH = 5;
 const WINDOW_HEIGHT = 6, WINDOW_WIDTH = 7, STRIDE_HEIGHT = 8, STRIDE_WIDTH = 9, PAD_TOP = 10, PAD_LEFT = 11, COUNT_PADDING = 12;
@@ -38,9 +38,10 @@ function place(params: usize, oh: i32, ow: i32): void {
 
 /** Calls `cell(params, n, oh, ow, outputOffset)` for every output cell after placing its window. */
 // @ts-ignore: decorator
-@inline function forEachCell(params: usize, cell: (params: usize, n: i32, outputOffset: usize) => void): void {
+@inline function forEachCell(params: usize, part: i32, parts: i32, cell: (params: usize, n: i32, outputOffset: usize) => void): void {
   const batch = field(params, BATCH), outHeight = field(params, OUT_HEIGHT), outWidth = field(params, OUT_WIDTH), channels = field(params, CHANNELS);
-  for (let n = 0; n < batch; n++) {
+  const end = partBegin(batch, 1, part + 1, parts);
+  for (let n = partBegin(batch, 1, part, parts); n < end; n++) {
     for (let oh = 0; oh < outHeight; oh++) {
       for (let ow = 0; ow < outWidth; ow++) {
         place(params, oh, ow);
@@ -64,8 +65,8 @@ function maxCell(params: usize, n: i32, outputOffset: usize): void {
   }
 }
 
-export function maxPool2d(params: usize): void {
-  forEachCell(params, maxCell);
+export function maxPool2d(params: usize, part: i32, parts: i32): void {
+  forEachCell(params, part, parts, maxCell);
 }
 
 function maxBackwardCell(params: usize, n: i32, outputOffset: usize): void {
@@ -98,13 +99,16 @@ function maxBackwardCell(params: usize, n: i32, outputOffset: usize): void {
   store<f32>(at, load<f32>(at) + value);
 }
 
-function inputBytes(params: usize): usize {
-  return <usize>(field(params, BATCH) * field(params, HEIGHT) * field(params, WIDTH) * field(params, CHANNELS)) << 2;
+/** Zeroes the images of part `part` in the input gradient at `dx`. */
+function zeroImages(params: usize, dx: usize, part: i32, parts: i32): void {
+  const batch = field(params, BATCH), imageBytes = <usize>(field(params, HEIGHT) * field(params, WIDTH) * field(params, CHANNELS)) << 2;
+  const begin = partBegin(batch, 1, part, parts), end = partBegin(batch, 1, part + 1, parts);
+  memory.fill(dx + <usize>begin * imageBytes, 0, <usize>(end - begin) * imageBytes);
 }
 
-export function maxPool2dBackward(params: usize): void {
-  memory.fill(<usize>field(params, THIRD), 0, inputBytes(params));
-  forEachCell(params, maxBackwardCell);
+export function maxPool2dBackward(params: usize, part: i32, parts: i32): void {
+  zeroImages(params, <usize>field(params, THIRD), part, parts);
+  forEachCell(params, part, parts, maxBackwardCell);
 }
 
 function averageCell(params: usize, n: i32, outputOffset: usize): void {
@@ -122,8 +126,55 @@ function averageCell(params: usize, n: i32, outputOffset: usize): void {
   }
 }
 
-export function avgPool2d(params: usize): void {
-  forEachCell(params, averageCell);
+/** Whether the windows sit side by side from the image's corner (window = stride, no padding): each window lies inside the image. */
+function adjacent(params: usize): bool {
+  return field(params, PAD_TOP) == 0 && field(params, PAD_LEFT) == 0
+    && field(params, STRIDE_HEIGHT) == field(params, WINDOW_HEIGHT) && field(params, STRIDE_WIDTH) == field(params, WINDOW_WIDTH);
+}
+
+/**
+ * Average pooling or its gradient over adjacent windows, cell by cell with the addresses stepped
+ * (no window placement, no clipping): forward y = mean of the window; backward (the windows
+ * tile the image) every input cell of a window = dY / cells.
+ */
+function averageAdjacent(params: usize, part: i32, parts: i32, backward: bool): void {
+  const batch = field(params, BATCH), height = field(params, HEIGHT), width = field(params, WIDTH), channels = field(params, CHANNELS);
+  const outHeight = field(params, OUT_HEIGHT), outWidth = field(params, OUT_WIDTH);
+  const windowHeight = field(params, WINDOW_HEIGHT), windowWidth = field(params, WINDOW_WIDTH);
+  const image = <usize>field(params, backward ? SECOND : FIRST), pooled = <usize>field(params, backward ? FIRST : SECOND);
+  const pixelBytes = <usize>channels << 2, rowBytes = <usize>width * pixelBytes;
+  const scale = f32x4.splat(<f32>1 / <f32>(windowHeight * windowWidth));
+  const end = partBegin(batch, 1, part + 1, parts);
+  for (let n = partBegin(batch, 1, part, parts); n < end; n++) {
+    for (let oh = 0; oh < outHeight; oh++) {
+      const row = image + <usize>(n * height + oh * windowHeight) * rowBytes;
+      let cell = pooled + (<usize>((n * outHeight + oh) * outWidth) * channels << 2);
+      for (let ow = 0; ow < outWidth; ow++) {
+        const corner = row + <usize>(ow * windowWidth) * pixelBytes;
+        for (let c = 0; c < channels; c += 4) {
+          const lanes = min(4, channels - c), channel = <usize>c << 2;
+          if (backward) {
+            const share = f32x4.mul(load4(cell + channel, lanes), scale);
+            for (let wh = 0; wh < windowHeight; wh++) {
+              for (let ww = 0; ww < windowWidth; ww++) store4(corner + <usize>wh * rowBytes + <usize>ww * pixelBytes + channel, share, lanes);
+            }
+          } else {
+            let sum = f32x4.splat(0);
+            for (let wh = 0; wh < windowHeight; wh++) {
+              for (let ww = 0; ww < windowWidth; ww++) sum = f32x4.add(sum, load4(corner + <usize>wh * rowBytes + <usize>ww * pixelBytes + channel, lanes));
+            }
+            store4(cell + channel, f32x4.mul(sum, scale), lanes);
+          }
+        }
+        cell += pixelBytes;
+      }
+    }
+  }
+}
+
+export function avgPool2d(params: usize, part: i32, parts: i32): void {
+  if (adjacent(params)) averageAdjacent(params, part, parts, false);
+  else forEachCell(params, part, parts, averageCell);
 }
 
 function averageBackwardCell(params: usize, n: i32, outputOffset: usize): void {
@@ -142,7 +193,16 @@ function averageBackwardCell(params: usize, n: i32, outputOffset: usize): void {
   }
 }
 
-export function avgPool2dBackward(params: usize): void {
-  memory.fill(<usize>field(params, SECOND), 0, inputBytes(params));
-  forEachCell(params, averageBackwardCell);
+export function avgPool2dBackward(params: usize, part: i32, parts: i32): void {
+  const windowHeight = field(params, WINDOW_HEIGHT), windowWidth = field(params, WINDOW_WIDTH);
+  // Whether the windows tile the image exactly (no padding, no overlap, no gap): every input cell gets one share.
+  const tiled = field(params, PAD_TOP) == 0 && field(params, PAD_LEFT) == 0 && field(params, STRIDE_HEIGHT) == windowHeight && field(params, STRIDE_WIDTH) == windowWidth
+    && field(params, HEIGHT) == field(params, OUT_HEIGHT) * windowHeight && field(params, WIDTH) == field(params, OUT_WIDTH) * windowWidth;
+  // Tiled, every cell is written once: no zeroing, no read-modify-write.
+  if (tiled) {
+    averageAdjacent(params, part, parts, true);
+    return;
+  }
+  zeroImages(params, <usize>field(params, SECOND), part, parts);
+  forEachCell(params, part, parts, averageBackwardCell);
 }

@@ -1,4 +1,5 @@
-// 2-D max and average pooling and their gradients (assembly/pool.ts), NHWC, 4 channels at a time.
+// 2-D max and average pooling and their gradients (assembly/pool.ts), NHWC, 4 channels at a time,
+// split by images across threads.
 // Shapes are checked by the cpu kernels' poolGeometry.
 import { poolGeometry, type PoolAttributes } from '../../cpu/kernels/poolGeometry.ts';
 import { expectShape } from '../../cpu/tensor.ts';
@@ -13,8 +14,9 @@ function bindPool(context: BindContext, op: PoolAttributes, image: WasmTensor, p
     op.padding.top, op.padding.left, op.countPadding ? 1 : 0, ...tensors.map((tensor) => tensor.address),
   ];
   const params = parameterBlock(context.heap, fields);
-  const run = context.heap.kernels[op.op] as (params: number) => void;
-  return () => run(params);
+  // Split by images: about one add (or compare) per input value and window cell.
+  const parts = Math.min(context.partsFor(image.length * op.window[0] * op.window[1]), g.batch);
+  return context.split(op.op, params, parts);
 }
 
 export const maxPool2d: Binder<'maxPool2d'> = (context, op, [input], [output]) => bindPool(context, op, input, output, [input, output]);

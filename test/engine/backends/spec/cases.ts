@@ -61,6 +61,8 @@ const CONVOLUTIONS: ConvShape[] = [
   { label: 'LeNet conv2', input: [2, 14, 14, 6], kernel: [5, 5], outChannels: 16, stride: [1, 1], padding: pad(0), dilation: [1, 1] },
   { label: 'stride, asymmetric padding, dilation', input: [2, 9, 11, 3], kernel: [3, 2], outChannels: 5, stride: [2, 3], padding: pad(1, 0, 2, 1), dilation: [2, 1] },
   { label: 'direct: 2 channels in, 13 out (two 8-lane groups), width off the 4-pixel tile', input: [2, 6, 7, 2], kernel: [3, 3], outChannels: 13, stride: [1, 1], padding: pad(1), dilation: [1, 1] },
+  { label: 'direct input gradient: stride 1, 5 channels, dilation, padding past the kernel on the left', input: [2, 7, 9, 5], kernel: [3, 2], outChannels: 11, stride: [1, 1], padding: pad(1, 2, 3, 0), dilation: [2, 1] },
+  { label: 'direct input gradient: 8 channels (one full group), 1×1 kernel', input: [3, 4, 5, 8], kernel: [1, 1], outChannels: 7, stride: [1, 1], padding: pad(0), dilation: [1, 1] },
   { label: '1×1, many channels', input: [1, 5, 4, 37], kernel: [1, 1], outChannels: 70, stride: [1, 1], padding: pad(0), dilation: [1, 1] },
 ];
 
@@ -111,6 +113,7 @@ function poolCases(): OpCase[] {
     ['3×3 stride 2 padded', [2, 8, 8, 3], [3, 3], [2, 2], pad(1), [2, 4, 4, 3]],
     ['LeNet pool1', [2, 28, 28, 6], [2, 2], [2, 2], pad(0), [2, 14, 14, 6]],
     ['3×3 stride 1, asymmetric padding', [1, 6, 7, 5], [3, 3], [1, 1], pad(1, 0, 2, 1), [1, 5, 8, 5]],
+    ['2×3 stride 2×3, adjacent windows leaving a row and columns uncovered', [3, 5, 8, 7], [2, 3], [2, 3], pad(0), [3, 2, 2, 7]],
   ] as const) {
     for (const countPadding of [true, false]) {
       const attributes = { window, stride, padding, countPadding };
