@@ -54,8 +54,13 @@ function lstmStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize):
       }
       for (let r = 0; r < rows; r++) {
         const b = r0 + r, step = b * time + t;
-        for (let c = 0; c < count; c += 4) {
-          forwardCell(units, at(gates, step * columns), buffer, r, c, first + c, min(4, count - c), at(previousCell, b * stride), at(cell, step * units), at(hidden, step * units));
+        const gateRow = at(gates, step * columns), cellBefore = at(previousCell, b * stride), cellRow = at(cell, step * units), hiddenRow = at(hidden, step * units);
+        if (count == PANEL) {
+          // A whole panel: constant widths, so the loads and stores inline without their edge branches.
+          forwardCell(units, gateRow, buffer, r, 0, first, 4, cellBefore, cellRow, hiddenRow);
+          forwardCell(units, gateRow, buffer, r, 4, first + 4, 4, cellBefore, cellRow, hiddenRow);
+        } else {
+          for (let c = 0; c < count; c += 4) forwardCell(units, gateRow, buffer, r, c, first + c, min(4, count - c), cellBefore, cellRow, hiddenRow);
         }
       }
     }

@@ -24,16 +24,16 @@ export interface RecurrentCall {
 
 /** The parameter block's fields before the tensors (the copy of assembly/recurrent.ts's). */
 export const RECURRENT_FIELDS = { BATCH: 0, TIME: 1, FEATURES: 2, UNITS: 3, GATES: 4, PACKED: 5, TILES: 6, STATE: 7, PRE: 8, HIDDEN_PRE: 9, PREVIOUS: 10, WEIGHTS: 11, HIDDEN: 12, TENSORS: 13 } as const;
-/** Units per packed panel and floats of one gate's register tile (4 rows × 8), as assembly/recurrent.ts. */
+/** Units per packed panel, rows and floats of one gate's register tile, as assembly/recurrent.ts. */
 export const PANEL = 8;
-const TILE_FLOATS = 32;
+export const ROWS = 4;
+export const TILE_FLOATS = 32;
 
 const SEQUENCE_KERNELS: Record<RecurrentOp, string> = {
   lstmSequence: 'lstmForward', gruSequence: 'gruForward', rnnSequence: 'rnnForward',
   lstmSequenceBackward: 'lstmBackward', gruSequenceBackward: 'gruBackward', rnnSequenceBackward: 'rnnBackward',
 };
-/** Samples of a register tile: the sequence splits in whole tiles. */
-const TILE_ROWS = 4;
+
 
 interface Workspace {
   readonly packed: number;
@@ -81,10 +81,12 @@ function workspace(context: BindContext, { op, layout, inputs, outputs }: Recurr
 
 /** The parameter block of the pack and sequence phases. */
 function sequenceFields(call: RecurrentCall, space: Workspace, hidden: WasmTensor): number[] {
-  const { batch, time, features, units } = call.layout;
-  const { packed, tiles, state, pre, hiddenPre, previous } = space;
-  const wh = call.inputs[call.weightsAt + 1];
-  return [batch, time, features, units, call.gates, packed, tiles, state, pre, hiddenPre, previous, wh.address, hidden.address, ...call.inputs.map((t) => t.address), ...call.outputs.map((t) => t.address)];
+  const F = RECURRENT_FIELDS;
+  const fields = new Array<number>(F.TENSORS).fill(0);
+  [fields[F.BATCH], fields[F.TIME], fields[F.FEATURES], fields[F.UNITS], fields[F.GATES]] = [call.layout.batch, call.layout.time, call.layout.features, call.layout.units, call.gates];
+  [fields[F.PACKED], fields[F.TILES], fields[F.STATE], fields[F.PRE], fields[F.HIDDEN_PRE], fields[F.PREVIOUS]] = [space.packed, space.tiles, space.state, space.pre, space.hiddenPre, space.previous];
+  [fields[F.WEIGHTS], fields[F.HIDDEN]] = [call.inputs[call.weightsAt + 1].address, hidden.address];
+  return [...fields, ...call.inputs.map((t) => t.address), ...call.outputs.map((t) => t.address)];
 }
 
 function matrix(address: number, rowStride: number, columnStride: number): MatrixOperand & { mode: number } {
@@ -98,7 +100,7 @@ function product(context: BindContext, rows: number, columns: number, depth: num
 
 /** Parts of the sequence: shares of the samples in whole tiles, as many as its recurrent products are worth. */
 function sequenceParts(context: BindContext, { batch, time, units, columns }: RecurrentLayout): number {
-  return Math.max(1, Math.min(context.partsFor(2 * batch * time * units * columns), Math.ceil(batch / TILE_ROWS)));
+  return Math.max(1, Math.min(context.partsFor(2 * batch * time * units * columns), Math.ceil(batch / ROWS)));
 }
 
 /** Parts of the packing: shares of the panels (and of the samples' previous states). */
