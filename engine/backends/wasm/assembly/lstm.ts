@@ -82,6 +82,13 @@ function lstmStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize):
   store4(at(carried, u), f32x4.mul(dc, f), n);
 }
 
+/** Lanes u..u+n of one sample's row: dh (the given gradient plus the carried one from the tile, none after the last step), then the cell's gradients. */
+// @ts-ignore: decorator
+@inline function backwardLanes(units: i32, buffer: usize, r: i32, c: i32, u: i32, n: i32, last: bool, dHidden: usize, carried: usize, gates: usize, cell: usize, previousCell: usize, dPre: usize): void {
+  const dh = f32x4.add(load4(at(dHidden, u), n), last ? f32x4.splat(0) : product(buffer, 0, r, c));
+  backwardCell(units, u, n, dh, last ? f32x4.splat(0) : load4(at(carried, u), n), gates, cell, previousCell, dPre, carried);
+}
+
 /** Backward step t (T-1 down to 0, then -1: dh0 and dc0) for samples [rBegin, rEnd). */
 function lstmBackwardStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize): void {
   const time = field(params, TIME), units = field(params, UNITS);
@@ -99,18 +106,23 @@ function lstmBackwardStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer:
       if (!last) tile(columns, at(dPre, (r0 * time + t + 1) * columns), <usize>(time * columns) << 2, rows, at(weights, block * columns * PANEL), buffer);
       for (let r = 0; r < rows; r++) {
         const b = r0 + r, step = b * time + t, state = b * units;
-        for (let c = 0; c < count; c += 4) {
-          const u = first + c, n = min(4, count - c);
-          const carriedHidden = last ? f32x4.splat(0) : product(buffer, 0, r, c);
-          if (t < 0) {
-            store4(at(dh0, state + u), carriedHidden, n);
-            store4(at(dc0, state + u), load4(at(carriedCell, state + u), n), n);
-            continue;
+        if (t < 0) {
+          for (let c = 0; c < count; c += 4) {
+            const u = state + first + c, n = min(4, count - c);
+            store4(at(dh0, u), last ? f32x4.splat(0) : product(buffer, 0, r, c), n);
+            store4(at(dc0, u), load4(at(carriedCell, u), n), n);
           }
-          const dh = f32x4.add(load4(at(dHidden, step * units + u), n), carriedHidden);
-          const carried = last ? f32x4.splat(0) : load4(at(carriedCell, state + u), n);
-          const previousCell = t == 0 ? at(c0, state) : at(cell, (step - 1) * units);
-          backwardCell(units, u, n, dh, carried, at(gates, step * columns), at(cell, step * units), previousCell, at(dPre, step * columns), at(carriedCell, state));
+          continue;
+        }
+        const previousCell = t == 0 ? at(c0, state) : at(cell, (step - 1) * units);
+        const gateRow = at(gates, step * columns), cellRow = at(cell, step * units), dPreRow = at(dPre, step * columns);
+        const carriedRow = at(carriedCell, state), dHiddenRow = at(dHidden, step * units);
+        if (count == PANEL) {
+          // A whole panel: constant widths, so the loads and stores inline without their edge branches.
+          backwardLanes(units, buffer, r, 0, first, 4, last, dHiddenRow, carriedRow, gateRow, cellRow, previousCell, dPreRow);
+          backwardLanes(units, buffer, r, 4, first + 4, 4, last, dHiddenRow, carriedRow, gateRow, cellRow, previousCell, dPreRow);
+        } else {
+          for (let c = 0; c < count; c += 4) backwardLanes(units, buffer, r, c, first + c, min(4, count - c), last, dHiddenRow, carriedRow, gateRow, cellRow, previousCell, dPreRow);
         }
       }
     }
