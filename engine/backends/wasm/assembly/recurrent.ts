@@ -8,13 +8,15 @@
 // A call runs in phases, each a kernel (params, part, parts) that the host binds (one `split` per
 // phase; kernels/recurrentPhases.ts): the input projection of all steps (a gemm), the packing of
 // Wh, the sequence itself, then (backward) the weight gradients (gemms) and the bias sums. The
-// sequence splits by samples (whole register tiles of 4): the samples do not interact, so a part
-// runs every step of its samples with no barrier between steps (a split by units would need one
-// per step), and an output's arithmetic does not depend on the part count.
+// sequence splits by samples: the samples do not interact, so a part runs every step of its
+// samples with no barrier between steps (a split by units would need one per step). The parts
+// claim chunks of CHUNK samples from a shared counter rather than a fixed share, so a thread that
+// waits for a core (a shared machine) leaves its chunks to the others; a sample's arithmetic is the
+// same whichever part runs it, so the outputs are the same bits on any thread count.
 //
 // Parameter block (i32): [batch, time, features, units, gates, packed weights, tiles, state,
-// pre-activation gradients, hidden-side gradients, previous states, Wh, hidden states, then the
-// byte address of every input and output in the op's signature order].
+// pre-activation gradients, hidden-side gradients, previous states, Wh, hidden states, the claims
+// counter, then the byte address of every input and output in the op's signature order].
 import { load4, store4 } from './math';
 import { field, madd, partBegin } from './simd';
 
@@ -39,8 +41,10 @@ export const PREVIOUS = 10;
 export const WEIGHTS = 11;
 /** The byte address of the hidden states [B, T, H] (forward output, backward input). */
 export const HIDDEN = 12;
+/** Workspace (one i32): the sequence's next unclaimed chunk of samples (the packing resets it). */
+export const CLAIMS = 13;
 /** Field of the first input's address; the outputs follow the inputs. */
-export const TENSORS = 13;
+export const TENSORS = 14;
 
 /** Units per panel and per register tile's columns. */
 export const PANEL = 8;
@@ -48,6 +52,28 @@ export const PANEL = 8;
 export const ROWS = 4;
 /** Floats of one gate's tile (ROWS × PANEL). */
 export const TILE_FLOATS = ROWS * PANEL;
+
+/** Samples per claimed chunk when the sequence runs in several parts (two register tiles). */
+export const CHUNK = 2 * ROWS;
+
+/** The first sample of the next unclaimed chunk, or -1 when every chunk is taken. */
+export function claim(params: usize): i32 {
+  const counter = <usize>field(params, CLAIMS);
+  let chunk: i32;
+  if (ASC_FEATURE_THREADS) chunk = atomic.add<i32>(counter, 1);
+  else {
+    chunk = load<i32>(counter);
+    store<i32>(counter, chunk + 1);
+  }
+  const first = chunk * CHUNK;
+  return first < field(params, BATCH) ? first : -1;
+}
+
+/** Resets the claims counter (part 0 of a packing phase, which runs before the sequence). */
+// @ts-ignore: decorator
+@inline function resetClaims(params: usize, part: i32): void {
+  if (part == 0) store<i32>(<usize>field(params, CLAIMS), 0);
+}
 
 /** The byte address of tensor `index` (inputs then outputs). */
 // @ts-ignore: decorator
@@ -125,6 +151,7 @@ export function recurrentPackForward(params: usize, part: i32, parts: i32): void
   const panels = ((units + PANEL - 1) / PANEL) * gates;
   const begin = partBegin(panels, 1, part, parts), end = partBegin(panels, 1, part + 1, parts);
   const weights = <usize>field(params, PACKED);
+  resetClaims(params, part);
   for (let p = begin; p < end; p++) {
     const block = p / gates, gate = p % gates, first = block * PANEL;
     const count = min(PANEL, units - first);
@@ -141,6 +168,7 @@ export function recurrentPackForward(params: usize, part: i32, parts: i32): void
 export function recurrentPackBackward(params: usize, part: i32, parts: i32): void {
   const units = field(params, UNITS), columns = units * field(params, GATES);
   const wh = <usize>field(params, WEIGHTS), weights = <usize>field(params, PACKED);
+  resetClaims(params, part);
   const panels = (units + PANEL - 1) / PANEL;
   const end = partBegin(panels, 1, part + 1, parts);
   for (let p = partBegin(panels, 1, part, parts); p < end; p++) {

@@ -7,8 +7,8 @@
 // dBias column sums.
 import { gateTanh } from './gateMath';
 import { load4, store4 } from './math';
-import { at, BATCH, PACKED, PANEL, PRE, ROWS, tensor, tile, tiles, TIME, UNITS } from './recurrent';
-import { field, partBegin } from './simd';
+import { at, BATCH, CHUNK, claim, PACKED, PANEL, PRE, ROWS, tensor, tile, tiles, TIME, UNITS } from './recurrent';
+import { field } from './simd';
 
 /** Forward step t for samples [rBegin, rEnd). */
 function rnnStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize): void {
@@ -65,16 +65,26 @@ function rnnBackwardStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: 
   }
 }
 
-/** The forward pass of this part's samples (whole multiples of {@link ROWS}), every step in turn. */
+/** The forward pass: every step of all samples (one part), or of the chunks this part claims. */
 export function rnnForward(params: usize, part: i32, parts: i32): void {
-  const batch = field(params, BATCH), time = field(params, TIME);
-  const rBegin = partBegin(batch, ROWS, part, parts), rEnd = partBegin(batch, ROWS, part + 1, parts);
-  for (let t = 0; t < time; t++) rnnStep(params, t, rBegin, rEnd, tiles(params, part));
+  const batch = field(params, BATCH), time = field(params, TIME), buffer = tiles(params, part);
+  if (parts == 1) {
+    for (let t = 0; t < time; t++) rnnStep(params, t, 0, batch, buffer);
+    return;
+  }
+  for (let first = claim(params); first >= 0; first = claim(params)) {
+    for (let t = 0; t < time; t++) rnnStep(params, t, first, min(batch, first + CHUNK), buffer);
+  }
 }
 
-/** The backward pass of this part's samples, last step first, then the initial state's gradient. */
+/** The backward pass, last step first, then the initial state's gradient: all samples or this part's claimed chunks. */
 export function rnnBackward(params: usize, part: i32, parts: i32): void {
-  const batch = field(params, BATCH), time = field(params, TIME);
-  const rBegin = partBegin(batch, ROWS, part, parts), rEnd = partBegin(batch, ROWS, part + 1, parts);
-  for (let t = time - 1; t >= -1; t--) rnnBackwardStep(params, t, rBegin, rEnd, tiles(params, part));
+  const batch = field(params, BATCH), time = field(params, TIME), buffer = tiles(params, part);
+  if (parts == 1) {
+    for (let t = time - 1; t >= -1; t--) rnnBackwardStep(params, t, 0, batch, buffer);
+    return;
+  }
+  for (let first = claim(params); first >= 0; first = claim(params)) {
+    for (let t = time - 1; t >= -1; t--) rnnBackwardStep(params, t, first, min(batch, first + CHUNK), buffer);
+  }
 }

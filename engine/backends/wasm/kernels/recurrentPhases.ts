@@ -1,8 +1,9 @@
 // The phases of a recurrent sequence call (assembly/recurrent.ts): the input projection as a gemm
-// (bias in its epilogue), Wh packed once (panels of 8 units), the sequence split by samples (every
-// step of a part's samples, no barrier between steps), and for the backward pass the weight
-// gradients and dx as gemms and the bias gradients as column sums. The sequence's outputs do not
-// depend on the thread count; the gemms split as bindGemm decides (the same for a given count).
+// (bias in its epilogue), Wh packed once (panels of 8 units), the sequence split by samples (parts
+// claim chunks of samples and run every step of them, no barrier between steps), and for the
+// backward pass the weight gradients and dx as gemms and the bias gradients as column sums. The
+// sequence's outputs do not depend on the thread count; the gemms split as bindGemm decides (the
+// same for a given count).
 import type { RecurrentLayout } from '../../cpu/kernels/recurrentCommon.ts';
 import type { WasmHeap } from '../heap.ts';
 import * as L from '../layout.ts';
@@ -23,11 +24,13 @@ export interface RecurrentCall {
 }
 
 /** The parameter block's fields before the tensors (the copy of assembly/recurrent.ts's). */
-export const RECURRENT_FIELDS = { BATCH: 0, TIME: 1, FEATURES: 2, UNITS: 3, GATES: 4, PACKED: 5, TILES: 6, STATE: 7, PRE: 8, HIDDEN_PRE: 9, PREVIOUS: 10, WEIGHTS: 11, HIDDEN: 12, TENSORS: 13 } as const;
+export const RECURRENT_FIELDS = { BATCH: 0, TIME: 1, FEATURES: 2, UNITS: 3, GATES: 4, PACKED: 5, TILES: 6, STATE: 7, PRE: 8, HIDDEN_PRE: 9, PREVIOUS: 10, WEIGHTS: 11, HIDDEN: 12, CLAIMS: 13, TENSORS: 14 } as const;
 /** Units per packed panel, rows and floats of one gate's register tile, as assembly/recurrent.ts. */
 export const PANEL = 8;
 export const ROWS = 4;
 export const TILE_FLOATS = 32;
+/** Samples per chunk that the sequence's parts claim (two tiles), as assembly/recurrent.ts. */
+export const CHUNK = 8;
 
 const SEQUENCE_KERNELS: Record<RecurrentOp, string> = {
   lstmSequence: 'lstmForward', gruSequence: 'gruForward', rnnSequence: 'rnnForward',
@@ -42,6 +45,7 @@ interface Workspace {
   readonly pre: number;
   readonly hiddenPre: number;
   readonly previous: number;
+  readonly claims: number;
 }
 
 function align(bytes: number): number {
@@ -67,14 +71,14 @@ function workspace(context: BindContext, { op, layout, inputs, outputs }: Recurr
     previous: backward ? batch * time * units : 0,
   };
   const tileBytes = context.threads * align(TILE_FLOATS * (columns / units) * 4);
-  const sizes = [align(floats.packed * 4), tileBytes, align(floats.state * 4), align(floats.pre * 4), align(floats.hiddenPre * 4), align(floats.previous * 4)];
+  const sizes = [align(floats.packed * 4), tileBytes, align(floats.state * 4), align(floats.pre * 4), align(floats.hiddenPre * 4), align(floats.previous * 4), 64];
   let next = context.heap.reserve(sizes.reduce((sum, bytes) => sum + bytes, 0));
-  const [packed, tiles, state, pre, hiddenPre, previous] = sizes.map((bytes) => {
+  const [packed, tiles, state, pre, hiddenPre, previous, claims] = sizes.map((bytes) => {
     const start = next;
     next += bytes;
     return start;
   });
-  const reserved = { packed, tiles, state, pre, hiddenPre, previous };
+  const reserved = { packed, tiles, state, pre, hiddenPre, previous, claims };
   known.set(key, reserved);
   return reserved;
 }
@@ -85,7 +89,7 @@ function sequenceFields(call: RecurrentCall, space: Workspace, hidden: WasmTenso
   const fields = new Array<number>(F.TENSORS).fill(0);
   [fields[F.BATCH], fields[F.TIME], fields[F.FEATURES], fields[F.UNITS], fields[F.GATES]] = [call.layout.batch, call.layout.time, call.layout.features, call.layout.units, call.gates];
   [fields[F.PACKED], fields[F.TILES], fields[F.STATE], fields[F.PRE], fields[F.HIDDEN_PRE], fields[F.PREVIOUS]] = [space.packed, space.tiles, space.state, space.pre, space.hiddenPre, space.previous];
-  [fields[F.WEIGHTS], fields[F.HIDDEN]] = [call.inputs[call.weightsAt + 1].address, hidden.address];
+  [fields[F.WEIGHTS], fields[F.HIDDEN], fields[F.CLAIMS]] = [call.inputs[call.weightsAt + 1].address, hidden.address, space.claims];
   return [...fields, ...call.inputs.map((t) => t.address), ...call.outputs.map((t) => t.address)];
 }
 
@@ -98,9 +102,9 @@ function product(context: BindContext, rows: number, columns: number, depth: num
   return bindGemm(context, { shape: { batch: 1, rows, columns, depth }, a, b, c: { address: c, batchStride: 0, rowStride: columns }, bias });
 }
 
-/** Parts of the sequence: shares of the samples in whole tiles, as many as its recurrent products are worth. */
+/** Parts of the sequence (they claim chunks of samples), as many as its recurrent products are worth. */
 function sequenceParts(context: BindContext, { batch, time, units, columns }: RecurrentLayout): number {
-  return Math.max(1, Math.min(context.partsFor(2 * batch * time * units * columns), Math.ceil(batch / ROWS)));
+  return Math.max(1, Math.min(context.partsFor(2 * batch * time * units * columns), Math.ceil(batch / CHUNK)));
 }
 
 /** Parts of the packing: shares of the panels (and of the samples' previous states). */
