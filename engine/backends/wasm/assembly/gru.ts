@@ -52,8 +52,12 @@ function gruStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize): 
       }
       for (let r = 0; r < rows; r++) {
         const b = r0 + r, step = b * time + t;
-        for (let c = 0; c < count; c += 4) {
-          forwardCell(units, at(gates, step * columns), buffer, r, c, first + c, min(4, count - c), hiddenBias, at(previous, b * stride), at(candidate, step * units), at(hidden, step * units));
+        const gateRow = at(gates, step * columns), before = at(previous, b * stride), candidateRow = at(candidate, step * units), hiddenRow = at(hidden, step * units);
+        if (count == PANEL) {
+          forwardCell(units, gateRow, buffer, r, 0, first, 4, hiddenBias, before, candidateRow, hiddenRow);
+          forwardCell(units, gateRow, buffer, r, 4, first + 4, 4, hiddenBias, before, candidateRow, hiddenRow);
+        } else {
+          for (let c = 0; c < count; c += 4) forwardCell(units, gateRow, buffer, r, c, first + c, min(4, count - c), hiddenBias, before, candidateRow, hiddenRow);
         }
       }
     }
@@ -77,6 +81,13 @@ function gruStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize): 
   store4(at(direct, u), f32x4.mul(dh, update), n);
 }
 
+/** Lanes u..u+n of one sample's row: dh (the given gradient, the tile and the direct carry; only the given one after the last step), then both sides' gradients. */
+// @ts-ignore: decorator
+@inline function backwardLanes(units: i32, buffer: usize, r: i32, c: i32, u: i32, n: i32, last: bool, dHidden: usize, direct: usize, gates: usize, candidate: usize, previous: usize, inputSide: usize, hiddenSide: usize): void {
+  const carried = last ? f32x4.splat(0) : f32x4.add(product(buffer, 0, r, c), load4(at(direct, u), n));
+  backwardCell(units, u, n, f32x4.add(load4(at(dHidden, u), n), carried), gates, candidate, previous, inputSide, hiddenSide, direct);
+}
+
 /** Backward step t (T-1 down to 0, then -1: dh0) for samples [rBegin, rEnd). */
 function gruBackwardStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize): void {
   const time = field(params, TIME), units = field(params, UNITS);
@@ -93,16 +104,22 @@ function gruBackwardStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: 
       if (!last) tile(columns, at(hiddenSide, (r0 * time + t + 1) * columns), <usize>(time * columns) << 2, rows, at(weights, block * columns * PANEL), buffer);
       for (let r = 0; r < rows; r++) {
         const b = r0 + r, step = b * time + t, state = b * units;
-        for (let c = 0; c < count; c += 4) {
-          const u = first + c, n = min(4, count - c);
-          const carried = last ? f32x4.splat(0) : f32x4.add(product(buffer, 0, r, c), load4(at(direct, state + u), n));
-          if (t < 0) {
-            store4(at(dh0, state + u), carried, n);
-            continue;
+        if (t < 0) {
+          for (let c = 0; c < count; c += 4) {
+            const u = state + first + c, n = min(4, count - c);
+            store4(at(dh0, u), f32x4.add(product(buffer, 0, r, c), load4(at(direct, u), n)), n);
           }
-          const dh = f32x4.add(load4(at(dHidden, step * units + u), n), carried);
-          const previous = t == 0 ? at(h0, state) : at(hidden, (step - 1) * units);
-          backwardCell(units, u, n, dh, at(gates, step * columns), at(candidate, step * units), previous, at(inputSide, step * columns), at(hiddenSide, step * columns), at(direct, state));
+          continue;
+        }
+        const previous = t == 0 ? at(h0, state) : at(hidden, (step - 1) * units);
+        const gateRow = at(gates, step * columns), candidateRow = at(candidate, step * units), dHiddenRow = at(dHidden, step * units);
+        const inputRow = at(inputSide, step * columns), hiddenRow = at(hiddenSide, step * columns), directRow = at(direct, state);
+        if (count == PANEL) {
+          // A whole panel: constant widths, so the loads and stores inline without their edge branches.
+          backwardLanes(units, buffer, r, 0, first, 4, last, dHiddenRow, directRow, gateRow, candidateRow, previous, inputRow, hiddenRow);
+          backwardLanes(units, buffer, r, 4, first + 4, 4, last, dHiddenRow, directRow, gateRow, candidateRow, previous, inputRow, hiddenRow);
+        } else {
+          for (let c = 0; c < count; c += 4) backwardLanes(units, buffer, r, c, first + c, min(4, count - c), last, dHiddenRow, directRow, gateRow, candidateRow, previous, inputRow, hiddenRow);
         }
       }
     }
