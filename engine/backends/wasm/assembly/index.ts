@@ -6,9 +6,10 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { biasAdd, relu, reluBackward } from './elementwise';
-export { lstmSequence, lstmSequenceBackward } from './lstm';
-export { gruSequence, gruSequenceBackward } from './gru';
-export { rnnSequence, rnnSequenceBackward } from './rnn';
+export { recurrentColumnSums, recurrentPackBackward, recurrentPackForward } from './recurrent';
+export { lstmBackward, lstmForward } from './lstm';
+export { gruBackward, gruForward } from './gru';
+export { rnnBackward, rnnForward } from './rnn';
 export { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './pool';
 export { logSoftmax, logSoftmaxBackward, meanSquaredError, meanSquaredErrorBackward, softmax, softmaxBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './loss';
 export { addSame, leakyRelu, leakyReluBackward, mulSame, scaleValues, sigmoid, sigmoidBackward, subSame, tanh, tanhBackward } from './activation';

@@ -1,105 +1,154 @@
-// lstmSequence and its backward as matrix products plus a 4-lane gate epilogue (the cpu kernel's
-// semantics: gates i, f, g, o stacked along 4H columns, saved after their activations).
-// Forward: gates[B·T, 4H] = x·Wx for all steps in one gemm, then per step rec[B, 4H] = h_{t-1}·Wh
-// and the epilogue (bias, activations, cell and hidden state).
-// Backward: per step (last to first) dh carried = dPre_{t+1}·Whᵀ, the epilogue writes the
-// pre-activation gradients dPre[B·T, 4H]; then dx, dWx, dWh as three gemms over all B·T rows and
-// dBias as column sums. The per-step gemm is where a thread split by rows of B would go.
-import { load4, sigmoid4, store4, tanh4 } from './math';
-import { affineGradients, BATCH, begin, columnSums, FEATURES, previousStates, product, section, tensor, TIME, transpose, UNITS } from './recurrent';
+// lstmSequence and its backward, one time step per phase (the phases and the parameter block:
+// recurrent.ts). The cpu kernel's semantics: gates i, f, g, o stacked along 4H columns, saved
+// after their activations.
+// Forward: the host has written gates[B·T, 4H] = x·Wx + bias (a gemm) and packed Wh; step t
+// multiplies h_{t-1} by the panels of this part's units (four gates each) and runs the epilogue
+// of those units: activations, cell and hidden state.
+// Backward: the host has packed Whᵀ and the previous states; step t (last to first) multiplies
+// dPre_{t+1} by this part's panels of Whᵀ (the carried dh of its units) and writes the
+// pre-activation gradients dPre_t of its units; step -1 writes dh0 and dc0. The weight gradients
+// and dx are gemms over all B·T rows afterwards, dBias column sums.
+import { gateSigmoid, gateTanh } from './gateMath';
+import { load4, store4 } from './math';
+import { at, BATCH, CHUNK, claim, PACKED, PANEL, PRE, ROWS, STATE, tensor, tile, TILE_FLOATS, tiles, TIME, UNITS } from './recurrent';
 import { field } from './simd';
 
+/** Lanes c..c+3 of row r of gate `gate`'s tile. */
 // @ts-ignore: decorator
-@inline function at(base: usize, index: i32): usize {
-  return base + (<usize>index << 2);
+@inline function product(buffer: usize, gate: i32, r: i32, c: i32): v128 {
+  return v128.load(at(buffer, gate * TILE_FLOATS + r * PANEL + c));
 }
 
-/** gates + rec + bias at column `column` (n lanes). */
+/** One sample's lanes u..u+n of step `step`: activations, cell, hidden state. */
 // @ts-ignore: decorator
-@inline function preActivation(gates: usize, rec: usize, bias: usize, column: i32, n: i32): v128 {
-  return f32x4.add(f32x4.add(load4(at(gates, column), n), load4(at(rec, column), n)), load4(at(bias, column), n));
+@inline function forwardCell(units: i32, gates: usize, buffer: usize, r: i32, c: i32, u: i32, n: i32, previousCell: usize, cell: usize, hidden: usize): void {
+  const i = gateSigmoid(f32x4.add(load4(at(gates, u), n), product(buffer, 0, r, c)));
+  const f = gateSigmoid(f32x4.add(load4(at(gates, units + u), n), product(buffer, 1, r, c)));
+  const g = gateTanh(f32x4.add(load4(at(gates, 2 * units + u), n), product(buffer, 2, r, c)));
+  const o = gateSigmoid(f32x4.add(load4(at(gates, 3 * units + u), n), product(buffer, 3, r, c)));
+  store4(at(gates, u), i, n);
+  store4(at(gates, units + u), f, n);
+  store4(at(gates, 2 * units + u), g, n);
+  store4(at(gates, 3 * units + u), o, n);
+  const state = f32x4.add(f32x4.mul(f, load4(at(previousCell, u), n)), f32x4.mul(i, g));
+  store4(at(cell, u), state, n);
+  store4(at(hidden, u), f32x4.mul(o, gateTanh(state)), n);
 }
 
-/** One sample's gates, cell and hidden state at one step. */
-function forwardCell(units: i32, gates: usize, rec: usize, bias: usize, previousCell: usize, cell: usize, hidden: usize): void {
-  for (let u = 0; u < units; u += 4) {
-    const n = min(4, units - u);
-    const i = sigmoid4(preActivation(gates, rec, bias, u, n));
-    const f = sigmoid4(preActivation(gates, rec, bias, units + u, n));
-    const g = tanh4(preActivation(gates, rec, bias, 2 * units + u, n));
-    const o = sigmoid4(preActivation(gates, rec, bias, 3 * units + u, n));
-    store4(at(gates, u), i, n);
-    store4(at(gates, units + u), f, n);
-    store4(at(gates, 2 * units + u), g, n);
-    store4(at(gates, 3 * units + u), o, n);
-    const c = f32x4.add(f32x4.mul(f, load4(at(previousCell, u), n)), f32x4.mul(i, g));
-    store4(at(cell, u), c, n);
-    store4(at(hidden, u), f32x4.mul(o, tanh4(c)), n);
-  }
-}
-
-export function lstmSequence(params: usize): void {
-  begin(params);
-  const batch = field(params, BATCH), time = field(params, TIME), features = field(params, FEATURES), units = field(params, UNITS);
+/** Forward step t for samples [rBegin, rEnd). */
+function lstmStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize): void {
+  const time = field(params, TIME), units = field(params, UNITS);
   const columns = 4 * units;
-  const x = tensor(params, 0), h0 = tensor(params, 1), c0 = tensor(params, 2), wx = tensor(params, 3), wh = tensor(params, 4), bias = tensor(params, 5);
   const hidden = tensor(params, 6), cell = tensor(params, 7), gates = tensor(params, 8);
-  const rec = section(batch * columns);
-  product(batch * time, columns, features, x, features, 1, wx, columns, 1, gates, columns);
-  for (let t = 0; t < time; t++) {
-    const previousHidden = t == 0 ? h0 : at(hidden, (t - 1) * units);
-    const previousCell = t == 0 ? c0 : at(cell, (t - 1) * units);
-    const stride = t == 0 ? units : time * units;
-    product(batch, columns, units, previousHidden, stride, 1, wh, columns, 1, rec, columns);
-    for (let b = 0; b < batch; b++) {
-      const step = b * time + t;
-      forwardCell(units, at(gates, step * columns), at(rec, b * columns), bias, at(previousCell, b * stride), at(cell, step * units), at(hidden, step * units));
+  const previousHidden = t == 0 ? tensor(params, 1) : at(hidden, (t - 1) * units);
+  const previousCell = t == 0 ? tensor(params, 2) : at(cell, (t - 1) * units);
+  const stride = t == 0 ? units : time * units;
+  const weights = <usize>field(params, PACKED);
+  const blocks = (units + PANEL - 1) / PANEL;
+  for (let block = 0; block < blocks; block++) {
+    const first = block * PANEL, count = min(PANEL, units - first);
+    for (let r0 = rBegin; r0 < rEnd; r0 += ROWS) {
+      const rows = min(ROWS, rEnd - r0);
+      for (let gate = 0; gate < 4; gate++) {
+        tile(units, at(previousHidden, r0 * stride), <usize>stride << 2, rows, at(weights, (block * 4 + gate) * units * PANEL), at(buffer, gate * TILE_FLOATS));
+      }
+      for (let r = 0; r < rows; r++) {
+        const b = r0 + r, step = b * time + t;
+        const gateRow = at(gates, step * columns), cellBefore = at(previousCell, b * stride), cellRow = at(cell, step * units), hiddenRow = at(hidden, step * units);
+        if (count == PANEL) {
+          // A whole panel: constant widths, so the loads and stores inline without their edge branches.
+          forwardCell(units, gateRow, buffer, r, 0, first, 4, cellBefore, cellRow, hiddenRow);
+          forwardCell(units, gateRow, buffer, r, 4, first + 4, 4, cellBefore, cellRow, hiddenRow);
+        } else {
+          for (let c = 0; c < count; c += 4) forwardCell(units, gateRow, buffer, r, c, first + c, min(4, count - c), cellBefore, cellRow, hiddenRow);
+        }
+      }
     }
   }
 }
 
-/** One sample's pre-activation gradients at one step; updates its carried dc. */
-function backwardCell(units: i32, gates: usize, cell: usize, previousCell: usize, dHidden: usize, carriedHidden: usize, carriedCell: usize, dPre: usize): void {
+/** One sample's pre-activation gradients (lanes u..u+n) at one step, from dh (carried included); updates its carried dc. */
+// @ts-ignore: decorator
+@inline function backwardCell(units: i32, u: i32, n: i32, dh: v128, carriedCell: v128, gates: usize, cell: usize, previousCell: usize, dPre: usize, carried: usize): void {
   const one = f32x4.splat(1);
-  for (let u = 0; u < units; u += 4) {
-    const n = min(4, units - u);
-    const i = load4(at(gates, u), n), f = load4(at(gates, units + u), n);
-    const g = load4(at(gates, 2 * units + u), n), o = load4(at(gates, 3 * units + u), n);
-    const tanhCell = tanh4(load4(at(cell, u), n));
-    const dh = f32x4.add(load4(at(dHidden, u), n), load4(at(carriedHidden, u), n));
-    const dc = f32x4.add(load4(at(carriedCell, u), n), f32x4.mul(f32x4.mul(dh, o), f32x4.sub(one, f32x4.mul(tanhCell, tanhCell))));
-    store4(at(dPre, u), f32x4.mul(f32x4.mul(dc, g), f32x4.mul(i, f32x4.sub(one, i))), n);
-    store4(at(dPre, units + u), f32x4.mul(f32x4.mul(dc, load4(at(previousCell, u), n)), f32x4.mul(f, f32x4.sub(one, f))), n);
-    store4(at(dPre, 2 * units + u), f32x4.mul(f32x4.mul(dc, i), f32x4.sub(one, f32x4.mul(g, g))), n);
-    store4(at(dPre, 3 * units + u), f32x4.mul(f32x4.mul(dh, tanhCell), f32x4.mul(o, f32x4.sub(one, o))), n);
-    store4(at(carriedCell, u), f32x4.mul(dc, f), n);
+  const i = load4(at(gates, u), n), f = load4(at(gates, units + u), n);
+  const g = load4(at(gates, 2 * units + u), n), o = load4(at(gates, 3 * units + u), n);
+  const tanhCell = gateTanh(load4(at(cell, u), n));
+  const dc = f32x4.add(carriedCell, f32x4.mul(f32x4.mul(dh, o), f32x4.sub(one, f32x4.mul(tanhCell, tanhCell))));
+  store4(at(dPre, u), f32x4.mul(f32x4.mul(dc, g), f32x4.mul(i, f32x4.sub(one, i))), n);
+  store4(at(dPre, units + u), f32x4.mul(f32x4.mul(dc, load4(at(previousCell, u), n)), f32x4.mul(f, f32x4.sub(one, f))), n);
+  store4(at(dPre, 2 * units + u), f32x4.mul(f32x4.mul(dc, i), f32x4.sub(one, f32x4.mul(g, g))), n);
+  store4(at(dPre, 3 * units + u), f32x4.mul(f32x4.mul(dh, tanhCell), f32x4.mul(o, f32x4.sub(one, o))), n);
+  store4(at(carried, u), f32x4.mul(dc, f), n);
+}
+
+/** Lanes u..u+n of one sample's row: dh (the given gradient plus the carried one from the tile, none after the last step), then the cell's gradients. */
+// @ts-ignore: decorator
+@inline function backwardLanes(units: i32, buffer: usize, r: i32, c: i32, u: i32, n: i32, last: bool, dHidden: usize, carried: usize, gates: usize, cell: usize, previousCell: usize, dPre: usize): void {
+  const dh = f32x4.add(load4(at(dHidden, u), n), last ? f32x4.splat(0) : product(buffer, 0, r, c));
+  backwardCell(units, u, n, dh, last ? f32x4.splat(0) : load4(at(carried, u), n), gates, cell, previousCell, dPre, carried);
+}
+
+/** Backward step t (T-1 down to 0, then -1: dh0 and dc0) for samples [rBegin, rEnd). */
+function lstmBackwardStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize): void {
+  const time = field(params, TIME), units = field(params, UNITS);
+  const columns = 4 * units;
+  const c0 = tensor(params, 2), cell = tensor(params, 6), gates = tensor(params, 7), dHidden = tensor(params, 8);
+  const dh0 = tensor(params, 10), dc0 = tensor(params, 11);
+  const dPre = <usize>field(params, PRE), carriedCell = <usize>field(params, STATE);
+  const weights = <usize>field(params, PACKED);
+  const last = t == time - 1;
+  const blocks = (units + PANEL - 1) / PANEL;
+  for (let block = 0; block < blocks; block++) {
+    const first = block * PANEL, count = min(PANEL, units - first);
+    for (let r0 = rBegin; r0 < rEnd; r0 += ROWS) {
+      const rows = min(ROWS, rEnd - r0);
+      if (!last) tile(columns, at(dPre, (r0 * time + t + 1) * columns), <usize>(time * columns) << 2, rows, at(weights, block * columns * PANEL), buffer);
+      for (let r = 0; r < rows; r++) {
+        const b = r0 + r, step = b * time + t, state = b * units;
+        if (t < 0) {
+          for (let c = 0; c < count; c += 4) {
+            const u = state + first + c, n = min(4, count - c);
+            store4(at(dh0, u), last ? f32x4.splat(0) : product(buffer, 0, r, c), n);
+            store4(at(dc0, u), load4(at(carriedCell, u), n), n);
+          }
+          continue;
+        }
+        const previousCell = t == 0 ? at(c0, state) : at(cell, (step - 1) * units);
+        const gateRow = at(gates, step * columns), cellRow = at(cell, step * units), dPreRow = at(dPre, step * columns);
+        const carriedRow = at(carriedCell, state), dHiddenRow = at(dHidden, step * units);
+        if (count == PANEL) {
+          // A whole panel: constant widths, so the loads and stores inline without their edge branches.
+          backwardLanes(units, buffer, r, 0, first, 4, last, dHiddenRow, carriedRow, gateRow, cellRow, previousCell, dPreRow);
+          backwardLanes(units, buffer, r, 4, first + 4, 4, last, dHiddenRow, carriedRow, gateRow, cellRow, previousCell, dPreRow);
+        } else {
+          for (let c = 0; c < count; c += 4) backwardLanes(units, buffer, r, c, first + c, min(4, count - c), last, dHiddenRow, carriedRow, gateRow, cellRow, previousCell, dPreRow);
+        }
+      }
+    }
   }
 }
 
-export function lstmSequenceBackward(params: usize): void {
-  begin(params);
-  const batch = field(params, BATCH), time = field(params, TIME), units = field(params, UNITS);
-  const columns = 4 * units;
-  const x = tensor(params, 0), h0 = tensor(params, 1), c0 = tensor(params, 2), wx = tensor(params, 3), wh = tensor(params, 4);
-  const hidden = tensor(params, 5), cell = tensor(params, 6), gates = tensor(params, 7), dHidden = tensor(params, 8);
-  const dx = tensor(params, 9), dh0 = tensor(params, 10), dc0 = tensor(params, 11), dwx = tensor(params, 12), dwh = tensor(params, 13), dBias = tensor(params, 14);
-  const dPre = section(batch * time * columns), carriedHidden = section(batch * units), carriedCell = section(batch * units);
-  const whT = section(columns * units), previous = section(batch * time * units);
-  transpose(wh, units, columns, whT);
-  memory.fill(carriedCell, 0, <usize>(batch * units) << 2);
-  for (let t = time - 1; t >= 0; t--) {
-    if (t == time - 1) memory.fill(carriedHidden, 0, <usize>(batch * units) << 2);
-    else product(batch, units, columns, at(dPre, (t + 1) * columns), time * columns, 1, whT, units, 1, carriedHidden, units);
-    for (let b = 0; b < batch; b++) {
-      const step = b * time + t;
-      const previousCell = t == 0 ? at(c0, b * units) : at(cell, (step - 1) * units);
-      const state = b * units;
-      backwardCell(units, at(gates, step * columns), at(cell, step * units), previousCell, at(dHidden, step * units), at(carriedHidden, state), at(carriedCell, state), at(dPre, step * columns));
-    }
+/** The forward pass: every step of all samples (one part), or of the chunks this part claims. */
+export function lstmForward(params: usize, part: i32, parts: i32): void {
+  const batch = field(params, BATCH), time = field(params, TIME), buffer = tiles(params, part);
+  if (parts == 1) {
+    for (let t = 0; t < time; t++) lstmStep(params, t, 0, batch, buffer);
+    return;
   }
-  previousStates(h0, hidden, batch, time, units, previous);
-  product(batch, units, columns, dPre, time * columns, 1, whT, units, 1, dh0, units);
-  memory.copy(dc0, carriedCell, <usize>(batch * units) << 2);
-  affineGradients(params, columns, dPre, dPre, x, wx, dx, dwx, dwh, previous);
-  columnSums(dPre, batch * time, columns, dBias);
+  for (let first = claim(params); first >= 0; first = claim(params)) {
+    for (let t = 0; t < time; t++) lstmStep(params, t, first, min(batch, first + CHUNK), buffer);
+  }
+}
+
+/** The backward pass, last step first, then the initial state's gradient: all samples or this part's claimed chunks. */
+export function lstmBackward(params: usize, part: i32, parts: i32): void {
+  const batch = field(params, BATCH), time = field(params, TIME), buffer = tiles(params, part);
+  if (parts == 1) {
+    for (let t = time - 1; t >= -1; t--) lstmBackwardStep(params, t, 0, batch, buffer);
+    return;
+  }
+  for (let first = claim(params); first >= 0; first = claim(params)) {
+    for (let t = time - 1; t >= -1; t--) lstmBackwardStep(params, t, first, min(batch, first + CHUNK), buffer);
+  }
 }

@@ -1,23 +1,79 @@
-// What the recurrent sequence kernels (lstm.ts, gru.ts, rnn.ts) share: their parameter block, a
-// bump allocator over their workspace, matrix products on the packed gemm, and the bookkeeping
-// of backpropagation through time (the previous hidden states as one matrix, column sums).
-// Layouts as on the cpu backend: x [B, T, F], states [B, H], per-step tensors [B, T, width],
-// weights [F, G·H] and [H, G·H] with the gates stacked along the columns.
+// What the recurrent sequence kernels (lstm.ts, gru.ts, rnn.ts) share: their parameter block, the
+// recurrent weights packed once per call into panels of 8 units, the 4×8 register tile that
+// multiplies a state by a panel, and the bookkeeping of backpropagation through time (the previous
+// hidden states as one matrix, column sums). Layouts as on the cpu backend: x [B, T, F], states
+// [B, H], per-step tensors [B, T, width], weights [F, G·H] and [H, G·H] with the gates stacked
+// along the columns.
 //
-// Parameter block (i32): [batch, time, features, units, gemm scratch, workspace, then the byte
-// address of every input and output in the op's signature order].
-import * as L from './layout';
-import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
-import { field } from './simd';
+// A call runs in phases, each a kernel (params, part, parts) that the host binds (one `split` per
+// phase; kernels/recurrentPhases.ts): the input projection of all steps (a gemm), the packing of
+// Wh, the sequence itself, then (backward) the weight gradients (gemms) and the bias sums. The
+// sequence splits by samples: the samples do not interact, so a part runs every step of its
+// samples with no barrier between steps (a split by units would need one per step). The parts
+// claim chunks of CHUNK samples from a shared counter rather than a fixed share, so a thread that
+// waits for a core (a shared machine) leaves its chunks to the others; a sample's arithmetic is the
+// same whichever part runs it, so the outputs are the same bits on any thread count.
+//
+// Parameter block (i32): [batch, time, features, units, gates, packed weights, tiles, state,
+// pre-activation gradients, hidden-side gradients, previous states, Wh, hidden states, the claims
+// counter, then the byte address of every input and output in the op's signature order].
+import { load4, store4 } from './math';
+import { field, madd, partBegin } from './simd';
 
 export const BATCH = 0;
 export const TIME = 1;
 export const FEATURES = 2;
 export const UNITS = 3;
-const SCRATCH = 4;
-const WORKSPACE = 5;
+export const GATES = 4;
+/** Workspace: the packed recurrent weights (panels of 8 units, see recurrentPackForward / recurrentPackBackward). */
+export const PACKED = 5;
+/** Workspace: one tile buffer per part (TILE_FLOATS · gates floats, 64-byte aligned). */
+export const TILES = 6;
+/** Workspace [B, H]: the carried cell gradient (lstm) or the direct hidden carry (gru). */
+export const STATE = 7;
+/** Workspace [B·T, G·H]: the pre-activation gradients of every step (input side for gru). */
+export const PRE = 8;
+/** Workspace [B·T, G·H]: gru's hidden-side pre-activation gradients. */
+export const HIDDEN_PRE = 9;
+/** Workspace [B·T, H]: row (b, t) is h_{t-1} of sample b (h0 when t = 0). */
+export const PREVIOUS = 10;
+/** The byte address of Wh [H, G·H]. */
+export const WEIGHTS = 11;
+/** The byte address of the hidden states [B, T, H] (forward output, backward input). */
+export const HIDDEN = 12;
+/** Workspace (one i32): the sequence's next unclaimed chunk of samples (the packing resets it). */
+export const CLAIMS = 13;
 /** Field of the first input's address; the outputs follow the inputs. */
-export const TENSORS = 6;
+export const TENSORS = 14;
+
+/** Units per panel and per register tile's columns. */
+export const PANEL = 8;
+/** Rows of a register tile. */
+export const ROWS = 4;
+/** Floats of one gate's tile (ROWS × PANEL). */
+export const TILE_FLOATS = ROWS * PANEL;
+
+/** Samples per claimed chunk when the sequence runs in several parts (two register tiles). */
+export const CHUNK = 2 * ROWS;
+
+/** The first sample of the next unclaimed chunk, or -1 when every chunk is taken. */
+export function claim(params: usize): i32 {
+  const counter = <usize>field(params, CLAIMS);
+  let chunk: i32;
+  if (ASC_FEATURE_THREADS) chunk = atomic.add<i32>(counter, 1);
+  else {
+    chunk = load<i32>(counter);
+    store<i32>(counter, chunk + 1);
+  }
+  const first = chunk * CHUNK;
+  return first < field(params, BATCH) ? first : -1;
+}
+
+/** Resets the claims counter (part 0 of a packing phase, which runs before the sequence). */
+// @ts-ignore: decorator
+@inline function resetClaims(params: usize, part: i32): void {
+  if (part == 0) store<i32>(<usize>field(params, CLAIMS), 0);
+}
 
 /** The byte address of tensor `index` (inputs then outputs). */
 // @ts-ignore: decorator
@@ -25,103 +81,122 @@ export const TENSORS = 6;
   return <usize>field(params, TENSORS + index);
 }
 
-/** Bytes a workspace section of `floats` takes (64-byte aligned; the host's copy is kernels/recurrent.ts). */
+/** The byte address of float `index` past `base`. */
 // @ts-ignore: decorator
-@inline export function sectionBytes(floats: i32): usize {
-  return (<usize>floats * 4 + 63) & ~(<usize>63);
+@inline export function at(base: usize, index: i32): usize {
+  return base + (<usize>index << 2);
 }
 
-/** The gemm parameter block lives at the start of the workspace, sections follow. */
-const BLOCK_BYTES: usize = 256;
-let gemmBlock: usize = 0;
-let gemmScratch: usize = 0;
-let nextSection: usize = 0;
-
-/** Starts a kernel: the gemm block and scratch, and the first free workspace byte. */
-export function begin(params: usize): void {
-  gemmBlock = <usize>field(params, WORKSPACE);
-  gemmScratch = <usize>field(params, SCRATCH);
-  nextSection = gemmBlock + BLOCK_BYTES;
-}
-
-/** Takes the next workspace section of `floats`. */
-export function section(floats: i32): usize {
-  const start = nextSection;
-  nextSection += sectionBytes(floats);
-  return start;
-}
-
+/** This part's tile buffer. */
 // @ts-ignore: decorator
-@inline function put(index: i32, value: i32): void {
-  store<i32>(gemmBlock + (<usize>index << 2), value);
+@inline export function tiles(params: usize, part: i32): usize {
+  const bytes = (<usize>(TILE_FLOATS * field(params, GATES)) * 4 + 63) & ~(<usize>63);
+  return <usize>field(params, TILES) + <usize>part * bytes;
 }
 
 /**
- * C[rows, columns] (row stride cRow) = A·B over `depth`, A(m, k) = a[m·aRow + k·aColumn],
- * B(k, n) = b[k·bRow + n·bColumn]. One thread (a split by rows of C is where threads would go).
+ * out (ROWS × PANEL, row-major) = rows of A (`rows` ≤ 4 rows from `a`, `aStride` bytes apart) ·
+ * a packed panel (`depth` rows of PANEL floats). Rows past `rows` repeat the last one (unused).
  */
-export function product(rows: i32, columns: i32, depth: i32, a: usize, aRow: i32, aColumn: i32, b: usize, bRow: i32, bColumn: i32, c: usize, cRow: i32): void {
-  memory.fill(gemmBlock, 0, <usize>L.GEMM_FIELDS << 2);
-  put(L.A_MODE, L.A_MATRIX);
-  put(L.B_MODE, L.B_MATRIX);
-  put(L.BATCH, 1);
-  put(L.ROWS, rows);
-  put(L.COLUMNS, columns);
-  put(L.DEPTH, depth);
-  put(L.A_POINTER, <i32>a);
-  put(L.A_ROW_STRIDE, aRow);
-  put(L.A_COLUMN_STRIDE, aColumn);
-  put(L.B_POINTER, <i32>b);
-  put(L.B_ROW_STRIDE, bRow);
-  put(L.B_COLUMN_STRIDE, bColumn);
-  put(L.C_POINTER, <i32>c);
-  put(L.C_ROW_STRIDE, cRow);
-  put(L.SCRATCH, <i32>gemmScratch);
-  put(L.SCRATCH_PER_PART, GEMM_SCRATCH_BYTES);
-  gemm(gemmBlock, 0, 1);
+export function tile(depth: i32, a: usize, aStride: usize, rows: i32, panel: usize, out: usize): void {
+  const a0 = a;
+  const a1 = rows > 1 ? a0 + aStride : a0;
+  const a2 = rows > 2 ? a1 + aStride : a1;
+  const a3 = rows > 3 ? a2 + aStride : a2;
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  let b = panel;
+  for (let k: usize = 0; k < (<usize>depth << 2); k += 4) {
+    const b0 = v128.load(b), b1 = v128.load(b, 16);
+    const x0 = v128.load32_splat(a0 + k), x1 = v128.load32_splat(a1 + k);
+    c00 = madd(x0, b0, c00);
+    c01 = madd(x0, b1, c01);
+    c10 = madd(x1, b0, c10);
+    c11 = madd(x1, b1, c11);
+    const x2 = v128.load32_splat(a2 + k), x3 = v128.load32_splat(a3 + k);
+    c20 = madd(x2, b0, c20);
+    c21 = madd(x2, b1, c21);
+    c30 = madd(x3, b0, c30);
+    c31 = madd(x3, b1, c31);
+    b += PANEL << 2;
+  }
+  v128.store(out, c00);
+  v128.store(out, c01, 16);
+  v128.store(out, c10, 32);
+  v128.store(out, c11, 48);
+  v128.store(out, c20, 64);
+  v128.store(out, c21, 80);
+  v128.store(out, c30, 96);
+  v128.store(out, c31, 112);
 }
 
-/** out[columns, rows] = in[rows, columns]ᵀ. */
-export function transpose(source: usize, rows: i32, columns: i32, out: usize): void {
-  for (let r = 0; r < rows; r++) {
-    const from = source + (<usize>r * columns << 2);
-    for (let c = 0; c < columns; c++) store<f32>(out + ((<usize>c * rows + r) << 2), load<f32>(from + (<usize>c << 2)));
+/** Copies PANEL floats (the first `count` from `source`, `stride` floats apart; zeros after) to `out`. */
+// @ts-ignore: decorator
+@inline function panelRow(source: usize, stride: i32, count: i32, out: usize): void {
+  if (count == PANEL && stride == 1) {
+    v128.store(out, v128.load(source));
+    v128.store(out, v128.load(source, 16), 16);
+    return;
+  }
+  for (let c = 0; c < PANEL; c++) store<f32>(at(out, c), c < count ? load<f32>(at(source, c * stride)) : 0);
+}
+
+/**
+ * Forward: packs Wh [H, G·H] into panels (block j, gate g) at index j·G + g, each H rows of the 8
+ * columns g·H + 8j.. (zero past H). This part packs its share of the panels.
+ */
+export function recurrentPackForward(params: usize, part: i32, parts: i32): void {
+  const units = field(params, UNITS), gates = field(params, GATES), columns = units * gates;
+  const wh = <usize>field(params, WEIGHTS);
+  const panels = ((units + PANEL - 1) / PANEL) * gates;
+  const begin = partBegin(panels, 1, part, parts), end = partBegin(panels, 1, part + 1, parts);
+  const weights = <usize>field(params, PACKED);
+  resetClaims(params, part);
+  for (let p = begin; p < end; p++) {
+    const block = p / gates, gate = p % gates, first = block * PANEL;
+    const count = min(PANEL, units - first);
+    const panel = at(weights, p * units * PANEL);
+    for (let k = 0; k < units; k++) panelRow(at(wh, k * columns + gate * units + first), 1, count, at(panel, k * PANEL));
   }
 }
 
-/** out[B·T, H]: row (b, t) is h_{t-1} of sample b (h0 when t = 0), so that dWh = outᵀ·dGates. */
-export function previousStates(h0: usize, hidden: usize, batch: i32, time: i32, units: i32, out: usize): void {
+/**
+ * Backward: packs Whᵀ [G·H, H] into panels of 8 units (panel j: G·H rows of Wh's rows 8j..,
+ * zero past H), and writes the previous states [B·T, H] (dWh = previousᵀ·dPre). This part packs
+ * its share of the panels and of the samples.
+ */
+export function recurrentPackBackward(params: usize, part: i32, parts: i32): void {
+  const units = field(params, UNITS), columns = units * field(params, GATES);
+  const wh = <usize>field(params, WEIGHTS), weights = <usize>field(params, PACKED);
+  resetClaims(params, part);
+  const panels = (units + PANEL - 1) / PANEL;
+  const end = partBegin(panels, 1, part + 1, parts);
+  for (let p = partBegin(panels, 1, part, parts); p < end; p++) {
+    const first = p * PANEL, count = min(PANEL, units - first);
+    const panel = at(weights, p * columns * PANEL);
+    for (let k = 0; k < columns; k++) panelRow(at(wh, first * columns + k), columns, count, at(panel, k * PANEL));
+  }
+  const batch = field(params, BATCH), time = field(params, TIME);
+  const h0 = tensor(params, 1), hidden = <usize>field(params, HIDDEN), previous = <usize>field(params, PREVIOUS);
   const rowBytes = <usize>units << 2;
-  for (let b = 0; b < batch; b++) {
-    const first = out + <usize>b * time * rowBytes;
+  const last = partBegin(batch, 1, part + 1, parts);
+  for (let b = partBegin(batch, 1, part, parts); b < last; b++) {
+    const first = previous + <usize>b * time * rowBytes;
     memory.copy(first, h0 + <usize>b * rowBytes, rowBytes);
     if (time > 1) memory.copy(first + rowBytes, hidden + <usize>b * time * rowBytes, <usize>(time - 1) * rowBytes);
   }
 }
 
-/** out[columns] = Σ over `rows` rows of m[rows, columns]. */
-export function columnSums(m: usize, rows: i32, columns: i32, out: usize): void {
-  memory.fill(out, 0, <usize>columns << 2);
+/** Column sums, parameter block [matrix, rows, columns, out]: out[c] = Σ_r m[r, c]; this part's columns. */
+export function recurrentColumnSums(params: usize, part: i32, parts: i32): void {
+  const m = <usize>field(params, 0), rows = field(params, 1), columns = field(params, 2), out = <usize>field(params, 3);
+  const begin = partBegin(columns, 4, part, parts), end = partBegin(columns, 4, part + 1, parts);
+  for (let c = begin; c < end; c++) store<f32>(at(out, c), 0);
   for (let r = 0; r < rows; r++) {
-    const row = m + (<usize>r * columns << 2);
-    let c = 0;
-    for (; c + 4 <= columns; c += 4) {
-      const at = <usize>c << 2;
-      v128.store(out + at, f32x4.add(v128.load(out + at), v128.load(row + at)));
-    }
-    for (; c < columns; c++) {
-      const at = <usize>c << 2;
-      store<f32>(out + at, load<f32>(out + at) + load<f32>(row + at));
+    const row = at(m, r * columns);
+    for (let c = begin; c < end; c += 4) {
+      const n = min(4, end - c);
+      store4(at(out, c), f32x4.add(load4(at(out, c), n), load4(at(row, c), n)), n);
     }
   }
-}
-
-/** The weight and input gradients of every step at once, from the stacked pre-activation gradients
- * dPre [B·T, G]: dx = dPre·Wxᵀ, dWx = xᵀ·dPre, dWh = previousᵀ·dHiddenPre. */
-export function affineGradients(params: usize, columns: i32, dPre: usize, dHiddenPre: usize, x: usize, wx: usize, dx: usize, dwx: usize, dwh: usize, previous: usize): void {
-  const rows = field(params, BATCH) * field(params, TIME), features = field(params, FEATURES), units = field(params, UNITS);
-  // dx last: every input is read before any gradient is written.
-  product(features, columns, rows, x, 1, features, dPre, columns, 1, dwx, columns);
-  product(units, columns, rows, previous, 1, units, dHiddenPre, columns, 1, dwh, columns);
-  product(rows, features, columns, dPre, columns, 1, wx, 1, columns, dx, features);
 }

@@ -1,42 +1,18 @@
-// The recurrent sequences (assembly/lstm.ts, gru.ts, rnn.ts): matrix products on the packed gemm
-// plus SIMD gate epilogues. The binder checks shapes as the cpu kernels do and reserves the
-// kernel's workspace (the gemm block, per-step products, the stacked pre-activation gradients of
-// backpropagation through time): one region per bound call, sized here exactly as the kernel
-// takes its sections (assembly/recurrent.ts `section`).
+// The recurrent sequences (assembly/recurrent.ts, lstm.ts, gru.ts, rnn.ts) as phases: the input
+// projection of every step as one gemm, Wh packed once per call, one split per time step (each
+// part a share of the units: its product with the previous state and its gate epilogue), then
+// (backward) the weight gradients and dx as gemms over all B·T rows and the bias sums. The binder
+// checks shapes as the cpu kernels do and reserves the call's workspace (packed weights, per-part
+// tiles, the stacked pre-activation gradients, the previous states) once per bound call.
 import type { OpName } from '../../../ir/index.ts';
 import { expectScratch, expectSteps, recurrentLayout, type RecurrentLayout } from '../../cpu/kernels/recurrentCommon.ts';
 import { expectShape } from '../../cpu/tensor.ts';
 import type { WasmTensor } from '../tensor.ts';
-import { parameterBlock, type BindContext, type Binder, type BoundKernel } from './context.ts';
-
-type RecurrentOp = 'rnnSequence' | 'rnnSequenceBackward' | 'lstmSequence' | 'lstmSequenceBackward' | 'gruSequence' | 'gruSequenceBackward';
-
-/** Bytes of a workspace section of `floats` (64-byte aligned), as assembly/recurrent.ts. */
-function sectionBytes(floats: number): number {
-  return Math.ceil((floats * 4) / 64) * 64;
-}
-
-const BLOCK_BYTES = 256;
+import type { BindContext, Binder, BoundKernel } from './context.ts';
+import { bindBackward, bindForward, type RecurrentOp } from './recurrentPhases.ts';
 
 /** The cpu kernels' scratch output, in multiples of H (only the backward passes have one). */
 const SCRATCH_PER_UNIT: Record<RecurrentOp, number> = { rnnSequence: 0, lstmSequence: 0, gruSequence: 0, rnnSequenceBackward: 2, lstmSequenceBackward: 6, gruSequenceBackward: 7 };
-
-/** The workspace sections each kernel takes, in floats, in the order it takes them. */
-function sections(op: RecurrentOp, { batch, time, units, columns }: RecurrentLayout): number[] {
-  const steps = batch * time;
-  switch (op) {
-    case 'rnnSequence':
-    case 'lstmSequence':
-    case 'gruSequence':
-      return [batch * columns];
-    case 'lstmSequenceBackward':
-      return [steps * columns, batch * units, batch * units, columns * units, steps * units];
-    case 'gruSequenceBackward':
-      return [steps * columns, steps * columns, batch * units, batch * units, columns * units, steps * units];
-    case 'rnnSequenceBackward':
-      return [steps * columns, batch * units, columns * units, steps * units];
-  }
-}
 
 /** The shapes the cpu kernel checks: inputs after the weights and every output. */
 function checkSteps(op: RecurrentOp, layout: RecurrentLayout, inputs: readonly WasmTensor[], outputs: readonly WasmTensor[]): void {
@@ -68,11 +44,8 @@ function bindRecurrent(op: RecurrentOp, gates: number, context: BindContext, inp
   const weightsAt = op.startsWith('lstm') ? 3 : 2;
   const layout = recurrentLayout(op, gates, inputs[0], inputs[1], inputs[weightsAt], inputs[weightsAt + 1]);
   checkSteps(op, layout, inputs, outputs);
-  const workspace = context.heap.reserve(BLOCK_BYTES + sections(op, layout).reduce((sum, floats) => sum + sectionBytes(floats), 0));
-  const fields = [layout.batch, layout.time, layout.features, layout.units, context.scratch(), workspace, ...inputs.map((t) => t.address), ...outputs.map((t) => t.address)];
-  const params = parameterBlock(context.heap, fields);
-  const run = context.heap.kernels[op] as (params: number) => void;
-  return () => run(params);
+  const call = { op, layout, gates, inputs, outputs, weightsAt };
+  return op.endsWith('Backward') ? bindBackward(context, call) : bindForward(context, call);
 }
 
 function binder<Name extends RecurrentOp & OpName>(op: Name, gates: number): Binder<Name> {

@@ -135,8 +135,9 @@ function poolCases(): OpCase[] {
 }
 
 function recurrentCases(): OpCase[] {
-  // Small; hidden size off the 4 lanes and gate widths off the gemm's tiles; one step.
-  return [[2, 5, 3, 4], [3, 4, 7, 37], [2, 1, 5, 6]].flatMap(([batch, time, features, units]) => recurrentShapeCases(batch, time, features, units));
+  // Small; hidden size off the 4 lanes and gate widths off the gemm's tiles; one step; batches off
+  // the 4-row register tile with hidden sizes over several 8-unit panels (one of them partial).
+  return [[2, 5, 3, 4], [3, 4, 7, 37], [2, 1, 5, 6], [5, 3, 9, 13], [9, 2, 6, 16]].flatMap(([batch, time, features, units]) => recurrentShapeCases(batch, time, features, units));
 }
 
 function recurrentShapeCases(batch: number, time: number, features: number, units: number): OpCase[] {
