@@ -9,7 +9,7 @@
 // bias gradients column sums.
 import { gateSigmoid, gateTanh } from './gateMath';
 import { load4, store4 } from './math';
-import { at, BATCH, CHUNK, claim, HIDDEN_PRE, PACKED, PANEL, PRE, ROWS, STATE, tensor, tile, TILE_FLOATS, tiles, TIME, UNITS } from './recurrent';
+import { at, HIDDEN_PRE, PACKED, PANEL, PRE, ROWS, sequenceBackward, sequenceForward, STATE, tensor, tile, TILE_FLOATS, TIME, UNITS } from './recurrent';
 import { field } from './simd';
 
 /** Lanes c..c+3 of row r of gate `gate`'s tile. */
@@ -128,24 +128,10 @@ function gruBackwardStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: 
 
 /** The forward pass: every step of all samples (one part), or of the chunks this part claims. */
 export function gruForward(params: usize, part: i32, parts: i32): void {
-  const batch = field(params, BATCH), time = field(params, TIME), buffer = tiles(params, part);
-  if (parts == 1) {
-    for (let t = 0; t < time; t++) gruStep(params, t, 0, batch, buffer);
-    return;
-  }
-  for (let first = claim(params); first >= 0; first = claim(params)) {
-    for (let t = 0; t < time; t++) gruStep(params, t, first, min(batch, first + CHUNK), buffer);
-  }
+  sequenceForward(params, part, parts, gruStep);
 }
 
 /** The backward pass, last step first, then the initial state's gradient: all samples or this part's claimed chunks. */
 export function gruBackward(params: usize, part: i32, parts: i32): void {
-  const batch = field(params, BATCH), time = field(params, TIME), buffer = tiles(params, part);
-  if (parts == 1) {
-    for (let t = time - 1; t >= -1; t--) gruBackwardStep(params, t, 0, batch, buffer);
-    return;
-  }
-  for (let first = claim(params); first >= 0; first = claim(params)) {
-    for (let t = time - 1; t >= -1; t--) gruBackwardStep(params, t, first, min(batch, first + CHUNK), buffer);
-  }
+  sequenceBackward(params, part, parts, gruBackwardStep);
 }

@@ -10,7 +10,7 @@
 // and dx are gemms over all B·T rows afterwards, dBias column sums.
 import { gateSigmoid, gateTanh } from './gateMath';
 import { load4, store4 } from './math';
-import { at, BATCH, CHUNK, claim, PACKED, PANEL, PRE, ROWS, STATE, tensor, tile, TILE_FLOATS, tiles, TIME, UNITS } from './recurrent';
+import { at, PACKED, PANEL, PRE, ROWS, sequenceBackward, sequenceForward, STATE, tensor, tile, TILE_FLOATS, TIME, UNITS } from './recurrent';
 import { field } from './simd';
 
 /** Lanes c..c+3 of row r of gate `gate`'s tile. */
@@ -131,24 +131,10 @@ function lstmBackwardStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer:
 
 /** The forward pass: every step of all samples (one part), or of the chunks this part claims. */
 export function lstmForward(params: usize, part: i32, parts: i32): void {
-  const batch = field(params, BATCH), time = field(params, TIME), buffer = tiles(params, part);
-  if (parts == 1) {
-    for (let t = 0; t < time; t++) lstmStep(params, t, 0, batch, buffer);
-    return;
-  }
-  for (let first = claim(params); first >= 0; first = claim(params)) {
-    for (let t = 0; t < time; t++) lstmStep(params, t, first, min(batch, first + CHUNK), buffer);
-  }
+  sequenceForward(params, part, parts, lstmStep);
 }
 
 /** The backward pass, last step first, then the initial state's gradient: all samples or this part's claimed chunks. */
 export function lstmBackward(params: usize, part: i32, parts: i32): void {
-  const batch = field(params, BATCH), time = field(params, TIME), buffer = tiles(params, part);
-  if (parts == 1) {
-    for (let t = time - 1; t >= -1; t--) lstmBackwardStep(params, t, 0, batch, buffer);
-    return;
-  }
-  for (let first = claim(params); first >= 0; first = claim(params)) {
-    for (let t = time - 1; t >= -1; t--) lstmBackwardStep(params, t, first, min(batch, first + CHUNK), buffer);
-  }
+  sequenceBackward(params, part, parts, lstmBackwardStep);
 }

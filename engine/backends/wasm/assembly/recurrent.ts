@@ -94,6 +94,35 @@ export function claim(params: usize): i32 {
   return <usize>field(params, TILES) + <usize>part * bytes;
 }
 
+/** One step of a sequence kernel over samples [rBegin, rEnd), using this part's tile buffer. */
+export type SequenceStep = (params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize) => void;
+
+/** The forward pass: every step of all samples (one part), or of the chunks this part claims. */
+// @ts-ignore: decorator
+@inline export function sequenceForward(params: usize, part: i32, parts: i32, step: SequenceStep): void {
+  const batch = field(params, BATCH), time = field(params, TIME), buffer = tiles(params, part);
+  if (parts == 1) {
+    for (let t = 0; t < time; t++) step(params, t, 0, batch, buffer);
+    return;
+  }
+  for (let first = claim(params); first >= 0; first = claim(params)) {
+    for (let t = 0; t < time; t++) step(params, t, first, min(batch, first + CHUNK), buffer);
+  }
+}
+
+/** The backward pass, last step first, then the initial state's gradient (t = -1): all samples or this part's claimed chunks. */
+// @ts-ignore: decorator
+@inline export function sequenceBackward(params: usize, part: i32, parts: i32, step: SequenceStep): void {
+  const batch = field(params, BATCH), time = field(params, TIME), buffer = tiles(params, part);
+  if (parts == 1) {
+    for (let t = time - 1; t >= -1; t--) step(params, t, 0, batch, buffer);
+    return;
+  }
+  for (let first = claim(params); first >= 0; first = claim(params)) {
+    for (let t = time - 1; t >= -1; t--) step(params, t, first, min(batch, first + CHUNK), buffer);
+  }
+}
+
 /**
  * out (ROWS × PANEL, row-major) = rows of A (`rows` ≤ 4 rows from `a`, `aStride` bytes apart) ·
  * a packed panel (`depth` rows of PANEL floats). Rows past `rows` repeat the last one (unused).

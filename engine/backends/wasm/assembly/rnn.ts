@@ -7,7 +7,7 @@
 // dBias column sums.
 import { gateTanh } from './gateMath';
 import { load4, store4 } from './math';
-import { at, BATCH, CHUNK, claim, PACKED, PANEL, PRE, ROWS, tensor, tile, tiles, TIME, UNITS } from './recurrent';
+import { at, PACKED, PANEL, PRE, ROWS, sequenceBackward, sequenceForward, tensor, tile, TIME, UNITS } from './recurrent';
 import { field } from './simd';
 
 /** Forward step t for samples [rBegin, rEnd). */
@@ -67,24 +67,10 @@ function rnnBackwardStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: 
 
 /** The forward pass: every step of all samples (one part), or of the chunks this part claims. */
 export function rnnForward(params: usize, part: i32, parts: i32): void {
-  const batch = field(params, BATCH), time = field(params, TIME), buffer = tiles(params, part);
-  if (parts == 1) {
-    for (let t = 0; t < time; t++) rnnStep(params, t, 0, batch, buffer);
-    return;
-  }
-  for (let first = claim(params); first >= 0; first = claim(params)) {
-    for (let t = 0; t < time; t++) rnnStep(params, t, first, min(batch, first + CHUNK), buffer);
-  }
+  sequenceForward(params, part, parts, rnnStep);
 }
 
 /** The backward pass, last step first, then the initial state's gradient: all samples or this part's claimed chunks. */
 export function rnnBackward(params: usize, part: i32, parts: i32): void {
-  const batch = field(params, BATCH), time = field(params, TIME), buffer = tiles(params, part);
-  if (parts == 1) {
-    for (let t = time - 1; t >= -1; t--) rnnBackwardStep(params, t, 0, batch, buffer);
-    return;
-  }
-  for (let first = claim(params); first >= 0; first = claim(params)) {
-    for (let t = time - 1; t >= -1; t--) rnnBackwardStep(params, t, first, min(batch, first + CHUNK), buffer);
-  }
+  sequenceBackward(params, part, parts, rnnBackwardStep);
 }
