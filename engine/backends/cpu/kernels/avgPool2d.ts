@@ -2,13 +2,10 @@
 // counts as zeros, PyTorch's default); without, it is the number of cells inside the image.
 import type { OpOf } from '../../../ir/index.ts';
 import { floats, type CpuTensor } from '../tensor.ts';
-import { poolGeometry } from './poolGeometry.ts';
-import { poolWindows } from './poolWindows.ts';
+import { poolPlan } from './poolWindows.ts';
 
 export function avgPool2d(op: OpOf<'avgPool2d'>, [input]: readonly CpuTensor[], [output]: readonly CpuTensor[]): void {
-  const geometry = poolGeometry(op, input.shape, output.shape);
-  const { batch, height, width, channels } = geometry;
-  const { count, bounds, divisors } = poolWindows(op, geometry);
+  const { batch, height, width, channels, count, bounds, divisors } = poolPlan(op, input.shape, output.shape);
   const [x, y] = [floats(input, 'avgPool2d input'), floats(output, 'avgPool2d output')];
   for (let n = 0; n < batch; n++) {
     for (let window = 0; window < count; window++) {

@@ -2,13 +2,10 @@
 // (whole channel vectors at a time, contiguous in NHWC).
 import type { OpOf } from '../../../ir/index.ts';
 import { floats, type CpuTensor } from '../tensor.ts';
-import { poolGeometry } from './poolGeometry.ts';
-import { poolWindows } from './poolWindows.ts';
+import { poolPlan } from './poolWindows.ts';
 
 export function avgPool2dBackward(op: OpOf<'avgPool2dBackward'>, [dOutput]: readonly CpuTensor[], [dInput]: readonly CpuTensor[]): void {
-  const geometry = poolGeometry(op, dInput.shape, dOutput.shape);
-  const { batch, height, width, channels } = geometry;
-  const { count, bounds, divisors } = poolWindows(op, geometry);
+  const { batch, height, width, channels, count, bounds, divisors } = poolPlan(op, dInput.shape, dOutput.shape);
   const [dy, dx] = [floats(dOutput, 'avgPool2dBackward dOutput'), floats(dInput, 'avgPool2dBackward dInput')];
   dx.fill(0);
   for (let n = 0; n < batch; n++) {

@@ -1,13 +1,10 @@
 // maxPool2d: the largest value of each window (padded cells never win).
 import type { OpOf } from '../../../ir/index.ts';
 import { floats, type CpuTensor } from '../tensor.ts';
-import { poolGeometry } from './poolGeometry.ts';
-import { poolWindows } from './poolWindows.ts';
+import { poolPlan } from './poolWindows.ts';
 
 export function maxPool2d(op: OpOf<'maxPool2d'>, [input]: readonly CpuTensor[], [output]: readonly CpuTensor[]): void {
-  const geometry = poolGeometry(op, input.shape, output.shape);
-  const { batch, height, width, channels } = geometry;
-  const { count, bounds } = poolWindows(op, geometry);
+  const { batch, height, width, channels, count, bounds } = poolPlan(op, input.shape, output.shape);
   const [x, y] = [floats(input, 'maxPool2d input'), floats(output, 'maxPool2d output')];
   for (let n = 0; n < batch; n++) {
     for (let window = 0; window < count; window++) {

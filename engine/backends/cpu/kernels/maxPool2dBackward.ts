@@ -2,13 +2,10 @@
 // first maximum in row-major order (as PyTorch). Overlapping windows add up.
 import type { OpOf } from '../../../ir/index.ts';
 import { expectShape, floats, type CpuTensor } from '../tensor.ts';
-import { poolGeometry } from './poolGeometry.ts';
-import { poolWindows } from './poolWindows.ts';
+import { poolPlan } from './poolWindows.ts';
 
 export function maxPool2dBackward(op: OpOf<'maxPool2dBackward'>, [input, dOutput]: readonly CpuTensor[], [dInput]: readonly CpuTensor[]): void {
-  const geometry = poolGeometry(op, input.shape, dOutput.shape);
-  const { batch, height, width, channels } = geometry;
-  const { count, bounds } = poolWindows(op, geometry);
+  const { batch, height, width, channels, count, bounds } = poolPlan(op, input.shape, dOutput.shape);
   expectShape(dInput, input.shape, 'maxPool2dBackward dInput');
   const [x, dy, dx] = [floats(input, 'maxPool2dBackward input'), floats(dOutput, 'maxPool2dBackward dOutput'), floats(dInput, 'maxPool2dBackward dInput')];
   dx.fill(0);

@@ -2,7 +2,7 @@
 // position (oh, ow), the input rows and columns its window covers inside the image (padded cells are
 // left out) and average pooling's divisor. The kernels loop over these windows with their own tight
 // loops, so nothing is called or allocated per window.
-import type { PoolAttributes, PoolGeometry } from './poolGeometry.ts';
+import { poolGeometry, type PoolAttributes, type PoolGeometry } from './poolGeometry.ts';
 
 export interface PoolWindows {
   /** Windows per image: outHeight · outWidth, in row-major order. */
@@ -33,4 +33,12 @@ export function poolWindows(op: PoolAttributes, geometry: PoolGeometry): PoolWin
     }
   }
   return { count, bounds, divisors };
+}
+
+/** A pooling call's sizes and windows together: what every pooling kernel computes first. */
+export type PoolPlan = PoolGeometry & PoolWindows;
+
+export function poolPlan(op: PoolAttributes, inputShape: readonly number[], outputShape: readonly number[]): PoolPlan {
+  const geometry = poolGeometry(op, inputShape, outputShape);
+  return { ...geometry, ...poolWindows(op, geometry) };
 }
