@@ -5,10 +5,9 @@
 // f32x4.nearest; the low bits of the sum are n), where math.ts converts n back with
 // i32x4.trunc_sat_f32x4_s, which x64 has no single instruction for. Fewer instructions in the
 // epilogues, which run B·T·H times per call.
+import { expMantissa } from './math';
 
 const LOG2E: f32 = 1.44269504088896341;
-const LN2_HIGH: f32 = 0.693359375;
-const LN2_LOW: f32 = -2.12194440e-4;
 /** 1.5·2^23: adding it rounds a float of magnitude < 2^22 to an integer kept in the low mantissa bits. */
 const ROUNDER: f32 = 12582912.0;
 /** The bits of ROUNDER less the exponent bias: (bits(n + ROUNDER) + BIAS_SHIFT) << 23 is 2^n as a float. */
@@ -21,14 +20,7 @@ const BIAS_SHIFT: i32 = 127 - 0x4b400000;
   x = f32x4.pmin(f32x4.pmax(x, f32x4.splat(-87.3)), f32x4.splat(88.3));
   const shifted = f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), f32x4.splat(ROUNDER));
   const n = f32x4.sub(shifted, f32x4.splat(ROUNDER));
-  const r = f32x4.sub(f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HIGH))), f32x4.mul(n, f32x4.splat(LN2_LOW)));
-  let p = f32x4.splat(1.9875691500e-4);
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
-  const y = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1));
+  const y = expMantissa(x, n);
   const scale = i32x4.shl(i32x4.add(shifted, i32x4.splat(BIAS_SHIFT)), 23);
   return f32x4.mul(y, scale);
 }

@@ -8,6 +8,27 @@ import { field } from './simd';
 export const MR = 4;
 export const NR = 8;
 
+/**
+ * Copies `take` consecutive floats from `src` into a packed column (`step` bytes apart) starting at
+ * `dst`, or zeros when the source lies outside the tensor (`inside` false); returns the next `dst`.
+ */
+// @ts-ignore: decorator
+@inline function copyColumn(dst: usize, src: usize, take: i32, step: usize, inside: bool): usize {
+  if (inside) {
+    for (let c = 0; c < take; c++) {
+      store<f32>(dst, load<f32>(src));
+      src += 4;
+      dst += step;
+    }
+  } else {
+    for (let c = 0; c < take; c++) {
+      store<f32>(dst, 0);
+      dst += step;
+    }
+  }
+  return dst;
+}
+
 /** Writes A(m, k0..k0+count) to dst with a step of MR floats: one row of a panel. */
 function gatherRow(params: usize, base: usize, m: i32, k0: i32, count: i32, dst: usize): void {
   const mode = field(params, L.A_MODE);
@@ -47,19 +68,8 @@ function gatherPatchRow(params: usize, image: usize, m: i32, k0: i32, count: i32
   let remaining = count;
   while (remaining > 0) {
     const take = min(channels - channel, remaining);
-    if (ih >= 0 && ih < height && iw >= 0 && iw < width) {
-      let src = image0 + (((<usize>ih * width + iw) * channels + channel) << 2);
-      for (let c = 0; c < take; c++) {
-        store<f32>(dst, load<f32>(src));
-        src += 4;
-        dst += step;
-      }
-    } else {
-      for (let c = 0; c < take; c++) {
-        store<f32>(dst, 0);
-        dst += step;
-      }
-    }
+    const inside = ih >= 0 && ih < height && iw >= 0 && iw < width;
+    dst = copyColumn(dst, image0 + (((<usize>ih * width + iw) * channels + channel) << 2), take, step, inside);
     remaining -= take;
     channel = 0;
     if (++kw == kernelWidth) {
@@ -118,19 +128,8 @@ function gatherGradientRow(params: usize, gradient: usize, m: i32, k0: i32, coun
     const tw = baseWidth - (tap % kernelWidth) * dilationWidth;
     const oh = th / strideHeight, ow = tw / strideWidth;
     const take = min(channels - channel, remaining);
-    if (th >= 0 && tw >= 0 && th % strideHeight == 0 && tw % strideWidth == 0 && oh < outHeight && ow < outWidth) {
-      let src = gradient + ((((<usize>n * outHeight + oh) * outWidth + ow) * channels + channel) << 2);
-      for (let c = 0; c < take; c++) {
-        store<f32>(dst, load<f32>(src));
-        src += 4;
-        dst += step;
-      }
-    } else {
-      for (let c = 0; c < take; c++) {
-        store<f32>(dst, 0);
-        dst += step;
-      }
-    }
+    const inside = th >= 0 && tw >= 0 && th % strideHeight == 0 && tw % strideWidth == 0 && oh < outHeight && ow < outWidth;
+    dst = copyColumn(dst, gradient + ((((<usize>n * outHeight + oh) * outWidth + ow) * channels + channel) << 2), take, step, inside);
     remaining -= take;
     channel = 0;
     tap++;
