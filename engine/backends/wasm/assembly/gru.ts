@@ -9,7 +9,7 @@
 // bias gradients column sums.
 import { gateSigmoid, gateTanh } from './gateMath';
 import { load4, store4 } from './math';
-import { at, HIDDEN_PRE, PACKED, PANEL, PRE, ROWS, sequenceBackward, sequenceForward, STATE, tensor, tile, TILE_FLOATS, TIME, UNITS } from './recurrent';
+import { at, gateTiles, HIDDEN_PRE, PACKED, PANEL, PRE, ROWS, sequenceBackward, sequenceForward, STATE, tensor, tile, TILE_FLOATS, TIME, UNITS } from './recurrent';
 import { field } from './simd';
 
 /** Lanes c..c+3 of row r of gate `gate`'s tile. */
@@ -47,9 +47,7 @@ function gruStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize): 
     const first = block * PANEL, count = min(PANEL, units - first);
     for (let r0 = rBegin; r0 < rEnd; r0 += ROWS) {
       const rows = min(ROWS, rEnd - r0);
-      for (let gate = 0; gate < 3; gate++) {
-        tile(units, at(previous, r0 * stride), <usize>stride << 2, rows, at(weights, (block * 3 + gate) * units * PANEL), at(buffer, gate * TILE_FLOATS));
-      }
+      gateTiles(units, 3, previous, stride, r0, rows, weights, block, buffer);
       for (let r = 0; r < rows; r++) {
         const b = r0 + r, step = b * time + t;
         const gateRow = at(gates, step * columns), before = at(previous, b * stride), candidateRow = at(candidate, step * units), hiddenRow = at(hidden, step * units);

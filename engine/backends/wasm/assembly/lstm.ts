@@ -10,7 +10,7 @@
 // and dx are gemms over all B·T rows afterwards, dBias column sums.
 import { gateSigmoid, gateTanh } from './gateMath';
 import { load4, store4 } from './math';
-import { at, PACKED, PANEL, PRE, ROWS, sequenceBackward, sequenceForward, STATE, tensor, tile, TILE_FLOATS, TIME, UNITS } from './recurrent';
+import { at, gateTiles, PACKED, PANEL, PRE, ROWS, sequenceBackward, sequenceForward, STATE, tensor, tile, TILE_FLOATS, TIME, UNITS } from './recurrent';
 import { field } from './simd';
 
 /** Lanes c..c+3 of row r of gate `gate`'s tile. */
@@ -49,9 +49,7 @@ function lstmStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize):
     const first = block * PANEL, count = min(PANEL, units - first);
     for (let r0 = rBegin; r0 < rEnd; r0 += ROWS) {
       const rows = min(ROWS, rEnd - r0);
-      for (let gate = 0; gate < 4; gate++) {
-        tile(units, at(previousHidden, r0 * stride), <usize>stride << 2, rows, at(weights, (block * 4 + gate) * units * PANEL), at(buffer, gate * TILE_FLOATS));
-      }
+      gateTiles(units, 4, previousHidden, stride, r0, rows, weights, block, buffer);
       for (let r = 0; r < rows; r++) {
         const b = r0 + r, step = b * time + t;
         const gateRow = at(gates, step * columns), cellBefore = at(previousCell, b * stride), cellRow = at(cell, step * units), hiddenRow = at(hidden, step * units);

@@ -94,6 +94,17 @@ export function claim(params: usize): i32 {
   return <usize>field(params, TILES) + <usize>part * bytes;
 }
 
+/**
+ * The `gates` register tiles of rows r0.. (`rows` ≤ ROWS) of `previous` (rows `stride` floats apart)
+ * times panel `block` of every gate's packed weights, into the part's tile buffer, gate after gate.
+ */
+// @ts-ignore: decorator
+@inline export function gateTiles(units: i32, gates: i32, previous: usize, stride: i32, r0: i32, rows: i32, weights: usize, block: i32, buffer: usize): void {
+  for (let gate = 0; gate < gates; gate++) {
+    tile(units, at(previous, r0 * stride), <usize>stride << 2, rows, at(weights, (block * gates + gate) * units * PANEL), at(buffer, gate * TILE_FLOATS));
+  }
+}
+
 /** One step of a sequence kernel over samples [rBegin, rEnd), using this part's tile buffer. */
 export type SequenceStep = (params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize) => void;
 

@@ -7,7 +7,7 @@
 // dBias column sums.
 import { gateTanh } from './gateMath';
 import { load4, store4 } from './math';
-import { at, PACKED, PANEL, PRE, ROWS, sequenceBackward, sequenceForward, tensor, tile, TIME, UNITS } from './recurrent';
+import { at, gateTiles, PACKED, PANEL, PRE, ROWS, sequenceBackward, sequenceForward, tensor, tile, TIME, UNITS } from './recurrent';
 import { field } from './simd';
 
 /** Forward step t for samples [rBegin, rEnd). */
@@ -22,7 +22,7 @@ function rnnStep(params: usize, t: i32, rBegin: i32, rEnd: i32, buffer: usize): 
     const first = block * PANEL, count = min(PANEL, units - first);
     for (let r0 = rBegin; r0 < rEnd; r0 += ROWS) {
       const rows = min(ROWS, rEnd - r0);
-      tile(units, at(previous, r0 * stride), <usize>stride << 2, rows, at(weights, block * units * PANEL), buffer);
+      gateTiles(units, 1, previous, stride, r0, rows, weights, block, buffer);
       for (let r = 0; r < rows; r++) {
         const h = at(hidden, ((r0 + r) * time + t) * units + first);
         for (let c = 0; c < count; c += 4) {
