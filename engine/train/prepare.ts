@@ -29,6 +29,8 @@ export interface RunHooks {
   readonly checkpoint?: Uint8Array;
   readonly yieldControl?: RunOptions['yieldControl'];
   readonly onStep?: RunOptions['onStep'];
+  /** Epoch reports a second at the most, where the run's settings ask for no telemetry rate of their own (RunOptions.epochReportRate). */
+  readonly epochReportRate?: number;
 }
 
 /** A run ready to start: prepared, resumed from the checkpoint, stopping after `settings.steps` more steps. */
@@ -39,6 +41,7 @@ export function setUpRun(document: GraphDocument, dataset: Dataset, settings: Ru
     epochs: prepared.settings.epochs,
     maxSteps: settings.steps === undefined ? undefined : (resumedFrom?.steps ?? 0) + settings.steps,
     telemetryRate: settings.telemetryRate,
+    epochReportRate: settings.telemetryRate === undefined ? hooks.epochReportRate : undefined,
     earlyStopping: prepared.settings.earlyStopping,
     startEpoch: resumedFrom?.epoch,
     startIndex: resumedFrom?.index,

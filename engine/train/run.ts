@@ -10,6 +10,13 @@ export interface RunOptions {
   /** Stop after this many steps in all (the CLI's --steps). */
   readonly maxSteps?: number;
   readonly telemetryRate?: number;
+  /**
+   * At most this many epoch reports (validation, confusion, extras) a second; an epoch that ends
+   * sooner is held, replaced by the next, and sent when its time comes or the run pauses or ends.
+   * Undefined: every epoch is reported (the CLI prints each). The app's tiny data sets end
+   * hundreds of epochs a second on the fast backends, more than a screen can show.
+   */
+  readonly epochReportRate?: number;
   readonly earlyStopping?: { readonly metric: 'loss' | 'accuracy'; readonly patience: number };
   /** Where a resumed run starts. */
   readonly startEpoch?: number;
@@ -40,6 +47,9 @@ export class TrainingRun {
   private lastYield = Number.NEGATIVE_INFINITY;
   /** The newest progress report held back by throttling; sent when the run pauses or ends. */
   private heldProgress: EngineEvent | null = null;
+  /** The newest epoch report held back by the epoch pacing, with its epoch. */
+  private heldEpoch: { readonly epoch: number; readonly report: EpochReport } | null = null;
+  private lastEpochReport = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly loop: TaskLoop,
@@ -144,12 +154,13 @@ export class TrainingRun {
     }
     this.throttle.push({ step: this.steps, epoch: this.epoch, losses: result.losses, metrics: result.metrics, learningRate: result.learningRate });
     this.reportProgress(started, firstIndex);
+    if (this.heldEpoch !== null && !this.epochPaced()) this.sendEpoch(this.heldEpoch.epoch, this.heldEpoch.report);
     this.options.onStep?.();
     return true;
   }
 
   private reportProgress(started: number, firstIndex: number): void {
-    const lastOfEpoch = this.index + 1 === this.loop.stepsPerEpoch;
+    const lastOfEpoch = this.index + 1 === this.loop.stepsPerEpoch && !this.epochPaced();
     const throttled = !lastOfEpoch && this.now() - this.lastProgress < 1000 / (this.options.telemetryRate ?? 30);
     const doneInEpoch = this.index + 1 - firstIndex;
     const seconds = Math.max(1e-6, (this.now() - started) / 1000);
@@ -171,18 +182,33 @@ export class TrainingRun {
     this.emit(event);
   }
 
-  /** Sends what throttling held back: the pending steps and the newest progress. */
+  /** Sends what throttling held back: the pending steps, the newest progress and epoch report. */
   private flushTelemetry(): void {
     this.throttle.flush();
-    if (this.heldProgress === null) return;
-    this.emit(this.heldProgress);
-    this.heldProgress = null;
-    this.lastProgress = this.now();
+    if (this.heldProgress !== null) {
+      this.emit(this.heldProgress);
+      this.heldProgress = null;
+      this.lastProgress = this.now();
+    }
+    if (this.heldEpoch !== null) this.sendEpoch(this.heldEpoch.epoch, this.heldEpoch.report);
+  }
+
+  /** Whether an epoch ending now would be held back by the epoch pacing. */
+  private epochPaced(): boolean {
+    const rate = this.options.epochReportRate;
+    return rate !== undefined && this.now() - this.lastEpochReport < 1000 / rate;
   }
 
   private reportEpoch(report: EpochReport): void {
+    if (this.epochPaced()) this.heldEpoch = { epoch: this.epoch, report };
+    else this.sendEpoch(this.epoch, report);
+  }
+
+  private sendEpoch(epoch: number, report: EpochReport): void {
+    this.heldEpoch = null;
+    this.lastEpochReport = this.now();
     this.throttle.flush();
-    this.emit({ type: 'epoch', epoch: this.epoch, validation: report.validation, confusion: report.confusion });
+    this.emit({ type: 'epoch', epoch, validation: report.validation, confusion: report.confusion });
     for (const extra of report.extras) this.emit(extra);
   }
 

@@ -16,6 +16,9 @@ import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
 
 export type Post = (event: EngineEvent, transfer: ArrayBuffer[]) => void;
 
+/** Epoch reports sent to the app a second at the most (validation points, confusion, samples). */
+export const EPOCH_REPORTS_PER_SECOND = 10;
+
 export interface HostOptions {
   readonly files?: FileSource;
   readonly mnistPath?: string;
@@ -116,6 +119,7 @@ export class EngineHost {
       backend,
       checkpoint: checkpoint === undefined ? undefined : new Uint8Array(checkpoint),
       yieldControl: this.options.yieldControl,
+      epochReportRate: EPOCH_REPORTS_PER_SECOND,
       onStep: () => {
         this.sendWatched();
         this.sendHistograms(false);

@@ -218,6 +218,8 @@ test('a diverging run names the node, fails, keeps the graph, and trains again w
   await expect(page.getByTestId('layer-node')).toHaveCount(ids.length);
   await page.screenshot({ path: 'test-results/screenshots/divergence.png' });
   await page.getByTestId('setting-learningRate').fill('0.01');
+  // Enough epochs that the run is still going when it is stopped (three end within a second on wasm).
+  await page.getByTestId('setting-epochs').fill('500');
   await page.getByTestId('run-train').click();
   await expect.poll(() => shownStep(page), { timeout: 20_000 }).toBeGreaterThan(20);
   await page.getByTestId('run-stop').click();
