@@ -70,7 +70,7 @@ export function contiguousStrides(shape: readonly number[]): number[] {
  * The shape as [outer, middle, inner] blocks when the reduced axes are adjacent (ignoring axes of
  * size 1): the kept axes before them, the reduced ones, the kept ones after. Null otherwise.
  */
-function adjacentBlocks(shape: readonly number[], reduced: readonly boolean[]): [number, number, number] | null {
+export function adjacentBlocks(shape: readonly number[], reduced: readonly boolean[]): [number, number, number] | null {
   const blocks: [number, number, number] = [1, 1, 1];
   let part = 0;
   for (let axis = 0; axis < shape.length; axis++) {

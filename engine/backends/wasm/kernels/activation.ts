@@ -4,6 +4,7 @@
 // on the cpu kernels: they are typed-array fill and set, already memset and memcpy.
 import type { Op, OpOf } from '../../../ir/index.ts';
 import { runKernel } from '../../cpu/index.ts';
+import { adjacentBlocks } from '../../cpu/kernels/broadcasting.ts';
 import { expectShape } from '../../cpu/tensor.ts';
 import type { WasmTensor } from '../tensor.ts';
 import { parameterBlock, type BindContext, type Binder, type BoundKernel } from './context.ts';
@@ -57,21 +58,6 @@ function arithmetic<Name extends 'add' | 'sub' | 'mul'>(name: Name): Binder<Name
 export const add = arithmetic('add');
 export const sub = arithmetic('sub');
 export const mul = arithmetic('mul');
-
-/** [outer, middle, inner] when the reduced axes are adjacent (size-1 axes ignored); null otherwise. */
-function adjacentBlocks(shape: readonly number[], reduced: readonly boolean[]): [number, number, number] | null {
-  const blocks: [number, number, number] = [1, 1, 1];
-  let part = 0;
-  for (let axis = 0; axis < shape.length; axis++) {
-    if (shape[axis] === 1) continue;
-    if (reduced[axis]) {
-      if (part === 2) return null;
-      part = 1;
-    } else if (part === 1) part = 2;
-    blocks[part] *= shape[axis];
-  }
-  return blocks;
-}
 
 function bindSums(context: BindContext, op: Op, input: WasmTensor, output: WasmTensor, reduced: readonly boolean[] | null): BoundKernel {
   const blocks = reduced === null ? null : adjacentBlocks(input.shape, reduced);
