@@ -126,7 +126,7 @@ export function benchKernels(): BenchResult {
       ? `PyTorch ${torch.version} CPU, torch.set_num_threads(1), NCHW; ours single-threaded, NHWC; both float32`
       : `skipped (${torch.skipped}); our numbers only`;
   return {
-    name: 'CPU kernels against PyTorch (one thread)',
+    name: "The cpu reference backend's kernels against PyTorch (one thread; the app trains on wasm: see the training section)",
     rows: [
       ['comparison', comparison],
       ...ours.map(({ label, ms, flops }): [string, string] => [label, describe(ms, theirs.get(label), flops)]),
