@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export const unitTestConfig = defineConfig({
   test: {
-    include: ['test/engine/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/app/**/*.test.ts', 'test/tooling/**/*.test.ts'],
+    include: ['test/engine/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/app/**/*.test.ts', 'test/tooling/**/*.test.ts', 'test/hostile/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'threads',
