@@ -1,7 +1,7 @@
 // Electron's main process: the app:// scheme, the window, the menu, file dialogs and autosave over IPC.
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
-import { join } from 'node:path';
 import { CHANNELS, type MenuCommand } from '../contract/index.ts';
+import { preloadPathFor, webRootFor } from './appPath.ts';
 import { registerAppSchemePrivileges, serveApp } from './appProtocol.ts';
 import { createAutosaveFile } from './autosaveFile.ts';
 import { contentSecurityPolicy } from './contentSecurity.ts';
@@ -40,7 +40,7 @@ function sendMenuCommand(command: MenuCommand): void {
 }
 
 function openWindow(origins: readonly string[]): void {
-  mainWindow = createMainWindow({ preload: join(__dirname, 'preload.cjs'), url: startUrl(process.env, process.argv), trustedOrigins: origins });
+  mainWindow = createMainWindow({ preload: preloadPathFor(__dirname), url: startUrl(process.env, process.argv), trustedOrigins: origins });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -50,7 +50,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   const devServer = devServerUrl(process.env.NETLOOM_DEV_SERVER_URL);
   const policy = contentSecurityPolicy(devServer?.origin ?? null);
-  serveApp(join(__dirname, '../web'), policy);
+  serveApp(webRootFor(__dirname), policy);
   if (devServer !== null) {
     session.defaultSession.webRequest.onHeadersReceived({ urls: [`${devServer.origin}/*`] }, (details, callback) =>
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } }),
