@@ -1,5 +1,5 @@
 // Maps app:// URL paths to files of the built renderer, refusing anything outside it.
-import { extname, relative, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,6 +15,16 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
 };
+
+/** The built renderer beside main's bundle: build/web next to build/electron (inside app.asar when packaged). */
+export function webRootFor(mainFolder: string): string {
+  return join(mainFolder, '..', 'web');
+}
+
+/** The preload script, bundled next to main. */
+export function preloadPathFor(mainFolder: string): string {
+  return join(mainFolder, 'preload.cjs');
+}
 
 /** The file for a URL path under `root`, or null when the path escapes it or is malformed. */
 export function resolveAppPath(root: string, pathname: string): string | null {

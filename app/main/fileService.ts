@@ -10,6 +10,28 @@ import type { RecentFiles } from './recentFiles.ts';
 export interface FileDialogs {
   chooseFileToOpen(): Promise<string | null>;
   chooseFileToSave(defaultPath: string): Promise<string | null>;
+  /** Whether to replace an existing file the save dialog did not ask about. */
+  confirmReplace(path: string): Promise<boolean>;
+}
+
+/**
+ * Where Save As writes for the path the dialog returned: a name without an extension gets .json.
+ * The dialog asked about replacing only the path it returned, so when the extension is added
+ * (`asked` false) and a file of that name exists, the user must be asked again.
+ */
+export function saveAsTarget(chosen: string): { readonly path: string; readonly asked: boolean } {
+  if (extname(chosen) !== '') return { path: chosen, asked: true };
+  return { path: `${chosen}.json`, asked: false };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw cause;
+  }
 }
 
 export interface FileService {
@@ -32,6 +54,15 @@ async function readGraphFile(path: string): Promise<string> {
   const size = (await stat(path)).size;
   if (size > MAX_DOCUMENT_CHARS) throw new Error(`${basename(path)} is ${Math.round(size / 1048576)} MiB; a graph file may be at most 64 MiB.`);
   return readFile(path, 'utf8');
+}
+
+/** The path Save As writes to, after the dialog and, where .json was added onto an existing file, the question; null when cancelled. */
+async function chooseSaveAsPath(dialogs: FileDialogs, defaultPath: string): Promise<string | null> {
+  const chosen = await dialogs.chooseFileToSave(defaultPath);
+  if (chosen === null) return null;
+  const { path, asked } = saveAsTarget(chosen);
+  if (!asked && (await exists(path)) && !(await dialogs.confirmReplace(path))) return null;
+  return path;
 }
 
 const NO_RECENT: RecentFiles = { list: async () => [], add: async () => undefined, remove: async () => undefined, has: async () => false };
@@ -79,9 +110,8 @@ export function createFileService(dialogs: FileDialogs, documentsFolder: string,
       granted.add(resolve(path));
     },
     async saveAs(request) {
-      const chosen = await dialogs.chooseFileToSave(join(lastFolder, request.suggestedName));
-      if (chosen === null) return null;
-      const path = extname(chosen) === '' ? `${chosen}.json` : chosen;
+      const path = await chooseSaveAsPath(dialogs, join(lastFolder, request.suggestedName));
+      if (path === null) return null;
       await writeFileAtomically(path, request.text);
       return await grant(path);
     },

@@ -1,10 +1,11 @@
 // Electron's main process: the app:// scheme, the window, the menu, file dialogs and autosave over IPC.
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
-import { join } from 'node:path';
 import { CHANNELS, type MenuCommand } from '../contract/index.ts';
+import { preloadPathFor, webRootFor } from './appPath.ts';
 import { registerAppSchemePrivileges, serveApp } from './appProtocol.ts';
 import { createAutosaveFile } from './autosaveFile.ts';
 import { contentSecurityPolicy } from './contentSecurity.ts';
+import { openDialogOptions, REPLACE_RESPONSE, replaceDialogOptions, saveDialogOptions } from './dialogOptions.ts';
 import { createFileService, type FileDialogs } from './fileService.ts';
 import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menuTemplate.ts';
@@ -12,24 +13,24 @@ import { createRecentFiles } from './recentFiles.ts';
 import { devServerUrl, startUrl, trustedOrigins } from './startUrl.ts';
 import { createMainWindow, restrictPermissions } from './window.ts';
 
-const GRAPH_FILTERS = [
-  { name: 'Netloom graph', extensions: ['json'] },
-  { name: 'All files', extensions: ['*'] },
-];
-
 let mainWindow: BrowserWindow | null = null;
 
 function fileDialogs(): FileDialogs {
   return {
     async chooseFileToOpen() {
-      const options = { title: 'Open a graph', filters: GRAPH_FILTERS, properties: ['openFile' as const] };
+      const options = openDialogOptions();
       const result = mainWindow === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(mainWindow, options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseFileToSave(defaultPath) {
-      const options = { title: 'Save the graph', defaultPath, filters: GRAPH_FILTERS };
+      const options = saveDialogOptions(defaultPath);
       const result = mainWindow === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(mainWindow, options);
       return result.canceled || result.filePath === undefined || result.filePath === '' ? null : result.filePath;
+    },
+    async confirmReplace(path) {
+      const options = replaceDialogOptions(path);
+      const result = mainWindow === null ? await dialog.showMessageBox(options) : await dialog.showMessageBox(mainWindow, options);
+      return result.response === REPLACE_RESPONSE;
     },
   };
 }
@@ -40,7 +41,7 @@ function sendMenuCommand(command: MenuCommand): void {
 }
 
 function openWindow(origins: readonly string[]): void {
-  mainWindow = createMainWindow({ preload: join(__dirname, 'preload.cjs'), url: startUrl(process.env, process.argv), trustedOrigins: origins });
+  mainWindow = createMainWindow({ preload: preloadPathFor(__dirname), url: startUrl(process.env, process.argv), trustedOrigins: origins });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -50,7 +51,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   const devServer = devServerUrl(process.env.NETLOOM_DEV_SERVER_URL);
   const policy = contentSecurityPolicy(devServer?.origin ?? null);
-  serveApp(join(__dirname, '../web'), policy);
+  serveApp(webRootFor(__dirname), policy);
   if (devServer !== null) {
     session.defaultSession.webRequest.onHeadersReceived({ urls: [`${devServer.origin}/*`] }, (details, callback) =>
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } }),

@@ -1,7 +1,9 @@
 // The main window, locked down per Electron's security checklist: isolated, sandboxed, no Node,
-// no navigation away from the app, no new windows, and a prompt before unsaved work is lost.
+// no navigation away from the app and no new windows (navigation.ts), links out only to the hosts
+// the app links to (externalLinks.ts), and a prompt before unsaved work is lost.
 import { BrowserWindow, dialog, shell, type Session } from 'electron';
-import { isTrustedUrl } from './startUrl.ts';
+import { openExternalLink } from './externalLinks.ts';
+import { guardNavigation } from './navigation.ts';
 
 export interface WindowOptions {
   readonly preload: string;
@@ -32,12 +34,11 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
   const contents = window.webContents;
-  contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  contents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url, options.trustedOrigins)) event.preventDefault();
+  const log = (message: string): void => console.warn(message);
+  guardNavigation(contents, {
+    trustedOrigins: options.trustedOrigins,
+    openExternal: (url) => openExternalLink(url, { open: (allowed) => shell.openExternal(allowed), log }),
+    log,
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.on('will-prevent-unload', (event) => {

@@ -3,23 +3,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAutosaveFile } from '../../app/main/autosaveFile.ts';
-import { createFileService, type FileDialogs } from '../../app/main/fileService.ts';
+import { openDialogOptions, REPLACE_RESPONSE, replaceDialogOptions, saveDialogOptions } from '../../app/main/dialogOptions.ts';
+import { createFileService, saveAsTarget, type FileDialogs } from '../../app/main/fileService.ts';
 import { createRecentFiles, MAX_RECENT_FILES, pushRecent } from '../../app/main/recentFiles.ts';
 
 describe('file service', () => {
   let folder = '';
-  let answers: { open: string | null; save: string | null; saveDefault: string | null };
+  let answers: { open: string | null; save: string | null; saveDefault: string | null; replace: boolean; replaceAsked: string[] };
   const dialogs: FileDialogs = {
     chooseFileToOpen: async () => answers.open,
     async chooseFileToSave(defaultPath) {
       answers.saveDefault = defaultPath;
       return answers.save;
     },
+    async confirmReplace(path) {
+      answers.replaceAsked.push(path);
+      return answers.replace;
+    },
   };
 
   beforeEach(async () => {
     folder = await mkdtemp(join(tmpdir(), 'netloom-files-'));
-    answers = { open: null, save: null, saveDefault: null };
+    answers = { open: null, save: null, saveDefault: null, replace: false, replaceAsked: [] };
   });
   afterEach(() => rm(folder, { recursive: true, force: true }));
 
@@ -61,6 +66,48 @@ describe('file service', () => {
     answers.save = null;
     expect(await service.saveAs({ suggestedName: 'x.json', text: '{}' })).toBeNull();
     expect(await service.open()).toBeNull();
+    expect(answers.replaceAsked).toEqual([]);
+  });
+
+  it('asks before replacing a file the dialog did not ask about, when it adds .json to the name', async () => {
+    const service = createFileService(dialogs, folder);
+    const existing = join(folder, 'mine.json');
+    await writeFile(existing, '{"keep":true}');
+    answers.save = join(folder, 'mine');
+    answers.replace = false;
+    expect(await service.saveAs({ suggestedName: 'x.json', text: '{"new":1}' })).toBeNull();
+    expect(answers.replaceAsked).toEqual([existing]);
+    expect(await readFile(existing, 'utf8')).toBe('{"keep":true}');
+    expect(service.isGranted(existing)).toBe(false);
+    answers.replace = true;
+    expect(await service.saveAs({ suggestedName: 'x.json', text: '{"new":2}' })).toEqual({ path: existing, name: 'mine.json' });
+    expect(await readFile(existing, 'utf8')).toBe('{"new":2}');
+    // The dialog itself asked about a name that has its extension: no second question.
+    answers.save = existing;
+    await service.saveAs({ suggestedName: 'x.json', text: '{"new":3}' });
+    expect(answers.replaceAsked).toHaveLength(2);
+    expect(await readFile(existing, 'utf8')).toBe('{"new":3}');
+  });
+
+  it('adds .json only to a name without an extension, and then says the dialog did not ask', () => {
+    expect(saveAsTarget('/home/ada/mine')).toEqual({ path: '/home/ada/mine.json', asked: false });
+    expect(saveAsTarget('/home/ada/mine.json')).toEqual({ path: '/home/ada/mine.json', asked: true });
+    expect(saveAsTarget('/home/ada/mine.JSON')).toEqual({ path: '/home/ada/mine.JSON', asked: true });
+    expect(saveAsTarget('/home/ada/model.netloom')).toEqual({ path: '/home/ada/model.netloom', asked: true });
+    expect(saveAsTarget('/home/ada/v1.2/mine')).toEqual({ path: '/home/ada/v1.2/mine.json', asked: false });
+  });
+
+  it('shows save dialogs that filter graph files and confirm overwriting on every system', () => {
+    const save = saveDialogOptions('/home/ada/x.netloom.json');
+    expect(save.defaultPath).toBe('/home/ada/x.netloom.json');
+    expect(save.filters?.[0]).toEqual({ name: 'Netloom graph', extensions: ['json'] });
+    expect(save.properties).toContain('showOverwriteConfirmation');
+    expect(openDialogOptions().properties).toEqual(['openFile']);
+    const replace = replaceDialogOptions('/home/ada/mine.json');
+    expect(replace.buttons?.[REPLACE_RESPONSE]).toBe('Replace');
+    expect(replace.cancelId).not.toBe(REPLACE_RESPONSE);
+    expect(replace.defaultId).toBe(replace.cancelId);
+    expect(replace.message).toBe('mine.json already exists. Replace it?');
   });
 
   it('keeps one autosave file in the user-data folder', async () => {
