@@ -1,14 +1,11 @@
 // Saving never loses a checkpoint: --save and --output are checked before any work, a diverged
 // run leaves the last good checkpoint alone, a save killed at random points or stopped by a
 // file-size limit leaves the previous checkpoint loadable, and concurrent saves never mix bytes.
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCheckpoint, readCheckpointHeader } from '../../../engine/train/checkpoint.ts';
-import { Model } from '../../../engine/train/model.ts';
+import { readCheckpointHeader } from '../../../engine/train/checkpoint.ts';
 import { folder, netloom, root, writeJson } from './cliHarness.ts';
-import { wideDocument } from './wideModel.ts';
 
 const xo = join(root, 'assets/examples/xo-cnn.json');
 
