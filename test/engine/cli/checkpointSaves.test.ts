@@ -5,6 +5,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCheckpointHeader } from '../../../engine/train/checkpoint.ts';
+import { asVersion1 } from '../train/checkpointFixture.ts';
 import { folder, netloom, root, writeJson } from './cliHarness.ts';
 
 const xo = join(root, 'assets/examples/xo-cnn.json');
@@ -72,6 +73,16 @@ describe('a saved checkpoint', () => {
       expect(result.code).toBe(1);
       expect(result.error).toEqual([`${path}: checkpoint checksum does not match its contents (a byte changed, or the file was cut short); the file is damaged or was not written by Netloom: use another checkpoint, or train again.`]);
     }
+  });
+
+  it('in format version 1 (no checksum) still resumes, with a note', async () => {
+    const path = join(folder, 'version1.ckpt');
+    expect((await netloom('train', xo, '--steps', '2', '--save', path)).code).toBe(0);
+    writeFileSync(path, asVersion1(new Uint8Array(readFileSync(path))));
+    const resumed = await netloom('train', xo, '--steps', '1', '--jsonl', '--resume', path);
+    expect(resumed.code).toBe(0);
+    expect(resumed.error).toEqual([`note: ${path} is a version-1 checkpoint, without a checksum; --save writes version 2, which has one.`]);
+    expect(resumed.out.map((line) => JSON.parse(line) as { type: string; step?: number }).find((line) => line.type === 'step')?.step).toBe(3);
   });
 
   it('is not overwritten by a run that diverges', async () => {
