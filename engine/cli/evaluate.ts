@@ -1,12 +1,13 @@
 // `netloom eval <graph.json> --weights CKPT [--data PATH]` and
 // `netloom predict <graph.json> --weights CKPT --input X.npy --output Y.npy`
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { allIndices, createBatcher, DataError, readNpy } from '../data/index.ts';
-import { CheckpointError, loadCheckpoint, readCheckpointHeader } from '../train/checkpoint.ts';
+import { CheckpointError, loadCheckpoint, readCheckpointHeader, type CheckpointHeader } from '../train/checkpoint.ts';
 import { SupervisedTask } from '../train/loops/supervisedTask.ts';
 import { Model } from '../train/model.ts';
 import { RunSetupError } from '../train/setup.ts';
+import { checkWritable, OutputFileError, writeFileAtomically } from './atomicWrite.ts';
 import { createNodeFileSource } from './fileSource.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
 import type { Output } from './output.ts';
@@ -14,18 +15,35 @@ import { writeNpy } from './npyWrite.ts';
 import { createSession, loadData } from './session.ts';
 import { predictRows } from './predictRows.ts';
 
-async function readWeights(path: string | undefined): Promise<Uint8Array> {
+interface Weights {
+  readonly bytes: Uint8Array;
+  readonly header: CheckpointHeader;
+  /** Loads the weights into the models, naming the file in a CheckpointError. */
+  load(models: readonly Model[]): void;
+}
+
+/** The --weights checkpoint, its checksum and header checked before anything else is done. */
+async function readWeights(path: string | undefined): Promise<Weights> {
   if (path === undefined) throw new UsageError('--weights CKPT is required: a checkpoint saved by `netloom train --save`.');
-  return new Uint8Array(await readFile(path).catch(() => {
-    throw new UsageError(`Cannot read the checkpoint ${path}.`);
+  const bytes = new Uint8Array(await readFile(path).catch(() => {
+    throw new UsageError(`Cannot read the checkpoint ${path}: check the path given to --weights.`);
   }));
+  const named = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (cause) {
+      throw cause instanceof CheckpointError ? new CheckpointError(`${path}: ${cause.message}`) : cause;
+    }
+  };
+  const { header } = named(() => readCheckpointHeader(bytes));
+  return { bytes, header, load: (models) => named(() => loadCheckpoint(bytes, models, [])) };
 }
 
 export async function guarded(output: Output, work: () => Promise<number>): Promise<number> {
   try {
     return await work();
   } catch (cause) {
-    if (cause instanceof UsageError || cause instanceof DataError || cause instanceof RunSetupError || cause instanceof CheckpointError) {
+    if (cause instanceof UsageError || cause instanceof DataError || cause instanceof RunSetupError || cause instanceof CheckpointError || cause instanceof OutputFileError) {
       output.error(cause.message);
       return 1;
     }
@@ -41,11 +59,11 @@ export function evalCommand(argv: readonly string[], output: Output): Promise<nu
     const isFolder = values.data !== undefined && (await stat(values.data).catch(() => null))?.isDirectory() === true;
     const document = withDataPath(await loadGraph(positionals[0]), values.data, isFolder);
     if (document.training.task === 'gan') throw new UsageError('eval scores classifiers, regressors, autoencoders and sequence models, not GANs.');
-    const { header } = readCheckpointHeader(weights);
+    const { header } = weights;
     const dataset = await loadData(document);
     const session = createSession(document, dataset, { batchSize: header.batchSize, validationSplit: values.data === undefined ? undefined : 0 }, () => {});
     const task = session.prepared.loop as SupervisedTask;
-    loadCheckpoint(weights, task.models, []);
+    weights.load(task.models);
     const split = values.data === undefined && session.prepared.settings.validationSplit > 0 ? task.loop.validation : null;
     const batcher = split ?? createBatcher(dataset, { batchSize: header.batchSize, indices: allIndices(dataset.count), shuffle: false, remainder: 'pad' });
     const result = task.loop.evaluate(batcher);
@@ -59,14 +77,14 @@ export function predictCommand(argv: readonly string[], output: Output): Promise
     const options = { weights: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' } } as const;
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true });
     if (positionals.length !== 1 || values.input === undefined || values.output === undefined) throw new UsageError('Usage: netloom predict <graph.json> --weights CKPT --input X.npy --output Y.npy');
+    await checkWritable(values.output, '--output');
     const weights = await readWeights(values.weights);
     const document = await loadGraph(positionals[0]);
-    const { header } = readCheckpointHeader(weights);
-    const model = Model.compile(document, { batchSize: header.batchSize });
-    loadCheckpoint(weights, [model], []);
+    const model = Model.compile(document, { batchSize: weights.header.batchSize });
+    weights.load([model]);
     const input = await readNpy(createNodeFileSource(process.cwd()), values.input);
     const result = predictRows(model, input, values.input);
-    await writeFile(values.output, writeNpy(result.values, result.shape));
+    await writeFileAtomically(values.output, writeNpy(result.values, result.shape));
     output.error(`wrote ${values.output}: ${result.shape.join('×')} (${result.meaning})`);
     return 0;
   });

@@ -1,16 +1,17 @@
 // `netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N]
 //   [--backend NAME] [--save CKPT] [--resume CKPT] [--jsonl]`
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DataError } from '../data/index.ts';
 import type { RunSettings } from '../protocol/index.ts';
 import { backendProblem as problemWithBackend, createBackend } from '../backends/index.ts';
-import { CheckpointError, saveCheckpointAsync } from '../train/checkpoint.ts';
+import { CheckpointError, readCheckpointHeader, saveCheckpointAsync } from '../train/checkpoint.ts';
 import { RunSetupError } from '../train/setup.ts';
+import { checkWritable, OutputFileError, writeFileAtomically } from './atomicWrite.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
 import type { Output } from './output.ts';
 import { jsonLinesReporter, plainReporter, terminalReporter, type Reporter } from './progress.ts';
-import { createSession, loadData } from './session.ts';
+import { createSession, loadData, type Session } from './session.ts';
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -43,7 +44,7 @@ export async function trainCommand(argv: readonly string[], output: Output, inte
   try {
     return await train(argv, output, interactive);
   } catch (cause) {
-    if (cause instanceof UsageError || cause instanceof DataError || cause instanceof RunSetupError || cause instanceof CheckpointError) {
+    if (cause instanceof UsageError || cause instanceof DataError || cause instanceof RunSetupError || cause instanceof CheckpointError || cause instanceof OutputFileError) {
       output.error(cause instanceof RunSetupError && cause.nodeId !== undefined ? `node ${cause.nodeId}: ${cause.message}` : cause.message);
       return 1;
     }
@@ -63,23 +64,52 @@ async function train(argv: readonly string[], output: Output, interactive: boole
   const backendProblem = values.backend === undefined ? null : problemWithBackend(values.backend);
   if (backendProblem !== null) throw new UsageError(backendProblem);
   const settings: RunSettings = { epochs: wholeNumber('epochs', values.epochs, 1), steps: wholeNumber('steps', values.steps, 1), batchSize: wholeNumber('batch', values.batch, 1), seed: wholeNumber('seed', values.seed, 0), telemetryRate: values.jsonl ? 1e9 : 10 };
+  if (values.save !== undefined) await checkWritable(values.save, '--save');
   const isFolder = values.data !== undefined && (await stat(values.data).catch(() => null))?.isDirectory() === true;
   const document = withDataPath(await loadGraph(positionals[0]), values.data, isFolder);
-  const checkpoint = values.resume === undefined ? undefined : await readFile(values.resume).catch(() => {
-    throw new UsageError(`Cannot read the checkpoint ${values.resume}.`);
-  });
+  const checkpoint = values.resume === undefined ? undefined : await readResume(values.resume, output);
   const dataset = await loadData(document);
   const reporter = chooseReporter(output, values.jsonl, interactive);
   const backend = await createBackend(values.backend);
-  const session = createSession(document, dataset, settings, (event) => reporter.event(event), checkpoint === undefined ? undefined : new Uint8Array(checkpoint), backend);
+  const session = naming(values.resume, () => createSession(document, dataset, settings, (event) => reporter.event(event), checkpoint, backend));
   const reason = await session.run.run();
   reporter.finish();
-  if (values.save !== undefined) {
-    const { loop } = session.prepared;
-    const bytes = await saveCheckpointAsync(loop.models, loop.trainers, { graph: document.metadata.name, batchSize: session.prepared.settings.batchSize, epoch: session.run.epoch, index: session.run.index, steps: session.run.steps });
-    await writeFile(values.save, bytes);
+  if (values.save !== undefined && reason === 'diverged') output.error(`not saved: training diverged; ${await untouched(values.save)}.`);
+  else if (values.save !== undefined) {
+    await save(session, document.metadata.name, values.save);
     if (!values.jsonl) output.error(`saved ${values.save}`);
   }
   backend.dispose();
   return reason === 'diverged' ? 2 : 0;
+}
+
+/** Runs `work`, naming `path` in the message of a CheckpointError it throws. */
+function naming<T>(path: string | undefined, work: () => T): T {
+  try {
+    return work();
+  } catch (cause) {
+    if (path !== undefined && cause instanceof CheckpointError) throw new CheckpointError(`${path}: ${cause.message}`);
+    throw cause;
+  }
+}
+
+/** The --resume checkpoint, its checksum and header checked before the data is loaded. */
+async function readResume(path: string, output: Output): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await readFile(path).catch(() => {
+    throw new UsageError(`Cannot read the checkpoint ${path}: check the path, or leave out --resume to start a new run.`);
+  }));
+  const { version } = naming(path, () => readCheckpointHeader(bytes));
+  if (version === 1) output.error(`note: ${path} is a version-1 checkpoint, without a checksum; --save writes version 2, which has one.`);
+  return bytes;
+}
+
+/** Saves the run atomically: the bytes are complete in memory before the target is touched. */
+async function save(session: Session, graph: string, path: string): Promise<void> {
+  const { loop, settings } = session.prepared;
+  const bytes = await saveCheckpointAsync(loop.models, loop.trainers, { graph, batchSize: settings.batchSize, epoch: session.run.epoch, index: session.run.index, steps: session.run.steps });
+  await writeFileAtomically(path, bytes);
+}
+
+async function untouched(path: string): Promise<string> {
+  return (await stat(path).catch(() => null)) === null ? `${path} was not written` : `${path} keeps its previous contents`;
 }

@@ -5,7 +5,7 @@ import { analyzeGraph, hasErrors, type GraphDocument } from '../graph/index.ts';
 import { availableBackends, createBackend, defaultBackendName, type Backend } from '../backends/index.ts';
 import type { BackendName, EngineEvent, EngineRequest, ProblemReport, RunSettings } from '../protocol/index.ts';
 import { PROTOCOL_VERSION } from '../protocol/index.ts';
-import { saveCheckpointAsync, CheckpointError } from '../train/checkpoint.ts';
+import { readCheckpointHeader, saveCheckpointAsync, CheckpointError } from '../train/checkpoint.ts';
 import { setUpRun } from '../train/prepare.ts';
 import type { TrainingRun } from '../train/run.ts';
 import { RunSetupError } from '../train/setup.ts';
@@ -112,6 +112,8 @@ export class EngineHost {
   private async start(settings: RunSettings = {}, checkpoint?: ArrayBuffer): Promise<void> {
     if (this.document === null) throw new Error('Compile a graph before starting a run.');
     if (this.run !== null && ['running', 'paused'].includes(this.run.state)) throw new Error('A run is already going; stop it first.');
+    // A damaged checkpoint is refused (checksum, then every header field) before the data is loaded.
+    if (checkpoint !== undefined) readCheckpointHeader(new Uint8Array(checkpoint));
     const backend = await this.backendFor(settings.backend ?? this.backendName);
     const dataset = await this.loadData(this.document);
     const { run, prepared } = setUpRun(this.document, dataset, settings, {
@@ -211,6 +213,6 @@ export class EngineHost {
 function problemOf(cause: unknown): ProblemReport {
   if (cause instanceof DataError) return { message: cause.message, file: cause.file, line: cause.line, field: cause.field };
   if (cause instanceof RunSetupError) return { message: cause.message, nodeId: cause.nodeId, field: cause.field };
-  if (cause instanceof CheckpointError) return { message: cause.message, suggestion: 'Start a new run, or pick a checkpoint saved from this graph.' };
+  if (cause instanceof CheckpointError) return { message: cause.message, suggestion: 'Start a new run, or pick another checkpoint saved from this graph.' };
   return { message: cause instanceof Error ? cause.message : String(cause) };
 }

@@ -66,4 +66,18 @@ describe('engine host', () => {
     await harness.send({ type: 'probe', requestId: 1, nodeId: 'conv2d1', samples: [0] });
     expect(harness.of('problem')[2]).toMatchObject({ fatal: false, requestId: 1, problems: [{ message: expect.stringMatching(/start a run first/) }] });
   });
+
+  it('refuses a damaged checkpoint before training, saying what to do', async () => {
+    const first = createHarness();
+    await first.send({ type: 'compile', document: xo() });
+    await first.send({ type: 'start', settings: { steps: 2, telemetryRate: 1e9 } });
+    await first.send({ type: 'saveCheckpoint', requestId: 1 });
+    const damaged = new Uint8Array(first.of('checkpoint')[0].data);
+    damaged[damaged.length >> 1] ^= 0x04;
+    const second = createHarness();
+    await second.send({ type: 'compile', document: xo() });
+    await second.send({ type: 'start', settings: { steps: 2 }, checkpoint: damaged.buffer });
+    expect(second.of('problem')[0]).toMatchObject({ fatal: true, problems: [{ message: expect.stringMatching(/^checkpoint checksum does not match its contents/), suggestion: expect.stringMatching(/another checkpoint/) }] });
+    expect(second.losses()).toEqual([]);
+  });
 });
