@@ -15,3 +15,4 @@ export { inferChain, type ChainResult } from './chain.ts';
 export { pair, paddingPair, planWindow, type SpatialPlan } from './layers/common.ts';
 export { transposedPlan } from './layers/convTranspose2d.ts';
 export { formatBytes, GIBIBYTE } from './bytes.ts';
+export { estimateGraphMemory, optimizerStateCount } from './memoryEstimate.ts';
