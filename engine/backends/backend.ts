@@ -24,6 +24,11 @@ export interface Backend {
   readonly description: string;
   /** Threads the backend's kernels use (1 where it runs on the calling thread only). */
   readonly threads: number;
+  /**
+   * The most bytes one Program's buffers may take on this backend (wasm: a 32-bit memory, 4 GiB,
+   * less room for the kernels' own data and workspaces); absent where only the machine limits it.
+   */
+  readonly maxProgramBytes?: number;
   /** Allocates and initializes every buffer of `program`; throws when the program is malformed. */
   allocate(program: Program, options: AllocateOptions): BackendBuffers;
   /** Ends the backend's workers; allocations made by it are unusable afterwards. */

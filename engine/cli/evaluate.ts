@@ -5,11 +5,14 @@ import { parseArgs } from 'node:util';
 import { allIndices, createBatcher, DataError, readNpy } from '../data/index.ts';
 import { CheckpointError, loadCheckpoint, readCheckpointHeader, type CheckpointHeader } from '../train/checkpoint.ts';
 import { SupervisedTask } from '../train/loops/supervisedTask.ts';
+import { compileGraph } from '../compile/index.ts';
+import { checkMemoryBudget } from '../train/memoryBudget.ts';
 import { Model } from '../train/model.ts';
 import { RunSetupError } from '../train/setup.ts';
 import { checkWritable, OutputFileError, writeFileAtomically } from './atomicWrite.ts';
 import { createNodeFileSource } from './fileSource.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
+import { memoryLimitOption } from './memoryLimit.ts';
 import type { Output } from './output.ts';
 import { writeNpy } from './npyWrite.ts';
 import { createSession, loadData } from './session.ts';
@@ -53,15 +56,16 @@ export async function guarded(output: Output, work: () => Promise<number>): Prom
 
 export function evalCommand(argv: readonly string[], output: Output): Promise<number> {
   return guarded(output, async () => {
-    const { values, positionals } = parseArgs({ args: [...argv], options: { weights: { type: 'string' }, data: { type: 'string' } }, allowPositionals: true });
-    if (positionals.length !== 1) throw new UsageError('Usage: netloom eval <graph.json> --weights CKPT [--data PATH]');
+    const { values, positionals } = parseArgs({ args: [...argv], options: { weights: { type: 'string' }, data: { type: 'string' }, 'memory-limit': { type: 'string' } }, allowPositionals: true });
+    if (positionals.length !== 1) throw new UsageError('Usage: netloom eval <graph.json> --weights CKPT [--data PATH] [--memory-limit SIZE]');
+    const memoryLimit = memoryLimitOption(values['memory-limit']);
     const weights = await readWeights(values.weights);
     const isFolder = values.data !== undefined && (await stat(values.data).catch(() => null))?.isDirectory() === true;
     const document = withDataPath(await loadGraph(positionals[0]), values.data, isFolder);
     if (document.training.task === 'gan') throw new UsageError('eval scores classifiers, regressors, autoencoders and sequence models, not GANs.');
     const { header } = weights;
     const dataset = await loadData(document);
-    const session = createSession(document, dataset, { batchSize: header.batchSize, validationSplit: values.data === undefined ? undefined : 0 }, () => {});
+    const session = createSession(document, dataset, { batchSize: header.batchSize, validationSplit: values.data === undefined ? undefined : 0, memoryLimit }, () => {});
     const task = session.prepared.loop as SupervisedTask;
     weights.load(task.models);
     const split = values.data === undefined && session.prepared.settings.validationSplit > 0 ? task.loop.validation : null;
@@ -74,13 +78,16 @@ export function evalCommand(argv: readonly string[], output: Output): Promise<nu
 
 export function predictCommand(argv: readonly string[], output: Output): Promise<number> {
   return guarded(output, async () => {
-    const options = { weights: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' } } as const;
+    const options = { weights: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, 'memory-limit': { type: 'string' } } as const;
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true });
-    if (positionals.length !== 1 || values.input === undefined || values.output === undefined) throw new UsageError('Usage: netloom predict <graph.json> --weights CKPT --input X.npy --output Y.npy');
+    if (positionals.length !== 1 || values.input === undefined || values.output === undefined) throw new UsageError('Usage: netloom predict <graph.json> --weights CKPT --input X.npy --output Y.npy [--memory-limit SIZE]');
+    const memoryLimit = memoryLimitOption(values['memory-limit']);
     await checkWritable(values.output, '--output');
     const weights = await readWeights(values.weights);
     const document = await loadGraph(positionals[0]);
-    const model = Model.compile(document, { batchSize: weights.header.batchSize });
+    const compiled = compileGraph(document, { batchSize: weights.header.batchSize });
+    checkMemoryBudget([compiled], { limit: memoryLimit });
+    const model = new Model(compiled);
     weights.load([model]);
     const input = await readNpy(createNodeFileSource(process.cwd()), values.input);
     const result = predictRows(model, input, values.input);

@@ -1,5 +1,5 @@
 // `netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N]
-//   [--backend NAME] [--save CKPT] [--resume CKPT] [--jsonl]`
+//   [--backend NAME] [--save CKPT] [--resume CKPT] [--memory-limit SIZE] [--jsonl]`
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DataError } from '../data/index.ts';
@@ -9,6 +9,7 @@ import { CheckpointError, readCheckpointHeader, saveCheckpointAsync } from '../t
 import { RunSetupError } from '../train/setup.ts';
 import { checkWritable, OutputFileError, writeFileAtomically } from './atomicWrite.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
+import { memoryLimitOption } from './memoryLimit.ts';
 import type { Output } from './output.ts';
 import { jsonLinesReporter, plainReporter, terminalReporter, type Reporter } from './progress.ts';
 import { createSession, loadData, type Session } from './session.ts';
@@ -22,10 +23,11 @@ const OPTIONS = {
   backend: { type: 'string' },
   save: { type: 'string' },
   resume: { type: 'string' },
+  'memory-limit': { type: 'string' },
   jsonl: { type: 'boolean', default: false },
 } as const;
 
-export const TRAIN_USAGE = 'Usage: netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N] [--backend NAME] [--save CKPT] [--resume CKPT] [--jsonl]';
+export const TRAIN_USAGE = 'Usage: netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N] [--backend NAME] [--save CKPT] [--resume CKPT] [--memory-limit SIZE] [--jsonl]';
 
 function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -63,7 +65,7 @@ async function train(argv: readonly string[], output: Output, interactive: boole
   if (positionals.length !== 1) throw new UsageError(TRAIN_USAGE);
   const backendProblem = values.backend === undefined ? null : problemWithBackend(values.backend);
   if (backendProblem !== null) throw new UsageError(backendProblem);
-  const settings: RunSettings = { epochs: wholeNumber('epochs', values.epochs, 1), steps: wholeNumber('steps', values.steps, 1), batchSize: wholeNumber('batch', values.batch, 1), seed: wholeNumber('seed', values.seed, 0), telemetryRate: values.jsonl ? 1e9 : 10 };
+  const settings: RunSettings = { epochs: wholeNumber('epochs', values.epochs, 1), steps: wholeNumber('steps', values.steps, 1), batchSize: wholeNumber('batch', values.batch, 1), seed: wholeNumber('seed', values.seed, 0), telemetryRate: values.jsonl ? 1e9 : 10, memoryLimit: memoryLimitOption(values['memory-limit']) };
   if (values.save !== undefined) await checkWritable(values.save, '--save');
   const isFolder = values.data !== undefined && (await stat(values.data).catch(() => null))?.isDirectory() === true;
   const document = withDataPath(await loadGraph(positionals[0]), values.data, isFolder);

@@ -3,7 +3,7 @@
 // the program's own buffers. The buffers are declared at compile time (one set of optimizer state
 // per trainable parameter, the per-step scalars, the norm); the calls may be built again for other
 // settings of the same kind (a changed momentum or learning rate needs no new buffers).
-import type { OptimizerSettings } from '../graph/index.ts';
+import { optimizerStateCount, type OptimizerSettings } from '../graph/index.ts';
 import type { BufferId, KernelCall, Op } from '../ir/index.ts';
 import { STEP_SCALARS } from '../ir/index.ts';
 import type { ProgramBuilder } from './builder.ts';
@@ -25,20 +25,7 @@ export interface UpdateTarget {
   readonly optimizer: CompiledOptimizer;
 }
 
-/** State buffers per parameter: velocity (momentum), first and second moments (Adam), square average (RMSprop). */
-export function optimizerStateCount(settings: Pick<OptimizerSettings, 'type' | 'momentum'>): number {
-  switch (settings.type) {
-    case 'sgd':
-      return 0;
-    case 'momentum':
-      return settings.momentum > 0 ? 1 : 0;
-    case 'adam':
-    case 'adamw':
-      return 2;
-    case 'rmsprop':
-      return 1;
-  }
-}
+export { optimizerStateCount };
 
 /** Declares the optimizer's buffers for the trainable parameters (those with a gradient). */
 export function declareOptimizer(builder: ProgramBuilder, parameters: UpdateTarget['parameters'], settings: OptimizerSettings): CompiledOptimizer {

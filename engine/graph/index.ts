@@ -14,3 +14,5 @@ export { blockCatalog, type BlockLayer, type BlockSpec } from './blocks/index.ts
 export { inferChain, type ChainResult } from './chain.ts';
 export { pair, paddingPair, planWindow, type SpatialPlan } from './layers/common.ts';
 export { transposedPlan } from './layers/convTranspose2d.ts';
+export { formatBytes, GIBIBYTE } from './bytes.ts';
+export { estimateGraphMemory, optimizerStateCount } from './memoryEstimate.ts';

@@ -22,6 +22,8 @@ export interface RunSettings {
   readonly temperature?: number;
   /** The backend to train on; defaults to the compile request's, else the fastest available. */
   readonly backend?: BackendName;
+  /** Bytes the run may take (models and data), checked before anything is allocated; defaults to a share of the machine's memory. */
+  readonly memoryLimit?: number;
 }
 
 export type EngineRequest =

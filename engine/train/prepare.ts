@@ -13,7 +13,7 @@ import { effectiveSettings, prepareSupervised, type PreparedRun } from './setup.
 export function prepareRun(document: GraphDocument, dataset: Dataset, overrides: RunSettings, backend?: Backend): PreparedRun {
   if (document.training.task !== 'gan') return prepareSupervised(document, dataset, overrides, backend);
   const settings = effectiveSettings(document, overrides);
-  const loop = createGanLoop({ ...document, training: settings }, dataset, { batchSize: settings.batchSize, seed: settings.seed, epochs: settings.epochs, backend });
+  const loop = createGanLoop({ ...document, training: settings }, dataset, { batchSize: settings.batchSize, seed: settings.seed, epochs: settings.epochs, backend, memoryLimit: overrides.memoryLimit });
   return { loop, settings };
 }
 

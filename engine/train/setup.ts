@@ -2,7 +2,8 @@
 // optimizer. Problems a user can fix (too little data, a shape the data does not have) are
 // reported as RunSetupError naming the node or field.
 import { createBatcher, type Dataset } from '../data/index.ts';
-import { formatShape, tensorShape, type GraphDocument, type TrainingSettings } from '../graph/index.ts';
+import { analyzeGraph, formatShape, tensorShape, type GraphDocument, type TrainingSettings } from '../graph/index.ts';
+import { compileGraph } from '../compile/index.ts';
 import { splitIndices, spreadFirst } from '../data/index.ts';
 import type { RunSettings } from '../protocol/index.ts';
 import type { Backend } from '../backends/index.ts';
@@ -10,8 +11,8 @@ import { SupervisedTask } from './loops/supervisedTask.ts';
 import type { TaskLoop } from './loops/taskLoop.ts';
 import { Model } from './model.ts';
 import { Trainer } from './trainer.ts';
-import { dataInputOf } from './loops/feed.ts';
 import { RECONSTRUCTION_COUNT } from './loops/extras.ts';
+import { checkMemoryBudget, datasetMemory, DEFAULT_MEMORY_LIMIT } from './memoryBudget.ts';
 import { RunSetupError } from './runSetupError.ts';
 
 export { RunSetupError };
@@ -42,8 +43,11 @@ export function prepareSupervised(document: GraphDocument, dataset: Dataset, ove
   if (split.train.length < batchSize) {
     throw new RunSetupError(`The data has ${split.train.length} training examples, fewer than one batch of ${batchSize}. Lower the batch size or the validation split.`, undefined, 'training.batchSize');
   }
-  const model = Model.compile(runDocument, { batchSize, seed, backend });
-  checkInputShape(model, dataset);
+  // The data must fit the graph before the graph compiles, and the compiled graph the memory budget before its buffers are allocated.
+  const input = checkInputShape(runDocument, dataset);
+  const compiled = compileGraph(runDocument, { batchSize, seed });
+  checkMemoryBudget([compiled], { limit: overrides.memoryLimit ?? DEFAULT_MEMORY_LIMIT, backend }, datasetMemory(dataset, input));
+  const model = new Model(compiled, { backend });
   const train = createBatcher(dataset, { batchSize, indices: split.train, seed });
   const validation = split.validation.length > 0 ? createBatcher(dataset, { batchSize, indices: split.validation, shuffle: false, remainder: 'pad' }) : null;
   const shown = split.validation.length > 0 ? split.validation : split.train;
@@ -55,11 +59,16 @@ export function prepareSupervised(document: GraphDocument, dataset: Dataset, ove
   return { loop: new SupervisedTask({ model, trainer, dataset, train, validation, fixed, classes, temperature: overrides.temperature }), settings };
 }
 
-function checkInputShape(model: Model, dataset: Dataset): void {
-  const input = dataInputOf(model);
-  const dims = model.input(input).shape.slice(1);
+/** The data Input's id, once its shape is the data's (from shape inference, before anything compiles). */
+export function checkInputShape(document: GraphDocument, dataset: Dataset): string {
+  const input = document.nodes.find((node) => node.type === 'Input' && node.params.kind !== 'noise');
+  if (input === undefined) throw new RunSetupError('The graph has no data Input: add an Input node for the data.');
+  const shape = analyzeGraph(document).nodeShapes.get(input.id);
+  if (shape === undefined) throw new RunSetupError(`The shape of Input ${input.id} is unknown: fix the graph's problems first.`, input.id);
+  const dims = shape.dims;
   const same = dims.length === dataset.inputDims.length && dims.every((size, axis) => size === dataset.inputDims[axis]);
   if (!same) {
-    throw new RunSetupError(`The data "${dataset.name}" has examples of ${formatShape(tensorShape(dataset.inputDims))}, but Input ${input} expects ${formatShape(tensorShape(dims))}. Set the Input to the data's shape.`, input);
+    throw new RunSetupError(`The data "${dataset.name}" has examples of ${formatShape(tensorShape(dataset.inputDims))}, but Input ${input.id} expects ${formatShape(tensorShape(dims))}. Set the Input to the data's shape.`, input.id);
   }
+  return input.id;
 }

@@ -26,6 +26,8 @@ export interface HostOptions {
   readonly yieldControl?: () => Promise<void>;
   /** Whether this runtime is cross-origin isolated (a browser worker), told in `hello`. */
   readonly crossOriginIsolated?: boolean;
+  /** Bytes a run may take where its settings name no limit: a share of this runtime's memory (train/memoryBudget.ts). */
+  readonly memoryLimit?: number;
 }
 
 export class EngineHost {
@@ -116,7 +118,8 @@ export class EngineHost {
     if (checkpoint !== undefined) readCheckpointHeader(new Uint8Array(checkpoint));
     const backend = await this.backendFor(settings.backend ?? this.backendName);
     const dataset = await this.loadData(this.document);
-    const { run, prepared } = setUpRun(this.document, dataset, settings, {
+    const limited = { ...settings, memoryLimit: settings.memoryLimit ?? this.options.memoryLimit };
+    const { run, prepared } = setUpRun(this.document, dataset, limited, {
       emit: (event) => this.send(event),
       backend,
       checkpoint: checkpoint === undefined ? undefined : new Uint8Array(checkpoint),

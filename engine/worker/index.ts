@@ -4,6 +4,7 @@ import { setBackendEnvironment } from '../backends/index.ts';
 import type { WasmBuild } from '../backends/wasm/index.ts';
 import { createFetchFileSource } from './fetchFileSource.ts';
 import { EngineHost } from './host.ts';
+import { browserMemoryLimit } from './memoryLimit.ts';
 import { spawnBrowserPoolWorker } from './poolWorkers.ts';
 import type { EngineRequest } from '../protocol/index.ts';
 
@@ -23,5 +24,6 @@ const host = new EngineHost((event, transfer) => scope.postMessage(event, transf
   mnistPath: 'data/mnist.bin',
   yieldControl: () => new Promise((resolve) => setTimeout(resolve, 0)),
   crossOriginIsolated: scope.crossOriginIsolated,
+  memoryLimit: browserMemoryLimit((navigator as { deviceMemory?: number }).deviceMemory),
 });
 scope.onmessage = (message: MessageEvent<EngineRequest>) => void host.handle(message.data);

@@ -123,7 +123,7 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
     case 'hello':
       return { ...model, backends: event.backends, crossOriginIsolated: event.crossOriginIsolated ?? null };
     case 'state':
-      return { ...model, state: event.state, loading: event.state === 'running' ? null : model.loading };
+      return { ...model, state: event.state, loading: event.state === 'running' || event.state === 'failed' ? null : model.loading };
     case 'compiled':
       return { ...model, backend: event.backend, runningBackend: runningBackendOf(event), parameterCount: event.parameterCount, nodeIds: event.nodeIds };
     case 'problem':

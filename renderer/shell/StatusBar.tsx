@@ -1,6 +1,7 @@
 // The status bar: size and health of the graph, the last notice, the platform.
 import { summarizeGraph } from '../editor/graphSummary.ts';
 import { formatCount } from '../editor/nodeSummary.ts';
+import { estimateGraphMemory, formatBytes } from '../../engine/graph/index.ts';
 import type { EditorStore } from '../document/editorStore.ts';
 import { useEditorState } from '../document/useEditorState.ts';
 
@@ -11,7 +12,10 @@ export function StatusBar({ store, platform }: { store: EditorStore; platform: s
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span>
-        {summary.layerCount} layers · {summary.edgeCount} edges · {formatCount(state.analysis.totalParameters)} parameters
+        {summary.layerCount} layers · {summary.edgeCount} edges · {formatCount(state.analysis.totalParameters)} parameters ·{' '}
+        <span data-testid="status-memory" title="Memory to train at the graph's batch size: weights, gradients, optimizer state and each layer's outputs; a run that needs more than its limit is refused">
+          ≈ {formatBytes(estimateGraphMemory(state.analysis))} to train
+        </span>
       </span>
       <span className={healthy ? 'status-ok' : summary.errorCount > 0 ? 'status-error' : 'status-warning'} data-testid="status-health">
         {healthy ? 'Shapes check out' : `${summary.errorCount} error${summary.errorCount === 1 ? '' : 's'}, ${summary.warningCount} warning${summary.warningCount === 1 ? '' : 's'}`}

@@ -9,6 +9,10 @@ const PAGE = 65536;
 const ALIGN = 64;
 /** 4 GiB, the most a 32-bit WebAssembly memory can address. */
 const MAXIMUM_PAGES = 65536;
+/** Room kept in a memory for the module's static data, parameter blocks and kernel workspaces. */
+const RESERVED_BYTES = 64 * 2 ** 20;
+/** The most bytes of buffers one Program may declare on the wasm backend. */
+export const WASM_PROGRAM_BYTES = MAXIMUM_PAGES * PAGE - RESERVED_BYTES;
 
 /** A kernel that computes its part of `parts` (a share of rows, of channels...): any thread may run any part. */
 export type PartKernel = (params: number, part: number, parts: number) => void;

@@ -7,6 +7,7 @@
 import type { AllocateOptions, Backend, BackendBuffers } from '../backend.ts';
 import type { Program } from '../../ir/index.ts';
 import { WasmBuffers } from './buffers.ts';
+import { WASM_PROGRAM_BYTES } from './heap.ts';
 import { WorkerPool } from './pool.ts';
 import type { PoolWorker } from './poolProtocol.ts';
 import { detectVariant, sharedMemorySupported, type WasmBuild, type WasmVariant } from './variants.ts';
@@ -65,6 +66,7 @@ export async function createWasmBackend(options: WasmBackendOptions): Promise<Ba
     name: 'wasm',
     description: `${DESCRIPTIONS[variant]}, ${threads} thread${threads === 1 ? '' : 's'}`,
     threads,
+    maxProgramBytes: WASM_PROGRAM_BYTES,
     allocate(program: Program, { precision, seed }: AllocateOptions): BackendBuffers {
       if (precision !== 'f32') throw new Error(`The wasm backend computes in float32 only; precision '${precision}' (gradient checks) runs on the cpu backend.`);
       return new WasmBuffers(module, program, seed, pool, options.minimumFlopsPerPart);

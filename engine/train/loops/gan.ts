@@ -5,10 +5,12 @@
 // copies its weights into the generator model, then trains the generator `generatorSteps` times.
 // Noise is drawn from a stream seeded by (seed, epoch, step), so a resumed run repeats exactly.
 import { createBatcher, mixSeed, type Batcher, type Dataset, type Normalization } from '../../data/index.ts';
-import type { GraphDocument, TrainingSettings } from '../../graph/index.ts';
+import { analyzeGraph, type GraphDocument, type TrainingSettings } from '../../graph/index.ts';
+import { compileGraph } from '../../compile/index.ts';
 import { seedRandomState, type BufferId, type RandomState } from '../../ir/index.ts';
 import type { EngineEvent } from '../../protocol/index.ts';
 import type { Backend } from '../../backends/index.ts';
+import { checkMemoryBudget, datasetMemory, DEFAULT_MEMORY_LIMIT } from '../memoryBudget.ts';
 import { Model } from '../model.ts';
 import { Trainer } from '../trainer.ts';
 import { deriveGanDocuments, GanSetupError, type GanDocuments } from './gan/derive.ts';
@@ -23,6 +25,8 @@ export interface GanLoopOptions {
   readonly epochs: number;
   /** Where both models run; defaults to the reference backend. */
   readonly backend?: Backend;
+  /** Bytes both models and the data may take (memoryBudget.ts). */
+  readonly memoryLimit?: number;
 }
 
 /** Noise streams are kept apart from the data's shuffling streams, which share the seed. */
@@ -52,9 +56,13 @@ export function createGanLoop(document: GraphDocument, dataset: Dataset, options
   const discriminatorSteps = gan?.discriminatorSteps ?? 1;
   const generatorSteps = gan?.generatorSteps ?? 1;
   const optimizers = { generator: gan?.generatorOptimizer ?? training.optimizer, discriminator: gan?.discriminatorOptimizer ?? training.optimizer };
-  const discriminator = Model.compile(documents.discriminator, { batchSize: 2 * batchSize, seed, initSeed: seed, optimizer: optimizers.discriminator, backend });
-  checkData(discriminator, documents.realInput, dataset, batchSize * discriminatorSteps);
-  const generator = Model.compile(documents.generator, { batchSize, seed: mixSeed(seed, 1), initSeed: mixSeed(seed, 2), frozen: documents.discriminatorNodes, optimizer: optimizers.generator, backend });
+  checkData(documents.discriminator, documents.realInput, dataset, batchSize * discriminatorSteps);
+  // Both models compile (declarations only) and must fit the budget together before either allocates.
+  const discriminatorGraph = compileGraph(documents.discriminator, { batchSize: 2 * batchSize, seed, optimizer: optimizers.discriminator });
+  const generatorGraph = compileGraph(documents.generator, { batchSize, seed: mixSeed(seed, 1), frozen: documents.discriminatorNodes, optimizer: optimizers.generator });
+  checkMemoryBudget([discriminatorGraph, generatorGraph], { limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT, backend }, datasetMemory(dataset, documents.realInput));
+  const discriminator = new Model(discriminatorGraph, { initSeed: seed, backend });
+  const generator = new Model(generatorGraph, { initSeed: mixSeed(seed, 2), backend });
   const normalization = rangeNormalization(document, dataset);
   const real = createBatcher(dataset, { batchSize, seed, normalization });
   const steps = epochs * Math.floor(real.batchesPerEpoch / discriminatorSteps);
@@ -64,8 +72,8 @@ export function createGanLoop(document: GraphDocument, dataset: Dataset, options
   return new GanLoop({ documents, generator, discriminator, generatorTrainer, discriminatorTrainer, real, dataset, normalization, seed, discriminatorSteps, generatorSteps });
 }
 
-function checkData(discriminator: Model, realInput: string, dataset: Dataset, needed: number): void {
-  const dims = discriminator.input(realInput).shape.slice(1);
+function checkData(discriminator: GraphDocument, realInput: string, dataset: Dataset, needed: number): void {
+  const dims = analyzeGraph(discriminator).nodeShapes.get(realInput)?.dims ?? [];
   const same = dims.length === dataset.inputDims.length && dims.every((size, axis) => size === dataset.inputDims[axis]);
   if (dataset.inputs.kind === 'token' || !same) {
     const described = dataset.inputs.kind === 'token' ? 'token ids' : `examples of ${dataset.inputDims.join('×')}`;

@@ -8,6 +8,13 @@ import { grid, steps, tensor } from './events.ts';
 const fold = (events: readonly EngineEvent[], from: RunModel = initialRun()) => events.reduce(reduceRun, from);
 
 describe('reduceRun', () => {
+  it('drops the loading line when a run fails before training (a run refused for its memory)', () => {
+    const loading = reduceRun(initialRun(), { type: 'loading', what: 'mnist', done: 0, total: 10 });
+    expect(loading.loading).toEqual({ what: 'mnist', done: 0, total: 10 });
+    expect(reduceRun(loading, { type: 'state', state: 'failed' }).loading).toBeNull();
+    expect(reduceRun(loading, { type: 'state', state: 'compiling' }).loading).not.toBeNull();
+  });
+
   it('follows state, compile, loading and progress', () => {
     const model = fold([
       { type: 'hello', protocolVersion: 1, backends: ['cpu'] },
