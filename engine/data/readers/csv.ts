@@ -3,9 +3,13 @@
 // text). Class labels are text; their ids follow `classOrder`: 'sorted' (default; numerically
 // when every label is a number, else by code point) or 'firstSeen' (order of appearance).
 // Without a label column every column is an input and the set has no targets.
+// Messages never quote a field's text: a file that is not a CSV (any readable file can be named
+// as a dataset) must not have its lines shown. Columns are named by number, and by name only
+// when every name in the header is a plain one (letters, digits, `_ - . ( ) [ ] / #`, ≤ 64).
 import { z } from 'zod';
 import { readFileChunks } from '../byteStream.ts';
 import { DataError } from '../dataError.ts';
+import { resolveLimits, type DataLimits } from '../limits.ts';
 import { createDataset, type Dataset, type DatasetTargets } from '../dataset.ts';
 import type { FileSource, ProgressCallback } from '../fileSource.ts';
 import { GrowableFloat32, GrowableInt32 } from '../growable.ts';
@@ -28,40 +32,60 @@ export interface CsvReadOptions {
   readonly options?: unknown;
   readonly name?: string;
   readonly onProgress?: ProgressCallback;
+  readonly limits?: Partial<DataLimits>;
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** The number in a CSV field, or a DataError naming line and column. */
-export function parseNumber(text: string, file: string, line: number, column: string): number {
-  if (!NUMBER.test(text)) throw new DataError({ file, line, column }, text === '' ? 'the field is empty, expected a number' : `${JSON.stringify(text)} is not a number`);
-  return Number(text);
+const PLAIN_NAME = /^[\p{L}\p{N}_ .()[\]/#-]{1,64}$/u;
+
+/** Whether a header's names may appear in messages: each a plain name (see above). */
+export function isPlainHeader(names: readonly string[]): boolean {
+  return names.every((name) => name === '' || PLAIN_NAME.test(name));
+}
+
+/** The number in a CSV field (finite as float32), or a DataError naming line and column. */
+export function parseNumber(text: string, file: string, line: number, column: string | number): number {
+  if (!NUMBER.test(text)) {
+    const problem = text === '' ? 'the field is empty' : `the field (${text.length} characters) is not a number`;
+    throw new DataError({ file, line, column }, `${problem}; expected a decimal number such as 3, -0.5 or 1e-3`);
+  }
+  const value = Number(text);
+  if (!Number.isFinite(Math.fround(value))) {
+    throw new DataError({ file, line, column }, 'the number is beyond the float32 range (about ±3.4e38) and would be infinite; rescale the column');
+  }
+  return value;
 }
 
 interface Layout {
   readonly names: readonly string[];
+  /** How each column is named in messages: its name when the header is plain, else its number. */
+  readonly shown: readonly (string | number)[];
   readonly inputColumns: readonly number[];
   readonly labelIndex: number;
 }
 
 function planColumns(header: readonly string[], path: string, labelColumn: string | undefined, ignore: readonly string[]): Layout {
   const names = header.map((name, index) => (name === '' ? `column ${index + 1}` : name));
+  const plain = isPlainHeader(header);
+  const shown = names.map((name, index) => (plain ? name : index + 1));
   const seen = new Map<string, number>();
   names.forEach((name, index) => {
     const first = seen.get(name);
-    if (first !== undefined) throw new DataError({ file: path, line: 1, column: name }, `the column name appears twice (columns ${first + 1} and ${index + 1})`);
+    if (first !== undefined) throw new DataError({ file: path, line: 1, column: shown[index] }, `the column name appears twice (columns ${first + 1} and ${index + 1})`);
     seen.set(name, index);
   });
+  const listed = plain ? `the columns are ${names.map((entry) => JSON.stringify(entry)).join(', ')}` : `the header has ${names.length} column${names.length === 1 ? '' : 's'} (not all with plain names, so none is shown); is this a CSV file with a header row?`;
   const find = (name: string, what: string) => {
     const index = seen.get(name);
-    if (index === undefined) throw new DataError({ file: path, line: 1, column: name }, `no ${what} column of that name; the columns are ${names.map((entry) => JSON.stringify(entry)).join(', ')}`);
+    if (index === undefined) throw new DataError({ file: path, line: 1, column: name }, `no ${what} column of that name; ${listed}`);
     return index;
   };
   const labelIndex = labelColumn === undefined || labelColumn === '' ? -1 : find(labelColumn, 'label');
   const ignored = new Set(ignore.map((name) => find(name, 'ignored')));
   const inputColumns = names.map((_, index) => index).filter((index) => index !== labelIndex && !ignored.has(index));
   if (inputColumns.length === 0) throw new DataError({ file: path, line: 1 }, 'no input columns are left besides the label and ignored columns');
-  return { names, inputColumns, labelIndex };
+  return { names, shown, inputColumns, labelIndex };
 }
 
 function orderClasses(names: readonly string[], order: 'sorted' | 'firstSeen'): { names: string[]; remap: Int32Array } {
@@ -101,12 +125,12 @@ class TableBuilder {
     if (fields.length !== layout.names.length) {
       throw new DataError({ file: this.path, line }, `${fields.length} fields, expected ${layout.names.length} as in the header`);
     }
-    for (const column of layout.inputColumns) this.inputs.push(parseNumber(fields[column], this.path, line, layout.names[column]));
-    if (layout.labelIndex >= 0) this.addLabel(fields[layout.labelIndex], line, layout.names[layout.labelIndex]);
+    for (const column of layout.inputColumns) this.inputs.push(parseNumber(fields[column], this.path, line, layout.shown[column]));
+    if (layout.labelIndex >= 0) this.addLabel(fields[layout.labelIndex], line, layout.shown[layout.labelIndex]);
     this.rows++;
   }
 
-  private addLabel(label: string, line: number, column: string): void {
+  private addLabel(label: string, line: number, column: string | number): void {
     if (this.options.labelType === 'value') return this.values.push(parseNumber(label, this.path, line, column));
     if (label === '') throw new DataError({ file: this.path, line, column }, 'the label is empty');
     let id = this.classes.get(label);
@@ -143,9 +167,10 @@ class TableBuilder {
 /** Reads a CSV file with a header row into a dataset of feature vectors. */
 export async function readCsvDataset(files: FileSource, path: string, read: CsvReadOptions = {}): Promise<Dataset> {
   const options = parseOptions(CsvOptionsSchema, read.options, path);
+  const limits = resolveLimits(read.limits);
   const table = new TableBuilder(path, read.labelColumn, options);
-  const tokenizer = new CsvTokenizer(path, options.delimiter, (fields, line) => table.add(fields, line));
-  for await (const text of decodeText(readFileChunks(files, path, read.onProgress), path)) tokenizer.feed(text);
+  const tokenizer = new CsvTokenizer(path, options.delimiter, (fields, line) => table.add(fields, line), limits);
+  for await (const text of decodeText(readFileChunks(files, path, { onProgress: read.onProgress, maxBytes: limits.maxFileBytes }), path)) tokenizer.feed(text);
   tokenizer.end();
   return table.finish(read.name ?? path);
 }

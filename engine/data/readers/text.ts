@@ -9,6 +9,7 @@ import { DataError } from '../dataError.ts';
 import { createDataset, type Dataset } from '../dataset.ts';
 import type { FileSource, ProgressCallback } from '../fileSource.ts';
 import { GrowableInt32 } from '../growable.ts';
+import { resolveLimits, type DataLimits } from '../limits.ts';
 import { parseOptions } from '../options.ts';
 import { decodeText } from './textDecode.ts';
 
@@ -23,6 +24,7 @@ export interface TextReadOptions {
   readonly options?: unknown;
   readonly name?: string;
   readonly onProgress?: ProgressCallback;
+  readonly limits?: Partial<DataLimits>;
 }
 
 /** Token ids and vocabulary of a text: ids index the sorted vocabulary. */
@@ -84,7 +86,7 @@ export function windowTokens(tokens: Int32Array, window: number, stride: number)
 export async function readTextDataset(files: FileSource, path: string, read: TextReadOptions = {}): Promise<Dataset> {
   const options = parseOptions(TextOptionsSchema, read.options, path);
   const counter = new CharacterCounter();
-  for await (const text of decodeText(readFileChunks(files, path, read.onProgress), path)) counter.add(text);
+  for await (const text of decodeText(readFileChunks(files, path, { onProgress: read.onProgress, maxBytes: resolveLimits(read.limits).maxFileBytes }), path)) counter.add(text);
   const { tokens, vocabulary } = counter.finish();
   const windows = windowTokens(tokens, options.window, options.stride ?? options.window);
   if (windows.count === 0) {
