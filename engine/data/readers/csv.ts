@@ -5,7 +5,9 @@
 // Without a label column every column is an input and the set has no targets.
 // Messages never quote a field's text: a file that is not a CSV (any readable file can be named
 // as a dataset) must not have its lines shown. Columns are named by number, and by name only
-// when every name in the header is a plain one (letters, digits, `_ - . ( ) [ ] / #`, ≤ 64).
+// when the header has two or more names and every one is plain (letters, digits, spaces,
+// `_ - . ( ) [ ] / #`, at most 64): a line of some other file rarely looks like that, and a
+// data row is never shown.
 import { z } from 'zod';
 import { readFileChunks } from '../byteStream.ts';
 import { DataError } from '../dataError.ts';
@@ -39,9 +41,9 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 const PLAIN_NAME = /^[\p{L}\p{N}_ .()[\]/#-]{1,64}$/u;
 
-/** Whether a header's names may appear in messages: each a plain name (see above). */
+/** Whether a header's names may appear in messages: two or more, each a plain name (see above). */
 export function isPlainHeader(names: readonly string[]): boolean {
-  return names.every((name) => name === '' || PLAIN_NAME.test(name));
+  return names.length >= 2 && names.every((name) => name === '' || PLAIN_NAME.test(name));
 }
 
 /** The number in a CSV field (finite as float32), or a DataError naming line and column. */
@@ -75,7 +77,7 @@ function planColumns(header: readonly string[], path: string, labelColumn: strin
     if (first !== undefined) throw new DataError({ file: path, line: 1, column: shown[index] }, `the column name appears twice (columns ${first + 1} and ${index + 1})`);
     seen.set(name, index);
   });
-  const listed = plain ? `the columns are ${names.map((entry) => JSON.stringify(entry)).join(', ')}` : `the header has ${names.length} column${names.length === 1 ? '' : 's'} (not all with plain names, so none is shown); is this a CSV file with a header row?`;
+  const listed = plain ? `the columns are ${names.map((entry) => JSON.stringify(entry)).join(', ')}` : `the header has ${names.length} column${names.length === 1 ? '' : 's'} (their names are not shown: a header of plain names, two or more, is expected); is this a CSV file with a header row?`;
   const find = (name: string, what: string) => {
     const index = seen.get(name);
     if (index === undefined) throw new DataError({ file: path, line: 1, column: name }, `no ${what} column of that name; ${listed}`);
