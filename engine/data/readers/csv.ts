@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { readFileChunks } from '../byteStream.ts';
 import { DataError } from '../dataError.ts';
-import { resolveLimits, type DataLimits } from '../limits.ts';
+import { formatBytes, resolveLimits, type DataLimits } from '../limits.ts';
 import { createDataset, type Dataset, type DatasetTargets } from '../dataset.ts';
 import type { FileSource, ProgressCallback } from '../fileSource.ts';
 import { GrowableFloat32, GrowableInt32 } from '../growable.ts';
@@ -116,6 +116,7 @@ class TableBuilder {
     private readonly path: string,
     private readonly labelColumn: string | undefined,
     private readonly options: CsvOptions,
+    private readonly maxDatasetBytes: number,
   ) {}
 
   add(fields: readonly string[], line: number): void {
@@ -126,6 +127,10 @@ class TableBuilder {
     }
     if (fields.length !== layout.names.length) {
       throw new DataError({ file: this.path, line }, `${fields.length} fields, expected ${layout.names.length} as in the header`);
+    }
+    const bytes = (this.rows + 1) * (layout.inputColumns.length + 1) * 4;
+    if (bytes > this.maxDatasetBytes) {
+      throw new DataError({ file: this.path, line }, `the rows so far take more than the ${formatBytes(this.maxDatasetBytes)} a dataset may take (limit maxDatasetBytes); use fewer rows or columns`);
     }
     for (const column of layout.inputColumns) this.inputs.push(parseNumber(fields[column], this.path, line, layout.shown[column]));
     if (layout.labelIndex >= 0) this.addLabel(fields[layout.labelIndex], line, layout.shown[layout.labelIndex]);
@@ -170,7 +175,7 @@ class TableBuilder {
 export async function readCsvDataset(files: FileSource, path: string, read: CsvReadOptions = {}): Promise<Dataset> {
   const options = parseOptions(CsvOptionsSchema, read.options, path);
   const limits = resolveLimits(read.limits);
-  const table = new TableBuilder(path, read.labelColumn, options);
+  const table = new TableBuilder(path, read.labelColumn, options, limits.maxDatasetBytes);
   const tokenizer = new CsvTokenizer(path, options.delimiter, (fields, line) => table.add(fields, line), limits);
   for await (const text of decodeText(readFileChunks(files, path, { onProgress: read.onProgress, maxBytes: limits.maxFileBytes }), path)) tokenizer.feed(text);
   tokenizer.end();

@@ -121,3 +121,23 @@ describe('pixels per image', () => {
     expect((await readImageFolderDataset(folder.files, 'many', { limits: { maxDatasetBytes: 300, maxImages: 3 } })).count).toBe(3);
   });
 });
+
+describe('bytes of the dataset', () => {
+  it('refuses text windows that would take more than maxDatasetBytes, before cutting them', async () => {
+    folder.write('long.txt', 'abcdefghij'.repeat(10_000));
+    const { growth, result } = await arrayBufferGrowth(() => readTextDataset(folder.files, 'long.txt', { options: { window: 65536, stride: 1 } }));
+    await expectDataError(Promise.reject(result), { field: 'options.stride' }, /^long\.txt, field "options\.stride": 34464 windows of 65536 characters take 16\.8 GiB, more than the 4 GiB a dataset may take/);
+    expect(growth).toBeLessThan(16 * MIB);
+    await expectDataError(
+      readTextDataset(folder.files, 'long.txt', { options: { window: 1000, stride: 1 }, limits: { maxDatasetBytes: 64 * MIB } }),
+      { field: 'options.stride' },
+      'long.txt, field "options.stride": 99000 windows of 1000 characters take 755.3 MiB, more than the 64 MiB a dataset may take (limit maxDatasetBytes); use a larger stride or a smaller window',
+    );
+    expect((await readTextDataset(folder.files, 'long.txt', { options: { window: 1000, stride: 1000 }, limits: { maxDatasetBytes: 64 * MIB } })).count).toBe(99);
+  });
+
+  it('refuses CSV rows past maxDatasetBytes, naming the line', async () => {
+    folder.write('rows.csv', 'a,b,c\n' + '1,2,3\n'.repeat(100));
+    await expectDataError(readCsvDataset(folder.files, 'rows.csv', { limits: { maxDatasetBytes: 16 * 10 } }), { line: 12 }, 'rows.csv line 12: the rows so far take more than the 160 bytes a dataset may take (limit maxDatasetBytes); use fewer rows or columns');
+  });
+});
