@@ -14,7 +14,7 @@ export interface DataLimits {
   readonly maxImagePixels: number;
   /** Images in one image folder. */
   readonly maxImages: number;
-  /** Bytes of the arrays a reader fills (IDX, NPY, image folder), checked before they are allocated. */
+  /** Bytes of the arrays a reader fills (IDX, NPY, image folder, text windows, CSV rows), checked before they are allocated. */
   readonly maxDatasetBytes: number;
 }
 
