@@ -1,22 +1,54 @@
 // Streamed reading for the binary and text readers: chunks with progress, transparent gzip
 // (DecompressionStream, standard in Node 20 and workers), and a reader of exact byte counts.
-import { asDataError } from './dataError.ts';
+// Every read keeps the bytes-per-file limit: the size is checked before reading, and the bytes
+// are counted as they come (a size can lie: /proc files, devices, a server), decompressed too.
+import { DataError, asDataError } from './dataError.ts';
 import type { FileSource, ProgressCallback } from './fileSource.ts';
+import { DEFAULT_DATA_LIMITS, formatBytes } from './limits.ts';
+
+export interface ReadChunksOptions {
+  readonly onProgress?: ProgressCallback;
+  readonly chunkSize?: number;
+  /** The bytes the file may have (default: DEFAULT_DATA_LIMITS.maxFileBytes). */
+  readonly maxBytes?: number;
+}
+
+/** The DataError for a file past the bytes-per-file limit. */
+export function fileTooLarge(file: string, what: string, maxBytes: number): DataError {
+  return new DataError({ file }, `${what}; a data file may have at most ${formatBytes(maxBytes)} (limit maxFileBytes): use a smaller file or split it`);
+}
 
 /** The file's chunks, reporting bytes read (of the file's size) after each one. */
-export async function* readFileChunks(files: FileSource, path: string, onProgress?: ProgressCallback, chunkSize?: number): AsyncGenerator<Uint8Array> {
+export async function* readFileChunks(files: FileSource, path: string, read: ReadChunksOptions = {}): AsyncGenerator<Uint8Array> {
+  const maxBytes = read.maxBytes ?? DEFAULT_DATA_LIMITS.maxFileBytes;
   const total = await files.size(path);
+  if (total > maxBytes) throw fileTooLarge(path, `the file is ${formatBytes(total)}`, maxBytes);
   let done = 0;
-  onProgress?.({ done, total, unit: 'bytes' });
+  read.onProgress?.({ done, total, unit: 'bytes' });
   try {
-    for await (const chunk of files.stream(path, chunkSize)) {
+    for await (const chunk of files.stream(path, read.chunkSize)) {
       done += chunk.byteLength;
+      if (done > maxBytes) throw fileTooLarge(path, `the file goes on past ${formatBytes(maxBytes)} though its size says ${formatBytes(total)}`, maxBytes);
       yield chunk;
-      onProgress?.({ done, total, unit: 'bytes' });
+      read.onProgress?.({ done, total: Math.max(total, done), unit: 'bytes' });
     }
   } catch (error) {
     throw asDataError(error, { file: path }, 'cannot read the file');
   }
+}
+
+/** The whole file in one array, within the bytes-per-file limit. */
+export async function readWholeFile(files: FileSource, path: string, maxBytes?: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of readFileChunks(files, path, { maxBytes })) chunks.push(chunk);
+  if (chunks.length === 1) return chunks[0];
+  const whole = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return whole;
 }
 
 export function isGzip(bytes: Uint8Array): boolean {
@@ -40,8 +72,8 @@ async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>): Asy
   }
 }
 
-/** The chunks as they are, or decompressed when they start with the gzip magic (1f 8b). */
-export async function* gunzipIfCompressed(chunks: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<Uint8Array> {
+/** The chunks as they are, or decompressed when they start with the gzip magic (1f 8b), at most `maxBytes` of them. */
+export async function* gunzipIfCompressed(chunks: AsyncIterable<Uint8Array>, file: string, maxBytes = DEFAULT_DATA_LIMITS.maxFileBytes): AsyncGenerator<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
   let head: Uint8Array = new Uint8Array(0);
   while (head.byteLength < 2) {
@@ -66,8 +98,13 @@ export async function* gunzipIfCompressed(chunks: AsyncIterable<Uint8Array>, fil
     },
   });
   const reader = source.pipeThrough(new DecompressionStream('gzip')).getReader();
+  let done = 0;
   try {
-    for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      done += next.value.byteLength;
+      if (done > maxBytes) throw fileTooLarge(file, `the data decompresses to more than ${formatBytes(maxBytes)}`, maxBytes);
+      yield next.value;
+    }
   } catch (error) {
     throw asDataError(error, { file }, 'the gzip data is corrupt or truncated');
   } finally {

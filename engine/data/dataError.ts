@@ -8,8 +8,8 @@ export interface DataErrorPlace {
   readonly file: string;
   /** 1-based line of a text file (CSV: the line the record starts on). */
   readonly line?: number;
-  /** CSV column name, or a position within a line. */
-  readonly column?: string;
+  /** CSV column: its name, or its 1-based number where the name is not shown. */
+  readonly column?: string | number;
   /** 0-based record (image, example, array element) of a binary file. */
   readonly record?: number;
   /** Header field or option name, e.g. `descr` of an NPY header or `options.delimiter`. */
@@ -19,7 +19,7 @@ export interface DataErrorPlace {
 export class DataError extends Error {
   readonly file: string;
   readonly line: number | undefined;
-  readonly column: string | undefined;
+  readonly column: string | number | undefined;
   readonly record: number | undefined;
   readonly field: string | undefined;
   /** What is wrong, without the place. */
@@ -44,7 +44,7 @@ export function describePlace(place: DataErrorPlace): string {
   if (place.record !== undefined) parts.push(`record ${place.record}`);
   const head = parts.length > 0 ? `${place.file} ${parts.join(' ')}` : place.file;
   const details: string[] = [];
-  if (place.column !== undefined) details.push(`column ${JSON.stringify(place.column)}`);
+  if (place.column !== undefined) details.push(`column ${typeof place.column === 'number' ? place.column : JSON.stringify(place.column)}`);
   if (place.field !== undefined) details.push(`field ${JSON.stringify(place.field)}`);
   return details.length > 0 ? `${head}, ${details.join(', ')}` : head;
 }

@@ -18,6 +18,7 @@ export { allIndices, splitIndices, spreadFirst, type Split } from './split.ts';
 export { applyNormalization, fitNormalization, type Normalization, type NormalizationGroup, type NormalizationSpec } from './normalize.ts';
 export { createBatcher, type Batch, type Batcher, type BatcherOptions, type Remainder } from './batcher.ts';
 export { loadDataset, type LoadContext } from './load.ts';
+export { DEFAULT_DATA_LIMITS, resolveLimits, type DataLimits } from './limits.ts';
 export { generatedDatasets, loadBuiltinDataset, type BuiltinContext } from './builtin/index.ts';
 export { MNIST_PATH } from './builtin/mnist.ts';
 export { FASHION_MNIST_DIRECTORY } from './builtin/fashionMnist.ts';

@@ -12,8 +12,12 @@ import { readImageFolderDataset } from './readers/imageFolder.ts';
 import { readNpyDataset } from './readers/npy.ts';
 import { readTextDataset } from './readers/text.ts';
 import { parseOptions } from './options.ts';
+import type { DataLimits } from './limits.ts';
 
-export type LoadContext = BuiltinContext;
+export interface LoadContext extends BuiltinContext {
+  /** Limits for reading a user's files; unset ones keep DEFAULT_DATA_LIMITS. */
+  readonly limits?: Partial<DataLimits>;
+}
 
 const IdxOptionsSchema = z.object({ classNames: z.array(z.string()).optional() }).strict();
 
@@ -26,7 +30,7 @@ export async function loadDataset(reference: DatasetReference, context: LoadCont
   if (reference.source === 'builtin') return loadBuiltinDataset(reference.name, reference.options, context);
   const { path, options, labelPath } = reference;
   const files = fileSource(context, path);
-  const common = { name: baseName(path), onProgress: context.onProgress };
+  const common = { name: baseName(path), onProgress: context.onProgress, limits: context.limits };
   switch (reference.format) {
     case 'idx': {
       const { classNames } = parseOptions(IdxOptionsSchema, options, path);

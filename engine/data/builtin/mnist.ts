@@ -40,7 +40,7 @@ export async function loadMnist(files: FileSource, path = MNIST_PATH, onProgress
   } catch (error) {
     throw new DataError({ file: path }, `the MNIST data file is missing; ${BUILD_HINT}`, { cause: error });
   }
-  const whole = await withByteReader(readFileChunks(files, path, onProgress), async (reader) => {
+  const whole = await withByteReader(readFileChunks(files, path, { onProgress }), async (reader) => {
     const header = await readHeader(reader, path);
     const expected = 16 + header.count + header.count * header.rows * header.columns;
     if (size !== expected) throw new DataError({ file: path }, `the file is ${size} bytes but its header declares ${expected}; ${BUILD_HINT}`);

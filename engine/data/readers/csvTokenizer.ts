@@ -1,8 +1,11 @@
 // A streaming CSV tokenizer (RFC 4180): text goes in piece by piece, records come out with
 // the line they start on. Quoted fields may hold the delimiter, doubled quotes ("") and line
 // breaks; \n, \r\n and \r all end a record; blank lines are skipped; unquoted fields are
-// trimmed, quoted ones kept as they are.
+// trimmed, quoted ones kept as they are. A field longer than maxFieldLength or a record of more
+// than maxColumns fields is refused as soon as it passes the limit, so a line of 100 MB is never
+// held whole.
 import { DataError } from '../dataError.ts';
+import { DEFAULT_DATA_LIMITS, type DataLimits } from '../limits.ts';
 
 export type RecordHandler = (fields: readonly string[], line: number) => void;
 
@@ -24,6 +27,7 @@ export class CsvTokenizer {
     private readonly file: string,
     private readonly delimiter: string,
     private readonly onRecord: RecordHandler,
+    private readonly limits: Pick<DataLimits, 'maxFieldLength' | 'maxColumns'> = DEFAULT_DATA_LIMITS,
   ) {}
 
   /** Tokenizes the next piece of text; records complete in it are handed to onRecord. */
@@ -36,6 +40,15 @@ export class CsvTokenizer {
     }
     this.field += text.slice(this.start);
     this.start = text.length;
+    this.checkFieldLength(this.field.length);
+  }
+
+  private checkFieldLength(length: number): void {
+    if (length <= this.limits.maxFieldLength) return;
+    throw new DataError(
+      { file: this.file, line: this.recordLine },
+      `field ${this.fields.length + 1} is longer than ${this.limits.maxFieldLength} characters (limit maxFieldLength); is this a CSV file, with one record per line?`,
+    );
   }
 
   /** Ends the text: hands over a last record without a line break; refuses an open quote. */
@@ -73,7 +86,7 @@ export class CsvTokenizer {
     }
     this.afterQuote = false;
     if (character === this.delimiter || character === '\n' || character === '\r') return true;
-    throw new DataError({ file: this.file, line: this.line }, `unexpected ${JSON.stringify(character)} after the closing quote of field ${this.fields.length + 1}`);
+    throw new DataError({ file: this.file, line: this.line }, `unexpected text after the closing quote of field ${this.fields.length + 1}; a quoted field ends at a delimiter or a line break`);
   }
 
   private unquoted(index: number): void {
@@ -102,6 +115,10 @@ export class CsvTokenizer {
 
   private endField(index: number): void {
     const value = this.field + this.text.slice(this.start, index);
+    this.checkFieldLength(value.length);
+    if (this.fields.length >= this.limits.maxColumns) {
+      throw new DataError({ file: this.file, line: this.recordLine }, `the record has more than ${this.limits.maxColumns} fields (limit maxColumns); is the delimiter right?`);
+    }
     this.fields.push(this.fieldQuoted ? value : value.trim());
     this.field = '';
     this.fieldQuoted = false;

@@ -1,11 +1,14 @@
 // IDX, the format of MNIST and Fashion-MNIST (plain, or gzip-compressed: detected by content).
 // Header: two zero bytes, a type code, the number of dims, then each dim as a big-endian
 // uint32; then the values, big-endian, in C order. Type codes: 0x08 uint8, 0x09 int8,
-// 0x0B int16, 0x0C int32, 0x0D float32, 0x0E float64.
+// 0x0B int16, 0x0C int32, 0x0D float32, 0x0E float64. Float values must be finite (as float32);
+// the declared data must fit the limits before it is allocated.
 import { gunzipIfCompressed, readFileChunks, withByteReader, type ByteReader } from '../byteStream.ts';
 import { DataError } from '../dataError.ts';
 import { createDataset, product, type Dataset, type DatasetInputs, type DatasetTargets } from '../dataset.ts';
 import type { FileSource, ProgressCallback } from '../fileSource.ts';
+import { requireFinite, toFiniteFloat32 } from '../finite.ts';
+import { declaredTooLarge, resolveLimits, type DataLimits } from '../limits.ts';
 
 export type IdxType = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';
 export type IdxValues = Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
@@ -28,11 +31,11 @@ const TYPES: Readonly<Record<number, { type: IdxType; size: number }>> = {
 const MAX_VALUES = 2 ** 31 - 1;
 const hex = (value: number) => `0x${value.toString(16).padStart(2, '0')}`;
 
-async function readHeader(reader: ByteReader, path: string): Promise<{ code: number; dims: number[] }> {
+async function readHeader(reader: ByteReader, path: string, limits: DataLimits): Promise<{ code: number; dims: number[] }> {
   const magic = await reader.read(4);
   if (magic.byteLength < 4) throw new DataError({ file: path, field: 'magic' }, `the file is ${magic.byteLength} bytes, too short for an IDX header`);
   if (magic[0] !== 0 || magic[1] !== 0) {
-    throw new DataError({ file: path, field: 'magic' }, `not an IDX file: it starts ${hex(magic[0])} ${hex(magic[1])}, expected 0x00 0x00`);
+    throw new DataError({ file: path, field: 'magic' }, 'not an IDX file: it does not start with two zero bytes (the IDX magic number)');
   }
   const code = magic[2];
   if (TYPES[code] === undefined) {
@@ -44,6 +47,9 @@ async function readHeader(reader: ByteReader, path: string): Promise<{ code: num
   const view = new DataView(dimBytes.buffer, dimBytes.byteOffset, dimBytes.byteLength);
   const dims = Array.from({ length: magic[3] }, (_, index) => view.getUint32(4 * index, false));
   if (product(dims) > MAX_VALUES) throw new DataError({ file: path, field: 'dims' }, `the header declares ${dims.join(' × ')} values, more than can be loaded`);
+  const bytes = product(dims) * TYPES[code].size;
+  const tooLarge = declaredTooLarge(bytes, bytes, limits);
+  if (tooLarge !== undefined) throw new DataError({ file: path, field: 'dims' }, `the header declares ${dims.join(' × ')} values of ${TYPES[code].type}: ${tooLarge}; use a smaller file`);
   return { code, dims };
 }
 
@@ -86,6 +92,7 @@ async function readBody(reader: ByteReader, path: string, code: number, dims: re
     const got = Math.floor(bytes.byteLength / size);
     if (size === 1) values.set(type === 'int8' ? new Int8Array(bytes.buffer, bytes.byteOffset, got) : bytes, done);
     else decodeBigEndian(bytes.subarray(0, got * size), type, size, values, done);
+    if (type === 'float32' || type === 'float64') requireFinite(values, path, product(dims.slice(1)), done, done + got);
     if (got < wanted) {
       const perRecord = product(dims.slice(1));
       throw new DataError(
@@ -98,9 +105,10 @@ async function readBody(reader: ByteReader, path: string, code: number, dims: re
 }
 
 /** Reads one IDX file (gzip or plain) completely. */
-export async function readIdx(files: FileSource, path: string, onProgress?: ProgressCallback): Promise<IdxArray> {
-  return withByteReader(gunzipIfCompressed(readFileChunks(files, path, onProgress), path), async (reader) => {
-    const { code, dims } = await readHeader(reader, path);
+export async function readIdx(files: FileSource, path: string, onProgress?: ProgressCallback, limits: DataLimits = resolveLimits()): Promise<IdxArray> {
+  const chunks = readFileChunks(files, path, { onProgress, maxBytes: limits.maxFileBytes });
+  return withByteReader(gunzipIfCompressed(chunks, path, limits.maxFileBytes), async (reader) => {
+    const { code, dims } = await readHeader(reader, path, limits);
     const values = await readBody(reader, path, code, dims);
     const extra = await reader.skipRest();
     if (extra > 0) throw new DataError({ file: path }, `${extra} bytes follow the ${dims.join(' × ')} values the header declares; is this the right file?`);
@@ -114,6 +122,7 @@ export interface IdxDatasetOptions {
   readonly labelPath?: string;
   readonly classNames?: readonly string[];
   readonly onProgress?: ProgressCallback;
+  readonly limits?: Partial<DataLimits>;
 }
 
 /**
@@ -121,19 +130,20 @@ export interface IdxDatasetOptions {
  * N×H×W becomes examples H×W×1; uint8 values are read as value/255 in [0, 1].
  */
 export async function readIdxDataset(files: FileSource, path: string, options: IdxDatasetOptions = {}): Promise<Dataset> {
-  const images = await readIdx(files, path, options.onProgress);
+  const limits = resolveLimits(options.limits);
+  const images = await readIdx(files, path, options.onProgress, limits);
   const count = images.dims[0];
   const exampleDims = images.dims.length === 1 ? [1] : images.dims.length === 3 ? [...images.dims.slice(1), 1] : images.dims.slice(1);
-  const inputs: DatasetInputs = images.values instanceof Uint8Array ? { kind: 'byte', values: images.values, scale: 1 / 255 } : { kind: 'float', values: Float32Array.from(images.values) };
-  const targets = options.labelPath === undefined ? ({ kind: 'none' } as const) : await readIdxLabels(files, options.labelPath, count, path, options.classNames);
+  const inputs: DatasetInputs = images.values instanceof Uint8Array ? { kind: 'byte', values: images.values, scale: 1 / 255 } : { kind: 'float', values: toFiniteFloat32(images.values, path, product(exampleDims)) };
+  const targets = options.labelPath === undefined ? ({ kind: 'none' } as const) : await readIdxLabels(files, options.labelPath, count, path, options.classNames, limits);
   return createDataset({ name: options.name ?? path, count, inputDims: exampleDims, inputs, targetDims: targets.kind === 'value' ? [1] : [], targets });
 }
 
-async function readIdxLabels(files: FileSource, labelPath: string, count: number, imagesPath: string, classNames?: readonly string[]): Promise<DatasetTargets> {
-  const labels = await readIdx(files, labelPath);
+async function readIdxLabels(files: FileSource, labelPath: string, count: number, imagesPath: string, classNames: readonly string[] | undefined, limits: DataLimits): Promise<DatasetTargets> {
+  const labels = await readIdx(files, labelPath, undefined, limits);
   if (labels.dims.length !== 1) throw new DataError({ file: labelPath, field: 'dims' }, `labels must be 1-D, found ${labels.dims.join(' × ')}`);
   if (labels.dims[0] !== count) throw new DataError({ file: labelPath }, `${labels.dims[0]} labels for ${count} examples in ${imagesPath}`);
-  if (labels.type === 'float32' || labels.type === 'float64') return { kind: 'value', values: Float32Array.from(labels.values) };
+  if (labels.type === 'float32' || labels.type === 'float64') return { kind: 'value', values: toFiniteFloat32(labels.values, labelPath, 1) };
   return classTargets(labels.values, labelPath, classNames);
 }
 

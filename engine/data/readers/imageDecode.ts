@@ -1,9 +1,12 @@
 // Decodes one PNG (fast-png) or JPEG (jpeg-js) file, recognized by its content, into 8-bit
 // pixels, channels interleaved: 1 (gray) or 3 (RGB). Alpha is dropped; palettes are expanded;
-// 16-bit samples keep their high byte; 1/2/4-bit gray is expanded to 0..255.
+// 16-bit samples keep their high byte; 1/2/4-bit gray is expanded to 0..255. The size in the
+// header is checked against the pixel limit before anything is decoded.
 import { convertIndexedToRgb, decode as decodePng, type DecodedPng } from 'fast-png';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { DataError, errorMessage } from '../dataError.ts';
+import { DEFAULT_DATA_LIMITS } from '../limits.ts';
+import { checkImageSize, jpegSize, pngSize } from './imageSize.ts';
 
 export interface Image {
   readonly width: number;
@@ -56,7 +59,10 @@ function eightBit(png: DecodedPng): { data: Uint8Array; channels: number } {
   return { data: data instanceof Uint8Array ? data : Uint8Array.from(data), channels: png.channels };
 }
 
-function readPng(bytes: Uint8Array, path: string): Image {
+function readPng(bytes: Uint8Array, path: string, maxPixels: number): Image {
+  const size = pngSize(bytes);
+  if (size === undefined) throw new DataError({ file: path }, 'corrupt PNG: the first chunk is not IHDR, so the image size is unknown');
+  checkImageSize(size, path, 'PNG', maxPixels);
   let png: DecodedPng;
   try {
     png = decodePng(bytes);
@@ -68,21 +74,23 @@ function readPng(bytes: Uint8Array, path: string): Image {
   return { width: png.width, height: png.height, channels: keep, data: dropChannels(data, png.width * png.height, channels, keep) };
 }
 
-function readJpeg(bytes: Uint8Array, path: string): Image {
+function readJpeg(bytes: Uint8Array, path: string, maxPixels: number): Image {
+  checkImageSize(jpegSize(bytes), path, 'JPEG', maxPixels);
   try {
-    const jpeg = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: false, maxMemoryUsageInMB: 1024 });
+    // The decoder's own limits back the header check up (a size found only after other segments).
+    const options = { maxResolutionInMP: maxPixels / 1e6, maxMemoryUsageInMB: Math.max(64, Math.ceil((maxPixels * 16) / 2 ** 20)) };
+    const jpeg = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: false, ...options });
     return { width: jpeg.width, height: jpeg.height, channels: 3, data: jpeg.data };
   } catch (error) {
     throw new DataError({ file: path }, `corrupt JPEG: ${errorMessage(error)}`, { cause: error });
   }
 }
 
-/** Decodes a PNG or JPEG file's bytes, whatever its extension says. */
-export function decodeImage(bytes: Uint8Array, path: string): Image {
-  if (isPng(bytes)) return readPng(bytes, path);
-  if (isJpeg(bytes)) return readJpeg(bytes, path);
-  const start = Array.from(bytes.subarray(0, 4), (byte) => byte.toString(16).padStart(2, '0')).join(' ');
-  throw new DataError({ file: path }, `not a PNG or JPEG image (it starts with bytes ${start || 'nothing: the file is empty'})`);
+/** Decodes a PNG or JPEG file's bytes, whatever its extension says, if it has at most `maxPixels`. */
+export function decodeImage(bytes: Uint8Array, path: string, maxPixels = DEFAULT_DATA_LIMITS.maxImagePixels): Image {
+  if (isPng(bytes)) return readPng(bytes, path, maxPixels);
+  if (isJpeg(bytes)) return readJpeg(bytes, path, maxPixels);
+  throw new DataError({ file: path }, bytes.byteLength === 0 ? 'the image file is empty' : 'not a PNG or JPEG image: the file does not start with either signature');
 }
 
 /** True when every pixel has equal red, green and blue (or the image has one channel). */

@@ -5,10 +5,14 @@
 // images must have the first image's size (a different one is an error naming the file).
 // Channels: `options.channels` (1 gray, 3 RGB), else 1 when the first image is gray, else 3.
 // Pixels are stored as bytes and read as value/255 in [0, 1].
+// Limits: images per folder (maxImages), pixels per image (maxImagePixels, from the header,
+// before decoding), bytes per image file (maxFileBytes), and the whole set (maxDatasetBytes).
 import { z } from 'zod';
+import { readWholeFile } from '../byteStream.ts';
 import { DataError, asDataError } from '../dataError.ts';
 import { createDataset, type Dataset } from '../dataset.ts';
 import { joinPath, type FileSource, type ProgressCallback } from '../fileSource.ts';
+import { formatBytes, resolveLimits, type DataLimits } from '../limits.ts';
 import { parseOptions } from '../options.ts';
 import { decodeImage, isGray, type Image } from './imageDecode.ts';
 import { convertChannels, resizeImage } from './resize.ts';
@@ -25,6 +29,7 @@ export interface ImageFolderReadOptions {
   readonly name?: string;
   /** Reports images decoded so far, of the total. */
   readonly onProgress?: ProgressCallback;
+  readonly limits?: Partial<DataLimits>;
 }
 
 const IMAGE_EXTENSION = /\.(png|jpe?g)$/i;
@@ -35,7 +40,7 @@ interface Listing {
   readonly files: readonly { readonly path: string; readonly classId: number }[];
 }
 
-async function listImages(files: FileSource, path: string): Promise<Listing> {
+async function listImages(files: FileSource, path: string, maxImages: number): Promise<Listing> {
   const entries = await files.list(path);
   const classNames = entries.filter((entry) => entry.isDirectory && !entry.name.startsWith('.')).map((entry) => entry.name).sort(byCodePoint);
   if (classNames.length === 0) throw new DataError({ file: path }, 'no class folders here; put the images of each class in a subfolder named after the class');
@@ -45,6 +50,7 @@ async function listImages(files: FileSource, path: string): Promise<Listing> {
     const names = (await files.list(folder)).filter((entry) => !entry.isDirectory && !entry.name.startsWith('.') && IMAGE_EXTENSION.test(entry.name)).map((entry) => entry.name);
     if (names.length === 0) throw new DataError({ file: folder }, 'this class folder has no .png or .jpg images');
     for (const name of names.sort(byCodePoint)) found.push({ path: joinPath(folder, name), classId });
+    if (found.length > maxImages) throw new DataError({ file: path }, `more than ${maxImages} images (limit maxImages); use a smaller set`);
   }
   return { classNames, files: found };
 }
@@ -66,28 +72,40 @@ function fit(image: Image, layout: Layout, resize: boolean, path: string): Image
   return convertChannels(resizeImage(image, layout.height, layout.width), layout.channels);
 }
 
-async function load(files: FileSource, path: string): Promise<Image> {
+async function load(files: FileSource, path: string, limits: DataLimits): Promise<Image> {
   try {
-    return decodeImage(await files.read(path), path);
+    return decodeImage(await readWholeFile(files, path, limits.maxFileBytes), path, limits.maxImagePixels);
   } catch (error) {
     throw asDataError(error, { file: path }, 'cannot read the image');
   }
 }
 
+function allocatePixels(total: number, layout: Layout, path: string, maxBytes: number): Uint8Array<ArrayBuffer> {
+  const bytes = total * layout.height * layout.width * layout.channels;
+  if (bytes > maxBytes) {
+    throw new DataError(
+      { file: path },
+      `${total} images of ${layout.width} × ${layout.height} × ${layout.channels} take ${formatBytes(bytes)}, more than the ${formatBytes(maxBytes)} a dataset may take (limit maxDatasetBytes); use fewer images or a smaller options.size`,
+    );
+  }
+  return new Uint8Array(bytes);
+}
+
 /** Reads a folder of class subfolders of images into an image classification set. */
 export async function readImageFolderDataset(files: FileSource, path: string, read: ImageFolderReadOptions = {}): Promise<Dataset> {
   const options = parseOptions(ImageFolderOptionsSchema, read.options, path);
-  const listing = await listImages(files, path);
+  const limits = resolveLimits(read.limits);
+  const listing = await listImages(files, path, limits.maxImages);
   const total = listing.files.length;
   let layout: Layout | undefined;
   let pixels = new Uint8Array(0);
   read.onProgress?.({ done: 0, total, unit: 'records' });
   for (const [index, file] of listing.files.entries()) {
-    const image = await load(files, file.path);
+    const image = await load(files, file.path, limits);
     if (layout === undefined) {
       const [height, width] = options.size ?? [image.height, image.width];
       layout = { height, width, channels: options.channels ?? (isGray(image) ? 1 : 3), firstPath: file.path };
-      pixels = new Uint8Array(total * height * width * layout.channels);
+      pixels = allocatePixels(total, layout, path, limits.maxDatasetBytes);
     }
     const fitted = fit(image, layout, options.size !== undefined, file.path);
     pixels.set(fitted.data, index * fitted.data.length);

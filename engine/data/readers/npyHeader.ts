@@ -14,10 +14,14 @@ export interface NpyHeader {
 }
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
+/** A dtype code short and plain enough to quote in a message: `>f4`, `<U10`, `|b1`. */
+const DTYPE_CODE = /^[<>|=]?[a-zA-Z]\d{0,3}$/;
+/** The longest header read (numpy itself refuses headers over 10000 bytes by default). */
+const MAX_HEADER_BYTES = 1 << 16;
 
 function field(text: string, name: string, pattern: RegExp, path: string): string {
   const match = new RegExp(`['"]${name}['"]\\s*:\\s*${pattern.source}`).exec(text);
-  if (match === null) throw new DataError({ file: path, field: name }, `the header has no readable '${name}' entry: ${text.trim()}`);
+  if (match === null) throw new DataError({ file: path, field: name }, `the header has no readable '${name}' entry; save the array with numpy.save`);
   return match[1];
 }
 
@@ -26,7 +30,8 @@ function parseDtype(text: string, path: string): NpyDtype {
   const descr = field(text, 'descr', /['"]([^'"]*)['"]/, path);
   const known = NPY_DTYPES.find((dtype) => dtype === descr);
   if (known === undefined) {
-    throw new DataError({ file: path, field: 'descr' }, `dtype '${descr}' is not supported; use one of ${NPY_DTYPES.map((dtype) => `'${dtype}'`).join(', ')} (e.g. array.astype(numpy.float32))`);
+    const shown = DTYPE_CODE.test(descr) ? `dtype '${descr}'` : 'the dtype';
+    throw new DataError({ file: path, field: 'descr' }, `${shown} is not supported; use one of ${NPY_DTYPES.map((dtype) => `'${dtype}'`).join(', ')} (e.g. array.astype(numpy.float32))`);
   }
   return known;
 }
@@ -34,9 +39,9 @@ function parseDtype(text: string, path: string): NpyDtype {
 function parseShape(text: string, path: string): number[] {
   const inside = field(text, 'shape', /\(([^)]*)\)/, path);
   const parts = inside.split(',').map((part) => part.trim().replace(/L$/, '')).filter((part) => part !== '');
-  return parts.map((part) => {
+  return parts.map((part, index) => {
     const dim = Number(part);
-    if (!Number.isInteger(dim) || dim < 0) throw new DataError({ file: path, field: 'shape' }, `${JSON.stringify(part)} is not a dimension`);
+    if (!Number.isInteger(dim) || dim < 0) throw new DataError({ file: path, field: 'shape' }, `dimension ${index + 1} is not a whole number`);
     return dim;
   });
 }
@@ -53,6 +58,7 @@ export async function readNpyHeader(reader: ByteReader, path: string): Promise<N
   if (lengthBytes.byteLength < (major === 1 ? 2 : 4)) throw new DataError({ file: path, field: 'header' }, 'truncated inside the header');
   const view = new DataView(lengthBytes.buffer, lengthBytes.byteOffset, lengthBytes.byteLength);
   const length = major === 1 ? view.getUint16(0, true) : view.getUint32(0, true);
+  if (length > MAX_HEADER_BYTES) throw new DataError({ file: path, field: 'header' }, `the header is declared ${length} bytes, more than the ${MAX_HEADER_BYTES} an NPY header may have; save the array with numpy.save`);
   const headerBytes = await reader.read(length);
   if (headerBytes.byteLength < length) throw new DataError({ file: path, field: 'header' }, `truncated: the header is declared ${length} bytes but the file ends after ${headerBytes.byteLength}`);
   const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(headerBytes);

@@ -9,6 +9,7 @@ import { DataError } from '../dataError.ts';
 import { createDataset, type Dataset } from '../dataset.ts';
 import type { FileSource, ProgressCallback } from '../fileSource.ts';
 import { GrowableInt32 } from '../growable.ts';
+import { formatBytes, resolveLimits, type DataLimits } from '../limits.ts';
 import { parseOptions } from '../options.ts';
 import { decodeText } from './textDecode.ts';
 
@@ -23,6 +24,7 @@ export interface TextReadOptions {
   readonly options?: unknown;
   readonly name?: string;
   readonly onProgress?: ProgressCallback;
+  readonly limits?: Partial<DataLimits>;
 }
 
 /** Token ids and vocabulary of a text: ids index the sorted vocabulary. */
@@ -67,9 +69,14 @@ export function tokenizeCharacters(text: string): Tokenized {
   return counter.finish();
 }
 
+/** How many windows of `window` tokens, `stride` apart, a text of `length` tokens gives. */
+export function windowCount(length: number, window: number, stride: number): number {
+  return length > window ? Math.floor((length - 1 - window) / stride) + 1 : 0;
+}
+
 /** Cuts a token stream into windows of `window` inputs with next-token targets. */
 export function windowTokens(tokens: Int32Array, window: number, stride: number): { inputs: Int32Array; targets: Int32Array; count: number } {
-  const count = tokens.length > window ? Math.floor((tokens.length - 1 - window) / stride) + 1 : 0;
+  const count = windowCount(tokens.length, window, stride);
   const inputs = new Int32Array(count * window);
   const targets = new Int32Array(count * window);
   for (let example = 0; example < count; example++) {
@@ -80,12 +87,24 @@ export function windowTokens(tokens: Int32Array, window: number, stride: number)
   return { inputs, targets, count };
 }
 
+/** Refuses windows (inputs and targets, int32) that would take more than `maxBytes`. */
+function checkWindowBytes(count: number, window: number, path: string, maxBytes: number): void {
+  const bytes = count * window * 4 * 2;
+  if (bytes <= maxBytes) return;
+  throw new DataError(
+    { file: path, field: 'options.stride' },
+    `${count} windows of ${window} characters take ${formatBytes(bytes)}, more than the ${formatBytes(maxBytes)} a dataset may take (limit maxDatasetBytes); use a larger stride or a smaller window`,
+  );
+}
+
 /** Reads a UTF-8 text file into next-character windows. */
 export async function readTextDataset(files: FileSource, path: string, read: TextReadOptions = {}): Promise<Dataset> {
   const options = parseOptions(TextOptionsSchema, read.options, path);
+  const limits = resolveLimits(read.limits);
   const counter = new CharacterCounter();
-  for await (const text of decodeText(readFileChunks(files, path, read.onProgress), path)) counter.add(text);
+  for await (const text of decodeText(readFileChunks(files, path, { onProgress: read.onProgress, maxBytes: limits.maxFileBytes }), path)) counter.add(text);
   const { tokens, vocabulary } = counter.finish();
+  checkWindowBytes(windowCount(tokens.length, options.window, options.stride ?? options.window), options.window, path, limits.maxDatasetBytes);
   const windows = windowTokens(tokens, options.window, options.stride ?? options.window);
   if (windows.count === 0) {
     throw new DataError({ file: path }, `${tokens.length} characters are too few for one window of ${options.window} (plus one for the target); use a longer text or a smaller window`);

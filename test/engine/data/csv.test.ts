@@ -94,12 +94,12 @@ describe('CSV errors name the file, line and column', () => {
   it('a bad number', async () => {
     const rows = ['sepal_length,petal_width,species', ...Array.from({ length: 15 }, () => '5.1,0.2,setosa'), '5.0,abc,setosa'];
     folder.write('file.csv', rows.join('\n'));
-    await expectDataError(readCsvDataset(folder.files, 'file.csv', { labelColumn: 'species' }), { file: 'file.csv', line: 17, column: 'petal_width' }, 'file.csv line 17, column "petal_width": "abc" is not a number');
+    await expectDataError(readCsvDataset(folder.files, 'file.csv', { labelColumn: 'species' }), { file: 'file.csv', line: 17, column: 'petal_width' }, 'file.csv line 17, column "petal_width": the field (3 characters) is not a number; expected a decimal number such as 3, -0.5 or 1e-3');
   });
 
   it('an empty numeric field', async () => {
     folder.write('empty-field.csv', 'a,b\n1,2\n3,\n');
-    await expectDataError(readCsvDataset(folder.files, 'empty-field.csv'), { line: 3, column: 'b' }, 'empty-field.csv line 3, column "b": the field is empty, expected a number');
+    await expectDataError(readCsvDataset(folder.files, 'empty-field.csv'), { line: 3, column: 'b' }, 'empty-field.csv line 3, column "b": the field is empty; expected a decimal number such as 3, -0.5 or 1e-3');
   });
 
   it('a ragged row, with the right line after a quoted line break', async () => {
@@ -127,6 +127,6 @@ describe('CSV errors name the file, line and column', () => {
   it('a missing file and invalid UTF-8', async () => {
     await expectDataError(readCsvDataset(folder.files, 'absent.csv'), { file: 'absent.csv' }, 'absent.csv: no such file or folder');
     folder.write('latin1.csv', new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0xe9, 0x0a]));
-    await expectDataError(readCsvDataset(folder.files, 'latin1.csv'), { file: 'latin1.csv' }, /not valid UTF-8 text/);
+    await expectDataError(readCsvDataset(folder.files, 'latin1.csv'), { file: 'latin1.csv' }, 'latin1.csv: not valid UTF-8 text: the bytes at offset 6 are not a UTF-8 character; save the file as UTF-8');
   });
 });

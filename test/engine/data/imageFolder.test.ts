@@ -99,7 +99,7 @@ describe('image folder errors', () => {
 
   it('a file that is no image, whatever its extension', async () => {
     folder.write('fake/a/photo.jpg', 'GIF89a...');
-    await expectDataError(readImageFolderDataset(folder.files, 'fake'), { file: 'fake/a/photo.jpg' }, 'fake/a/photo.jpg: not a PNG or JPEG image (it starts with bytes 47 49 46 38)');
+    await expectDataError(readImageFolderDataset(folder.files, 'fake'), { file: 'fake/a/photo.jpg' }, 'fake/a/photo.jpg: not a PNG or JPEG image: the file does not start with either signature');
   });
 
   it('mixed sizes name both files and the option that fixes it', async () => {
