@@ -2,11 +2,11 @@
 // `netloom predict <graph.json> --weights CKPT --input X.npy --output Y.npy`
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { allIndices, createBatcher, DataError, readNpy } from '../data/index.ts';
-import { CheckpointError, loadCheckpoint, readCheckpointHeader } from '../train/checkpoint.ts';
+import { allIndices, createBatcher, readNpy } from '../data/index.ts';
+import { loadCheckpoint, readCheckpointHeader } from '../train/checkpoint.ts';
 import { SupervisedTask } from '../train/loops/supervisedTask.ts';
 import { Model } from '../train/model.ts';
-import { RunSetupError } from '../train/setup.ts';
+import { knownErrorMessage } from './failure.ts';
 import { createNodeFileSource } from './fileSource.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
 import type { Output } from './output.ts';
@@ -25,11 +25,10 @@ export async function guarded(output: Output, work: () => Promise<number>): Prom
   try {
     return await work();
   } catch (cause) {
-    if (cause instanceof UsageError || cause instanceof DataError || cause instanceof RunSetupError || cause instanceof CheckpointError) {
-      output.error(cause.message);
-      return 1;
-    }
-    throw cause;
+    const message = knownErrorMessage(cause);
+    if (message === null) throw cause;
+    output.error(message);
+    return 1;
   }
 }
 
@@ -42,7 +41,7 @@ export function evalCommand(argv: readonly string[], output: Output): Promise<nu
     const document = withDataPath(await loadGraph(positionals[0]), values.data, isFolder);
     if (document.training.task === 'gan') throw new UsageError('eval scores classifiers, regressors, autoencoders and sequence models, not GANs.');
     const { header } = readCheckpointHeader(weights);
-    const dataset = await loadData(document);
+    const dataset = await loadData(document, positionals[0]);
     const session = createSession(document, dataset, { batchSize: header.batchSize, validationSplit: values.data === undefined ? undefined : 0 }, () => {});
     const task = session.prepared.loop as SupervisedTask;
     loadCheckpoint(weights, task.models, []);

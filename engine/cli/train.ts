@@ -2,11 +2,11 @@
 //   [--backend NAME] [--save CKPT] [--resume CKPT] [--jsonl]`
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { DataError } from '../data/index.ts';
 import type { RunSettings } from '../protocol/index.ts';
 import { backendProblem as problemWithBackend, createBackend } from '../backends/index.ts';
-import { CheckpointError, saveCheckpointAsync } from '../train/checkpoint.ts';
-import { RunSetupError } from '../train/setup.ts';
+import { saveCheckpointAsync } from '../train/checkpoint.ts';
+import { knownErrorMessage } from './failure.ts';
+import { wholeNumberFlag } from './flags.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
 import type { Output } from './output.ts';
 import { jsonLinesReporter, plainReporter, terminalReporter, type Reporter } from './progress.ts';
@@ -26,13 +26,6 @@ const OPTIONS = {
 
 export const TRAIN_USAGE = 'Usage: netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N] [--backend NAME] [--save CKPT] [--resume CKPT] [--jsonl]';
 
-function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${value}".`);
-  return number;
-}
-
 /** --jsonl: JSON lines on standard output; a terminal: a progress bar on standard error; else plain lines on standard output. */
 function chooseReporter(output: Output, jsonl: boolean, interactive: boolean): Reporter {
   if (jsonl) return jsonLinesReporter(output.out);
@@ -43,11 +36,10 @@ export async function trainCommand(argv: readonly string[], output: Output, inte
   try {
     return await train(argv, output, interactive);
   } catch (cause) {
-    if (cause instanceof UsageError || cause instanceof DataError || cause instanceof RunSetupError || cause instanceof CheckpointError) {
-      output.error(cause instanceof RunSetupError && cause.nodeId !== undefined ? `node ${cause.nodeId}: ${cause.message}` : cause.message);
-      return 1;
-    }
-    throw cause;
+    const message = knownErrorMessage(cause);
+    if (message === null) throw cause;
+    output.error(message);
+    return 1;
   }
 }
 
@@ -62,13 +54,13 @@ async function train(argv: readonly string[], output: Output, interactive: boole
   if (positionals.length !== 1) throw new UsageError(TRAIN_USAGE);
   const backendProblem = values.backend === undefined ? null : problemWithBackend(values.backend);
   if (backendProblem !== null) throw new UsageError(backendProblem);
-  const settings: RunSettings = { epochs: wholeNumber('epochs', values.epochs, 1), steps: wholeNumber('steps', values.steps, 1), batchSize: wholeNumber('batch', values.batch, 1), seed: wholeNumber('seed', values.seed, 0), telemetryRate: values.jsonl ? 1e9 : 10 };
+  const settings: RunSettings = { epochs: wholeNumberFlag('epochs', values.epochs), steps: wholeNumberFlag('steps', values.steps), batchSize: wholeNumberFlag('batch', values.batch), seed: wholeNumberFlag('seed', values.seed), telemetryRate: values.jsonl ? 1e9 : 10 };
   const isFolder = values.data !== undefined && (await stat(values.data).catch(() => null))?.isDirectory() === true;
   const document = withDataPath(await loadGraph(positionals[0]), values.data, isFolder);
   const checkpoint = values.resume === undefined ? undefined : await readFile(values.resume).catch(() => {
     throw new UsageError(`Cannot read the checkpoint ${values.resume}.`);
   });
-  const dataset = await loadData(document);
+  const dataset = await loadData(document, positionals[0]);
   const reporter = chooseReporter(output, values.jsonl, interactive);
   const backend = await createBackend(values.backend);
   const session = createSession(document, dataset, settings, (event) => reporter.event(event), checkpoint === undefined ? undefined : new Uint8Array(checkpoint), backend);
