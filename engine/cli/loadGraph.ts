@@ -1,7 +1,7 @@
 // Reads a graph file for a command: parse, validate, and say what is wrong with file and node.
 // A dataset path in the graph is relative to the graph's folder; --data, to the working directory.
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { analyzeGraphText, formatDiagnostic, hasErrors, type DatasetReference, type GraphDocument } from '../graph/index.ts';
 
 export class UsageError extends Error {}
@@ -25,8 +25,9 @@ export async function loadGraph(file: string): Promise<GraphDocument> {
 function fromGraphFolder(path: string, file: string, workingDirectory: string): string {
   if (isAbsolute(path)) return path;
   const resolved = resolve(dirname(resolve(workingDirectory, file)), path);
+  // Shown from the working directory when it lies below it, else in full.
   const shown = relative(workingDirectory, resolved);
-  return shown === '' || isAbsolute(shown) ? resolved : shown;
+  return shown === '' || isAbsolute(shown) || shown.split(sep)[0] === '..' ? resolved : shown;
 }
 
 /** The document with its dataset's file paths resolved against the graph file's folder (absolute paths unchanged). */

@@ -12,6 +12,7 @@ import { Model } from './model.ts';
 import { Trainer } from './trainer.ts';
 import { dataInputOf } from './loops/feed.ts';
 import { RECONSTRUCTION_COUNT } from './loops/extras.ts';
+import { checkDataFitsGraph } from './dataFit.ts';
 import { RunSetupError } from './runSetupError.ts';
 
 export { RunSetupError };
@@ -42,6 +43,7 @@ export function prepareSupervised(document: GraphDocument, dataset: Dataset, ove
   if (split.train.length < batchSize) {
     throw new RunSetupError(`The data has ${split.train.length} training examples, fewer than one batch of ${batchSize}. Lower the batch size or the validation split.`, undefined, 'training.batchSize');
   }
+  checkDataFitsGraph(runDocument, dataset);
   const model = Model.compile(runDocument, { batchSize, seed, backend });
   checkInputShape(model, dataset);
   const train = createBatcher(dataset, { batchSize, indices: split.train, seed });
