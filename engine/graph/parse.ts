@@ -74,8 +74,27 @@ function issueToDiagnostic(issue: z.core.$ZodIssue, document: Record<string, unk
   const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
   const nodeId = itemId(document, issue.path, 'nodes');
   const edgeId = itemId(document, issue.path, 'edges');
+  if (issue.code === 'invalid_type' && path !== '' && valueAt(document, issue.path) === undefined) {
+    return error(`${path} is missing.`, { field: path, nodeId, edgeId, suggestion: MISSING_SUGGESTIONS.get(path) ?? `Add "${String(issue.path.at(-1))}".` });
+  }
   const message = `${path === '' ? 'The document' : path}: ${issue.message}`;
   return error(message, { field: path, nodeId, edgeId, suggestion: suggestionFor(issue) });
+}
+
+const MISSING_SUGGESTIONS = new Map([
+  ['training', 'Add a "training" section; the least it needs is the task: "training": {"task": "classify"}.'],
+  ['nodes', 'Add "nodes": [] with the layers of the graph.'],
+  ['edges', 'Add "edges": [] with the connections between nodes.'],
+]);
+
+/** The value at a path inside the document, undefined where any step is missing. */
+function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
+  let value = document;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 function itemId(document: Record<string, unknown>, path: readonly PropertyKey[], list: string): string | undefined {
