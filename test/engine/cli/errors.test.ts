@@ -78,6 +78,29 @@ describe('the top-level handler', () => {
   });
 });
 
+describe('the installed bin', () => {
+  /** `netloom train` on X-vs-O with `code` run 1 s in (through --import), so it strikes mid-run. */
+  function trainWith(code: string, ...extra: string[]) {
+    const inject = `data:text/javascript,setTimeout(() => { ${code} }, 1000)`;
+    return spawnSync(process.execPath, ['--import', inject, 'engine/cli/bin.mjs', 'train', xo, '--epochs', '200', ...extra], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  }
+
+  it('an unhandled rejection ends the run with one line and exit code 1', () => {
+    const result = trainWith('Promise.reject(new Error("late rejection"))');
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual(['netloom train: internal error: late rejection (run again with --debug for its stack trace)']);
+  });
+
+  it('an exception thrown in a callback, under --debug, adds its stack', () => {
+    const result = trainWith('throw new RangeError("thrown in a timer")', '--debug');
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines[0]).toBe('netloom train: internal error: thrown in a timer');
+    expect(lines[1]).toBe('RangeError: thrown in a timer');
+    expect(lines[2]).toMatch(/^\s+at /);
+  });
+});
+
 describe('a graph that names no dataset', () => {
   it('train says so, with what to do', async () => {
     expectOneLine(await netloom('train', noDataset(), '--steps', '1'), /^\S*no-dataset\.json names no dataset: pass one with --data PATH, or add a "dataset" section to the graph/);
