@@ -2,14 +2,14 @@
 // `netloom predict <graph.json> --weights CKPT --input X.npy --output Y.npy`
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { allIndices, createBatcher, DataError, readNpy } from '../data/index.ts';
+import { allIndices, createBatcher, readNpy } from '../data/index.ts';
 import { CheckpointError, loadCheckpoint, readCheckpointHeader, type CheckpointHeader } from '../train/checkpoint.ts';
 import { SupervisedTask } from '../train/loops/supervisedTask.ts';
 import { compileGraph } from '../compile/index.ts';
 import { checkMemoryBudget } from '../train/memoryBudget.ts';
 import { Model } from '../train/model.ts';
-import { RunSetupError } from '../train/setup.ts';
-import { checkWritable, OutputFileError, writeFileAtomically } from './atomicWrite.ts';
+import { checkWritable, writeFileAtomically } from './atomicWrite.ts';
+import { knownErrorMessage } from './failure.ts';
 import { createNodeFileSource } from './fileSource.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
 import { memoryLimitOption } from './memoryLimit.ts';
@@ -46,11 +46,10 @@ export async function guarded(output: Output, work: () => Promise<number>): Prom
   try {
     return await work();
   } catch (cause) {
-    if (cause instanceof UsageError || cause instanceof DataError || cause instanceof RunSetupError || cause instanceof CheckpointError || cause instanceof OutputFileError) {
-      output.error(cause.message);
-      return 1;
-    }
-    throw cause;
+    const message = knownErrorMessage(cause);
+    if (message === null) throw cause;
+    output.error(message);
+    return 1;
   }
 }
 
@@ -64,7 +63,7 @@ export function evalCommand(argv: readonly string[], output: Output): Promise<nu
     const document = withDataPath(await loadGraph(positionals[0]), values.data, isFolder);
     if (document.training.task === 'gan') throw new UsageError('eval scores classifiers, regressors, autoencoders and sequence models, not GANs.');
     const { header } = weights;
-    const dataset = await loadData(document);
+    const dataset = await loadData(document, positionals[0]);
     const session = createSession(document, dataset, { batchSize: header.batchSize, validationSplit: values.data === undefined ? undefined : 0, memoryLimit }, () => {});
     const task = session.prepared.loop as SupervisedTask;
     weights.load(task.models);

@@ -1,6 +1,8 @@
 // Reads a graph file for a command: parse, validate, and say what is wrong with file and node.
+// A dataset path in the graph is relative to the graph's folder; --data, to the working directory.
 import { readFile } from 'node:fs/promises';
-import { analyzeGraph, formatDiagnostic, hasErrors, parseDocumentText, type DatasetReference, type GraphDocument } from '../graph/index.ts';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { analyzeGraphText, formatDiagnostic, hasErrors, type DatasetReference, type GraphDocument } from '../graph/index.ts';
 
 export class UsageError extends Error {}
 
@@ -11,14 +13,29 @@ export async function loadGraph(file: string): Promise<GraphDocument> {
   } catch (cause) {
     throw new UsageError(`Cannot read ${file}: ${(cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as Error).message}.`);
   }
-  const parsed = parseDocumentText(text);
-  const analysis = parsed.document === null ? null : analyzeGraph(parsed.document);
-  const diagnostics = analysis?.diagnostics ?? parsed.diagnostics;
-  if (analysis === null || analysis.document === null || hasErrors(analysis)) {
-    const lines = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => formatDiagnostic(diagnostic, file));
+  const analysis = analyzeGraphText(text);
+  if (analysis.document === null || hasErrors(analysis)) {
+    const lines = analysis.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => formatDiagnostic(diagnostic, file));
     throw new UsageError(lines.join('\n'));
   }
-  return analysis.document;
+  return withPathsFromGraphFolder(analysis.document, file);
+}
+
+/** A path written in the graph, as seen from the working directory: relative ones start at the graph's folder. */
+function fromGraphFolder(path: string, file: string, workingDirectory: string): string {
+  if (isAbsolute(path)) return path;
+  const resolved = resolve(dirname(resolve(workingDirectory, file)), path);
+  // Shown from the working directory when it lies below it, else in full.
+  const shown = relative(workingDirectory, resolved);
+  return shown === '' || isAbsolute(shown) || shown.split(sep)[0] === '..' ? resolved : shown;
+}
+
+/** The document with its dataset's file paths resolved against the graph file's folder (absolute paths unchanged). */
+export function withPathsFromGraphFolder(document: GraphDocument, file: string, workingDirectory: string = process.cwd()): GraphDocument {
+  const dataset = document.dataset;
+  if (dataset?.source !== 'file') return document;
+  const labelPath = dataset.labelPath === undefined ? undefined : fromGraphFolder(dataset.labelPath, file, workingDirectory);
+  return { ...document, dataset: { ...dataset, path: fromGraphFolder(dataset.path, file, workingDirectory), ...(labelPath === undefined ? {} : { labelPath }) } };
 }
 
 type FileFormat = Extract<DatasetReference, { source: 'file' }>['format'];

@@ -1,6 +1,7 @@
 // The `netloom` command line: subcommands share one parser and exit codes.
 import { useNodeBackends } from './backendEnvironment.ts';
 import { evalCommand, predictCommand } from './evaluate.ts';
+import { DEBUG_FLAG, describeFailure } from './failure.ts';
 import { consoleOutput, isTerminal, type Output } from './output.ts';
 import { trainCommand } from './train.ts';
 import { validateCommand } from './validate.ts';
@@ -25,9 +26,34 @@ Commands:
                                    run rows of X through the trained graph
 
 Options:
-  -h, --help                       show this help`;
+  -h, --help                       show this help
+  --debug                          on a failure, print the stack trace as well`;
+
+/** Options that take a value, so the graph file is the first other word after the command. */
+const VALUE_OPTIONS = new Set(['--data', '--epochs', '--steps', '--batch', '--seed', '--backend', '--save', '--resume', '--weights', '--input', '--output']);
+
+function graphFileOf(args: readonly string[]): string | undefined {
+  return args.find((arg, index) => !arg.startsWith('-') && (index === 0 || !VALUE_OPTIONS.has(args[index - 1])));
+}
+
+/**
+ * Runs one command and returns its exit code. Nothing escapes: a known error prints its message,
+ * anything else one line naming the command and file; `--debug` (anywhere) adds the stack.
+ */
 
 export async function main(argv: readonly string[], output: Output = consoleOutput): Promise<number> {
+  const debug = argv.includes(DEBUG_FLAG);
+  const args = argv.filter((arg) => arg !== DEBUG_FLAG);
+  try {
+    return await run(args, output);
+  } catch (cause) {
+    const [command = 'netloom', ...rest] = args;
+    for (const line of describeFailure(cause, command, graphFileOf(rest), debug)) output.error(line);
+    return 1;
+  }
+}
+
+async function run(argv: readonly string[], output: Output): Promise<number> {
   useNodeBackends();
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {

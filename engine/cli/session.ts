@@ -6,11 +6,15 @@ import type { GraphDocument } from '../graph/index.ts';
 import type { EngineEvent, RunSettings } from '../protocol/index.ts';
 import { setUpRun, type RunSetup } from '../train/prepare.ts';
 import { createNodeFileSource } from './fileSource.ts';
+import { UsageError } from './loadGraph.ts';
 
 export const MNIST_PATH = new URL('../../build/data/mnist.bin', import.meta.url).pathname;
 
-export async function loadData(document: GraphDocument, onProgress?: (done: number, total: number) => void): Promise<Dataset> {
-  if (document.dataset === undefined) throw new Error('The graph names no dataset: add one, or pass --data PATH.');
+/** The graph's dataset (paths relative to the working directory, see loadGraph); `graphFile` names the graph in messages. */
+export async function loadData(document: GraphDocument, graphFile: string, onProgress?: (done: number, total: number) => void): Promise<Dataset> {
+  if (document.dataset === undefined) {
+    throw new UsageError(`${graphFile} names no dataset: pass one with --data PATH, or add a "dataset" section to the graph (a built-in set such as {"source": "builtin", "name": "mnist"}, or a file).`);
+  }
   return loadDataset(document.dataset, { files: createNodeFileSource(process.cwd()), mnistPath: MNIST_PATH, onProgress: onProgress && ((progress) => onProgress(progress.done, progress.total)) });
 }
 

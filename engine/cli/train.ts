@@ -2,12 +2,12 @@
 //   [--backend NAME] [--save CKPT] [--resume CKPT] [--memory-limit SIZE] [--jsonl]`
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { DataError } from '../data/index.ts';
 import type { RunSettings } from '../protocol/index.ts';
 import { backendProblem as problemWithBackend, createBackend } from '../backends/index.ts';
 import { CheckpointError, readCheckpointHeader, saveCheckpointAsync } from '../train/checkpoint.ts';
-import { RunSetupError } from '../train/setup.ts';
-import { checkWritable, OutputFileError, writeFileAtomically } from './atomicWrite.ts';
+import { checkWritable, writeFileAtomically } from './atomicWrite.ts';
+import { knownErrorMessage } from './failure.ts';
+import { wholeNumberFlag } from './flags.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
 import { memoryLimitOption } from './memoryLimit.ts';
 import type { Output } from './output.ts';
@@ -29,13 +29,6 @@ const OPTIONS = {
 
 export const TRAIN_USAGE = 'Usage: netloom train <graph.json> [--data PATH] [--epochs N] [--steps N] [--batch N] [--seed N] [--backend NAME] [--save CKPT] [--resume CKPT] [--memory-limit SIZE] [--jsonl]';
 
-function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${value}".`);
-  return number;
-}
-
 /** --jsonl: JSON lines on standard output; a terminal: a progress bar on standard error; else plain lines on standard output. */
 function chooseReporter(output: Output, jsonl: boolean, interactive: boolean): Reporter {
   if (jsonl) return jsonLinesReporter(output.out);
@@ -46,11 +39,10 @@ export async function trainCommand(argv: readonly string[], output: Output, inte
   try {
     return await train(argv, output, interactive);
   } catch (cause) {
-    if (cause instanceof UsageError || cause instanceof DataError || cause instanceof RunSetupError || cause instanceof CheckpointError || cause instanceof OutputFileError) {
-      output.error(cause instanceof RunSetupError && cause.nodeId !== undefined ? `node ${cause.nodeId}: ${cause.message}` : cause.message);
-      return 1;
-    }
-    throw cause;
+    const message = knownErrorMessage(cause);
+    if (message === null) throw cause;
+    output.error(message);
+    return 1;
   }
 }
 
@@ -65,12 +57,12 @@ async function train(argv: readonly string[], output: Output, interactive: boole
   if (positionals.length !== 1) throw new UsageError(TRAIN_USAGE);
   const backendProblem = values.backend === undefined ? null : problemWithBackend(values.backend);
   if (backendProblem !== null) throw new UsageError(backendProblem);
-  const settings: RunSettings = { epochs: wholeNumber('epochs', values.epochs, 1), steps: wholeNumber('steps', values.steps, 1), batchSize: wholeNumber('batch', values.batch, 1), seed: wholeNumber('seed', values.seed, 0), telemetryRate: values.jsonl ? 1e9 : 10, memoryLimit: memoryLimitOption(values['memory-limit']) };
+  const settings: RunSettings = { epochs: wholeNumberFlag('epochs', values.epochs), steps: wholeNumberFlag('steps', values.steps), batchSize: wholeNumberFlag('batch', values.batch), seed: wholeNumberFlag('seed', values.seed), telemetryRate: values.jsonl ? 1e9 : 10, memoryLimit: memoryLimitOption(values['memory-limit']) };
   if (values.save !== undefined) await checkWritable(values.save, '--save');
   const isFolder = values.data !== undefined && (await stat(values.data).catch(() => null))?.isDirectory() === true;
   const document = withDataPath(await loadGraph(positionals[0]), values.data, isFolder);
   const checkpoint = values.resume === undefined ? undefined : await readResume(values.resume, output);
-  const dataset = await loadData(document);
+  const dataset = await loadData(document, positionals[0]);
   const reporter = chooseReporter(output, values.jsonl, interactive);
   const backend = await createBackend(values.backend);
   const session = naming(values.resume, () => createSession(document, dataset, settings, (event) => reporter.event(event), checkpoint, backend));

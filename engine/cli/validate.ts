@@ -1,7 +1,7 @@
 // `netloom validate <graph.json> [--json]`
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { analyzeGraph, formatDiagnostic, parseDocumentText, type Diagnostic } from '../graph/index.ts';
+import { analyzeGraphText, formatDiagnostic, type Diagnostic } from '../graph/index.ts';
 import type { Output } from './output.ts';
 
 export async function validateCommand(argv: readonly string[], output: Output): Promise<number> {
@@ -37,7 +37,5 @@ async function diagnose(file: string): Promise<readonly Diagnostic[]> {
     const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as Error).message;
     return [{ severity: 'error', message: `Cannot read ${file}: ${reason}.`, suggestion: 'Check the path.' }];
   }
-  const parsed = parseDocumentText(text);
-  if (parsed.document === null) return parsed.diagnostics;
-  return analyzeGraph(parsed.document).diagnostics;
+  return analyzeGraphText(text).diagnostics;
 }

@@ -5,7 +5,7 @@ import type { GraphDocument } from './document.ts';
 import { inferShapes } from './infer.ts';
 import type { Params } from './layerSpec.ts';
 import { layerCatalog } from './layers/index.ts';
-import { parseDocument } from './parse.ts';
+import { parseDocument, parseJsonText } from './parse.ts';
 import type { TensorShape } from './shape.ts';
 import { checkWiring } from './structure.ts';
 import { checkTask } from './task.ts';
@@ -38,15 +38,30 @@ export function analyzeGraph(input: unknown): GraphAnalysis {
     return analyze(input);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    return { document: null, nodeShapes: EMPTY, edgeShapes: EMPTY, order: [], parameterCounts: EMPTY, totalParameters: 0, params: EMPTY, diagnostics: [error(`The graph could not be checked: ${message}`)] };
+    return unreadable([error(`The graph could not be checked: ${message}`)]);
   }
+}
+
+/** analyzeGraph for JSON text (a file's contents): a syntax error is its one diagnostic. */
+export function analyzeGraphText(text: string): GraphAnalysis {
+  const json = parseJsonText(text);
+  return json.ok ? analyzeGraph(json.value) : unreadable([json.diagnostic]);
+}
+
+function unreadable(diagnostics: readonly Diagnostic[]): GraphAnalysis {
+  return { document: null, nodeShapes: EMPTY, edgeShapes: EMPTY, order: [], parameterCounts: EMPTY, totalParameters: 0, params: EMPTY, diagnostics };
 }
 
 function analyze(input: unknown): GraphAnalysis {
   const parsed = parseDocument(input);
   const document = parsed.document;
   if (document === null) {
-    return { document: null, nodeShapes: EMPTY, edgeShapes: EMPTY, order: [], parameterCounts: EMPTY, totalParameters: 0, params: EMPTY, diagnostics: parsed.diagnostics };
+    // The readable parts of a broken document are checked too, so every problem shows at once.
+    const readable = parsed.readable ?? null;
+    if (readable === null) return unreadable(parsed.diagnostics);
+    const wiring = checkWiring(readable, layerCatalog);
+    const inference = inferShapes(readable, wiring);
+    return unreadable([...parsed.diagnostics, ...wiring.diagnostics, ...inference.diagnostics]);
   }
   const wiring = checkWiring(document, layerCatalog);
   const inference = inferShapes(document, wiring);

@@ -93,6 +93,13 @@ export const GanSettingsSchema = z
   })
   .strict();
 
+/** The range of each whole-number training setting (the document, the CLI's flags and the app agree). */
+export const TRAINING_LIMITS = {
+  batchSize: { min: 1, max: 65536 },
+  epochs: { min: 1, max: 100000 },
+  seed: { min: 0, max: 2 ** 32 - 1 },
+} as const;
+
 export const TrainingSchema = z
   .object({
     task: z.enum(TASKS),
@@ -108,10 +115,10 @@ export const TrainingSchema = z
       weightDecay: 0,
     }),
     loss: z.enum(LOSSES).default('auto'),
-    batchSize: z.number().int().min(1).max(65536).default(32),
-    epochs: z.number().int().min(1).max(100000).default(10),
+    batchSize: z.number().int().min(TRAINING_LIMITS.batchSize.min).max(TRAINING_LIMITS.batchSize.max).default(32),
+    epochs: z.number().int().min(TRAINING_LIMITS.epochs.min).max(TRAINING_LIMITS.epochs.max).default(10),
     schedule: ScheduleSchema.default({ type: 'constant' }),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+    seed: z.number().int().min(TRAINING_LIMITS.seed.min).max(TRAINING_LIMITS.seed.max).default(1),
     validationSplit: finite.min(0).max(0.9).default(0.1),
     gan: GanSettingsSchema.optional(),
     earlyStopping: z

@@ -1,12 +1,12 @@
 // engine/graph: the graph document, the layer catalog, validation and shape inference.
-export { analyzeGraph, hasErrors, type GraphAnalysis } from './analyzeGraph.ts';
+export { analyzeGraph, analyzeGraphText, hasErrors, type GraphAnalysis } from './analyzeGraph.ts';
 export * from './diagnostic.ts';
 export * from './document.ts';
 export * from './layerSpec.ts';
 export { layerCatalog } from './layers/index.ts';
 export { migrateDocument, migrations, type Migration, type MigrationResult } from './migrate.ts';
 export { checkParam, defaultParams, resolveParams } from './params.ts';
-export { parseDocument, parseDocumentText, type ParseResult } from './parse.ts';
+export { parseDocument, parseDocumentText, parseJsonText, type ParseResult } from './parse.ts';
 export * from './shape.ts';
 export { graphJsonSchema } from './jsonSchema.ts';
 export { builtinDatasets, findBuiltinDataset, type BuiltinDataset } from './datasets.ts';

@@ -18,7 +18,8 @@ export function resolveParams(spec: LayerSpec, nodeId: string, raw: Readonly<Rec
   const params = defaultParams(spec);
   const diagnostics: Diagnostic[] = [];
   for (const [name, value] of Object.entries(raw)) {
-    const param = spec.params[name];
+    // Own params only: "toString" or "constructor" must not find Object.prototype's.
+    const param = Object.hasOwn(spec.params, name) ? spec.params[name] : undefined;
     if (param === undefined) {
       const known = Object.keys(spec.params);
       diagnostics.push(

@@ -3,31 +3,61 @@ import type { z } from 'zod';
 import { error, type Diagnostic } from './diagnostic.ts';
 import { GraphDocumentSchema, type GraphDocument } from './document.ts';
 import { migrateDocument } from './migrate.ts';
+import { readableParts } from './partial.ts';
 
 export interface ParseResult {
   readonly document: GraphDocument | null;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * When the schema check failed: the parts of the document that could still be read (nodes,
+   * edges, groups; placeholders for the rest), so their wiring can be checked in the same pass.
+   */
+  readonly readable?: GraphDocument | null;
 }
 
 export function parseDocument(input: unknown): ParseResult {
   const migrated = migrateDocument(input);
   if (migrated.document === null) return { document: null, diagnostics: migrated.diagnostics };
   const result = GraphDocumentSchema.safeParse(migrated.document);
-  if (result.success) return { document: result.data, diagnostics: [] };
+  if (result.success) return { document: keepProtoParams(migrated.document, result.data), diagnostics: [] };
   const diagnostics = result.error.issues.slice(0, 50).map((issue) => issueToDiagnostic(issue, migrated.document as Record<string, unknown>));
-  return { document: null, diagnostics };
+  const readable = readableParts(migrated.document);
+  return { document: null, diagnostics, readable: readable === null ? null : keepProtoParams(migrated.document, readable) };
 }
+
+/**
+ * zod drops a "__proto__" key from a record; a node param of that name is put back as an own
+ * property (never the prototype), so validation reports it as an unknown param.
+ */
+function keepProtoParams(raw: Readonly<Record<string, unknown>>, document: GraphDocument): GraphDocument {
+  const rawNodes = Array.isArray(raw.nodes) ? (raw.nodes as unknown[]) : [];
+  const byId = new Map(rawNodes.flatMap((node) => (typeof node === 'object' && node !== null ? [[(node as Record<string, unknown>).id, (node as Record<string, unknown>).params] as const] : [])));
+  for (const node of document.nodes) {
+    const params = byId.get(node.id);
+    if (typeof params === 'object' && params !== null && Object.hasOwn(params, '__proto__')) {
+      Object.defineProperty(node.params, '__proto__', { value: (params as Record<string, unknown>)['__proto__'], enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return document;
+}
+
+/** JSON text to a value, or the syntax error with its line and column. A leading UTF-8 byte order mark is skipped. */
+export function parseJsonText(text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly diagnostic: Diagnostic } {
+  const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return { ok: false, diagnostic: error(`The file is not valid JSON: ${describeJsonError(body, message)}`, { suggestion: 'Fix the JSON syntax at that place.' }) };
+  }
+}
+
+const BYTE_ORDER_MARK = '\uFEFF';
 
 /** Parses JSON text; syntax errors name the line and column. */
 export function parseDocumentText(text: string): ParseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    return { document: null, diagnostics: [error(`The file is not valid JSON: ${describeJsonError(text, message)}`, { suggestion: 'Fix the JSON syntax at that place.' })] };
-  }
-  return parseDocument(value);
+  const json = parseJsonText(text);
+  return json.ok ? parseDocument(json.value) : { document: null, diagnostics: [json.diagnostic] };
 }
 
 function describeJsonError(text: string, message: string): string {
@@ -44,8 +74,27 @@ function issueToDiagnostic(issue: z.core.$ZodIssue, document: Record<string, unk
   const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
   const nodeId = itemId(document, issue.path, 'nodes');
   const edgeId = itemId(document, issue.path, 'edges');
+  if (issue.code === 'invalid_type' && path !== '' && valueAt(document, issue.path) === undefined) {
+    return error(`${path} is missing.`, { field: path, nodeId, edgeId, suggestion: MISSING_SUGGESTIONS.get(path) ?? `Add "${String(issue.path.at(-1))}".` });
+  }
   const message = `${path === '' ? 'The document' : path}: ${issue.message}`;
   return error(message, { field: path, nodeId, edgeId, suggestion: suggestionFor(issue) });
+}
+
+const MISSING_SUGGESTIONS = new Map([
+  ['training', 'Add a "training" section; the least it needs is the task: "training": {"task": "classify"}.'],
+  ['nodes', 'Add "nodes": [] with the layers of the graph.'],
+  ['edges', 'Add "edges": [] with the connections between nodes.'],
+]);
+
+/** The value at a path inside the document, undefined where any step is missing. */
+function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
+  let value = document;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 function itemId(document: Record<string, unknown>, path: readonly PropertyKey[], list: string): string | undefined {

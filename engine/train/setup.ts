@@ -12,6 +12,7 @@ import type { TaskLoop } from './loops/taskLoop.ts';
 import { Model } from './model.ts';
 import { Trainer } from './trainer.ts';
 import { RECONSTRUCTION_COUNT } from './loops/extras.ts';
+import { checkDataFitsGraph } from './dataFit.ts';
 import { checkMemoryBudget, datasetMemory, DEFAULT_MEMORY_LIMIT } from './memoryBudget.ts';
 import { RunSetupError } from './runSetupError.ts';
 
@@ -44,6 +45,7 @@ export function prepareSupervised(document: GraphDocument, dataset: Dataset, ove
     throw new RunSetupError(`The data has ${split.train.length} training examples, fewer than one batch of ${batchSize}. Lower the batch size or the validation split.`, undefined, 'training.batchSize');
   }
   // The data must fit the graph before the graph compiles, and the compiled graph the memory budget before its buffers are allocated.
+  checkDataFitsGraph(runDocument, dataset);
   const input = checkInputShape(runDocument, dataset);
   const compiled = compileGraph(runDocument, { batchSize, seed });
   checkMemoryBudget([compiled], { limit: overrides.memoryLimit ?? DEFAULT_MEMORY_LIMIT, backend }, datasetMemory(dataset, input));

@@ -7,7 +7,8 @@ export type ReadResult = { readonly ok: true; readonly document: GraphDocument; 
 export function readDocumentText(text: string, fileName = 'the file'): ReadResult {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A leading UTF-8 byte order mark (some editors write one) is not part of the JSON.
+    value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     return { ok: false, message: `${fileName} is not valid JSON: ${detail}` };
