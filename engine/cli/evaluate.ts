@@ -10,6 +10,7 @@ import { checkMemoryBudget } from '../train/memoryBudget.ts';
 import { Model } from '../train/model.ts';
 import { checkWritable, writeFileAtomically } from './atomicWrite.ts';
 import { knownErrorMessage } from './failure.ts';
+import { flagError } from './flags.ts';
 import { createNodeFileSource } from './fileSource.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
 import { memoryLimitOption } from './memoryLimit.ts';
@@ -17,6 +18,18 @@ import type { Output } from './output.ts';
 import { writeNpy } from './npyWrite.ts';
 import { createSession, loadData } from './session.ts';
 import { predictRows } from './predictRows.ts';
+
+const EVAL_USAGE = 'Usage: netloom eval <graph.json> --weights CKPT [--data PATH] [--memory-limit SIZE]';
+const PREDICT_USAGE = 'Usage: netloom predict <graph.json> --weights CKPT --input X.npy --output Y.npy [--memory-limit SIZE]';
+
+/** The parsed flags, or a one-line UsageError naming what is wrong with them. */
+function parsedFlags<T>(parse: () => T, usage: string): T {
+  try {
+    return parse();
+  } catch (cause) {
+    throw flagError(cause, usage);
+  }
+}
 
 interface Weights {
   readonly bytes: Uint8Array;
@@ -55,8 +68,8 @@ export async function guarded(output: Output, work: () => Promise<number>): Prom
 
 export function evalCommand(argv: readonly string[], output: Output): Promise<number> {
   return guarded(output, async () => {
-    const { values, positionals } = parseArgs({ args: [...argv], options: { weights: { type: 'string' }, data: { type: 'string' }, 'memory-limit': { type: 'string' } }, allowPositionals: true });
-    if (positionals.length !== 1) throw new UsageError('Usage: netloom eval <graph.json> --weights CKPT [--data PATH] [--memory-limit SIZE]');
+    const { values, positionals } = parsedFlags(() => parseArgs({ args: [...argv], options: { weights: { type: 'string' }, data: { type: 'string' }, 'memory-limit': { type: 'string' } }, allowPositionals: true }), EVAL_USAGE);
+    if (positionals.length !== 1) throw new UsageError(EVAL_USAGE);
     const memoryLimit = memoryLimitOption(values['memory-limit']);
     const weights = await readWeights(values.weights);
     const isFolder = values.data !== undefined && (await stat(values.data).catch(() => null))?.isDirectory() === true;
@@ -78,8 +91,8 @@ export function evalCommand(argv: readonly string[], output: Output): Promise<nu
 export function predictCommand(argv: readonly string[], output: Output): Promise<number> {
   return guarded(output, async () => {
     const options = { weights: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, 'memory-limit': { type: 'string' } } as const;
-    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true });
-    if (positionals.length !== 1 || values.input === undefined || values.output === undefined) throw new UsageError('Usage: netloom predict <graph.json> --weights CKPT --input X.npy --output Y.npy [--memory-limit SIZE]');
+    const { values, positionals } = parsedFlags(() => parseArgs({ args: [...argv], options, allowPositionals: true }), PREDICT_USAGE);
+    if (positionals.length !== 1 || values.input === undefined || values.output === undefined) throw new UsageError(PREDICT_USAGE);
     const memoryLimit = memoryLimitOption(values['memory-limit']);
     await checkWritable(values.output, '--output');
     const weights = await readWeights(values.weights);

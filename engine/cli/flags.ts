@@ -27,3 +27,10 @@ export function wholeNumberFlag(name: keyof typeof FLAG_RANGES, value: string | 
   }
   return number;
 }
+
+/** A command-line parse error as one line: what is wrong (its first sentence), then the command's usage. */
+export function flagError(cause: unknown, usage: string): UsageError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const first = message.split(/(?<=\.) /)[0].replace(/\.$/, '');
+  return new UsageError(`${first}. ${usage}`);
+}

@@ -70,7 +70,7 @@ async function run(argv: readonly string[], output: Output): Promise<number> {
     case 'train':
       return trainCommand(rest, output, isTerminal(output));
     default:
-      output.error(`netloom: unknown command "${command}".\n\n${USAGE}`);
+      output.error(`netloom: unknown command "${command}"; the commands are validate, train, eval and predict (netloom --help shows their options).`);
       return 1;
   }
 }

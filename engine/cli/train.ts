@@ -7,7 +7,7 @@ import { backendProblem as problemWithBackend, createBackend } from '../backends
 import { CheckpointError, readCheckpointHeader, saveCheckpointAsync } from '../train/checkpoint.ts';
 import { checkWritable, writeFileAtomically } from './atomicWrite.ts';
 import { knownErrorMessage } from './failure.ts';
-import { wholeNumberFlag } from './flags.ts';
+import { flagError, wholeNumberFlag } from './flags.ts';
 import { loadGraph, UsageError, withDataPath } from './loadGraph.ts';
 import { memoryLimitOption } from './memoryLimit.ts';
 import type { Output } from './output.ts';
@@ -51,7 +51,7 @@ async function train(argv: readonly string[], output: Output, interactive: boole
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true });
   } catch (cause) {
-    throw new UsageError(`${(cause as Error).message}\n${TRAIN_USAGE}`);
+    throw flagError(cause, TRAIN_USAGE);
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError(TRAIN_USAGE);

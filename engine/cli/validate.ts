@@ -2,19 +2,22 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { analyzeGraphText, formatDiagnostic, type Diagnostic } from '../graph/index.ts';
+import { flagError } from './flags.ts';
 import type { Output } from './output.ts';
+
+const VALIDATE_USAGE = 'Usage: netloom validate <graph.json> [--json]';
 
 export async function validateCommand(argv: readonly string[], output: Output): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
   } catch (cause) {
-    output.error(`netloom validate: ${(cause as Error).message}`);
+    output.error(flagError(cause, VALIDATE_USAGE).message);
     return 1;
   }
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0) {
-    output.error('Usage: netloom validate <graph.json> [--json]');
+    output.error(VALIDATE_USAGE);
     return 1;
   }
   const diagnostics = await diagnose(file);

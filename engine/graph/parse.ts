@@ -60,14 +60,17 @@ export function parseDocumentText(text: string): ParseResult {
   return json.ok ? parseDocument(json.value) : { document: null, diagnostics: [json.diagnostic] };
 }
 
+/** The syntax error at its line and column; never the file's text, which may not be a graph at all. */
 function describeJsonError(text: string, message: string): string {
-  const position = /position (\d+)/.exec(message);
-  if (position === null) return message;
+  const withoutText = Array.from(message.replace(/,\s*".*"(\.\.\.)? is not valid JSON$/s, ''), (character) => (isPrintable(character) ? character : '?')).join('');
+  if (Array.from(text.slice(0, 4096)).some((character) => character === '\ufffd' || character.charCodeAt(0) === 0)) return 'the file is not UTF-8 text (a binary file, or text saved as UTF-16); save the graph as UTF-8 JSON.';
+  const position = /position (\d+)/.exec(withoutText);
+  if (position === null) return `${withoutText}.`;
   const offset = Number(position[1]);
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}.`;
+  return `${withoutText.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}.`;
 }
 
 function issueToDiagnostic(issue: z.core.$ZodIssue, document: Record<string, unknown>): Diagnostic {
@@ -116,4 +119,9 @@ function suggestionFor(issue: z.core.$ZodIssue): string | undefined {
     default:
       return undefined;
   }
+}
+
+function isPrintable(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code >= 0x20 && !(code >= 0x7f && code <= 0x9f) && code !== 0xfffd;
 }
