@@ -84,14 +84,17 @@ function createStateCell(initial: EditorState): StateCell {
 type DocumentMethods = Pick<EditorStore, 'load' | 'restore' | 'edit' | 'undo' | 'redo'>;
 
 /** Loading, editing, undo and redo: the document and its history. */
-function documentMethods(cell: StateCell, history: CommandHistory): DocumentMethods {
+function documentMethods(cell: StateCell, history: CommandHistory, saved: SavedRevision): DocumentMethods {
   function show(next: GraphDocument, analysis: GraphAnalysis): void {
     const state = cell.get();
     const selectedNodeId = next.nodes.some((node) => node.id === state.selectedNodeId) ? state.selectedNodeId : null;
-    cell.update({ ...state, document: next, analysis, dirty: true, selectedNodeId, undoLabel: history.undoLabel, redoLabel: history.redoLabel });
+    const dirty = history.revision !== saved.revision;
+    cell.update({ ...state, document: next, analysis, dirty, selectedNodeId, undoLabel: history.undoLabel, redoLabel: history.redoLabel });
   }
   function load(next: GraphDocument, file: FileReference | null, analysis: GraphAnalysis, dirty: boolean): void {
     history.clear();
+    // A restored document the file does not have stays unsaved until saved, whatever is undone.
+    saved.revision = dirty ? NEVER_SAVED : history.revision;
     const state = cell.get();
     cell.update({ ...state, document: next, analysis, file, dirty, selectedNodeId: null, generation: state.generation + 1, undoLabel: null, redoLabel: null });
   }
@@ -121,8 +124,15 @@ function documentMethods(cell: StateCell, history: CommandHistory): DocumentMeth
   };
 }
 
+/** The history revision the file has; the document is unsaved whenever the history stands elsewhere. */
+interface SavedRevision {
+  revision: number;
+}
+
+const NEVER_SAVED = -1;
+
 /** Selection, view, the saved mark and the notice. */
-function viewMethods(cell: StateCell): Pick<EditorStore, 'select' | 'setView' | 'markSaved' | 'notify'> {
+function viewMethods(cell: StateCell, history: CommandHistory, saved: SavedRevision): Pick<EditorStore, 'select' | 'setView' | 'markSaved' | 'notify'> {
   return {
     select(nodeId, options) {
       const state = cell.get();
@@ -135,6 +145,7 @@ function viewMethods(cell: StateCell): Pick<EditorStore, 'select' | 'setView' | 
       if (view !== cell.get().view) cell.update({ ...cell.get(), view, selectedNodeId: null });
     },
     markSaved(file) {
+      saved.revision = history.revision;
       cell.update({ ...cell.get(), file, dirty: false });
     },
     notify(notice) {
@@ -145,5 +156,7 @@ function viewMethods(cell: StateCell): Pick<EditorStore, 'select' | 'setView' | 
 
 export function createEditorStore(document: GraphDocument): EditorStore {
   const cell = createStateCell({ document, analysis: analyzeGraph(document), file: null, dirty: false, selectedNodeId: null, revealSerial: 0, view: 'canvas', notice: null, generation: 0, undoLabel: null, redoLabel: null });
-  return { getState: cell.get, subscribe: cell.subscribe, ...documentMethods(cell, createCommandHistory()), ...viewMethods(cell) };
+  const history = createCommandHistory();
+  const saved: SavedRevision = { revision: history.revision };
+  return { getState: cell.get, subscribe: cell.subscribe, ...documentMethods(cell, history, saved), ...viewMethods(cell, history, saved) };
 }
