@@ -110,4 +110,14 @@ describe('editor store', () => {
     expect(store.getState()).toMatchObject({ dirty: true });
     expect(store.getState().document.metadata.name).toBe('X vs O CNN');
   });
+
+  it('selects several layers at once, drops deleted ones from the selection, and clears it on a single select', () => {
+    const store = createEditorStore(example('xo-cnn').document);
+    store.selectNodes(['relu1', 'dense1']);
+    expect(store.getState()).toMatchObject({ selectedNodeId: 'relu1', selectedNodeIds: ['relu1', 'dense1'] });
+    store.edit((document) => removeElements(document, new Set(['dense1']), new Set()));
+    expect(store.getState()).toMatchObject({ selectedNodeId: 'relu1', selectedNodeIds: ['relu1'] });
+    store.select(null);
+    expect(store.getState()).toMatchObject({ selectedNodeId: null, selectedNodeIds: [] });
+  });
 });
