@@ -4,7 +4,7 @@
 import { Panel, useReactFlow, useStoreApi, type FitView } from '@xyflow/react';
 import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { EditorStore } from '../document/editorStore.ts';
-import { isMacPlatform } from '../document/shortcuts.ts';
+import { isMacPlatform, shortcutKeys } from '../document/shortcuts.ts';
 import { autoLayout } from './autoLayout.ts';
 import type { CanvasCommand } from './canvasShortcuts.ts';
 import { copyNodes, freeOffset, offsetTo, PASTE_OFFSET, pasteFragment, type Fragment } from './clipboard.ts';
@@ -74,19 +74,20 @@ function useCommandKeys(store: EditorStore, run: RefObject<(command: CanvasComma
 }
 
 function CanvasButtons({ run }: { run: RefObject<(command: CanvasCommand) => void> }) {
-  const prefix = isMacPlatform(navigator.userAgent) ? '⌘' : 'Ctrl+';
+  const isMac = isMacPlatform(navigator.userAgent);
+  const keys = (id: Parameters<typeof shortcutKeys>[0]) => shortcutKeys(id, isMac);
   return (
     <Panel position="top-right" className="canvas-actions">
-      <button type="button" onClick={() => run.current('group')} title={`Group the selected layers into a named block (${prefix}G)`} data-testid="group">
+      <button type="button" onClick={() => run.current('group')} title={`Group the selected layers into a named block (${keys('group')})`} data-testid="group">
         Group
       </button>
-      <button type="button" onClick={() => run.current('ungroup')} title={`Ungroup the selected layers' blocks (${prefix}Shift+G)`} data-testid="ungroup">
+      <button type="button" onClick={() => run.current('ungroup')} title={`Ungroup the selected layers' blocks (${keys('ungroup')})`} data-testid="ungroup">
         Ungroup
       </button>
-      <button type="button" onClick={() => run.current('layout')} title="Lay the graph out left to right (Shift+L)" data-testid="auto-layout">
+      <button type="button" onClick={() => run.current('layout')} title={`Lay the graph out left to right (${keys('layout')})`} data-testid="auto-layout">
         Auto layout
       </button>
-      <button type="button" onClick={() => run.current('duplicate')} title={`Duplicate the selected layers (${prefix}D); copy ${prefix}C, cut ${prefix}X, paste ${prefix}V, paste without edges ${prefix}Shift+V`} data-testid="duplicate">
+      <button type="button" onClick={() => run.current('duplicate')} title={`Duplicate the selected layers (${keys('duplicate')}); copy ${keys('copy')}, cut ${keys('cut')}, paste ${keys('paste')}, paste without edges ${keys('pasteWithoutEdges')}; every shortcut: ${keys('shortcuts')}`} data-testid="duplicate">
         Duplicate
       </button>
     </Panel>

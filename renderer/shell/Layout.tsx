@@ -9,6 +9,7 @@ import { addFromPalette } from '../editor/paletteAdding.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { EditorStore } from '../document/editorStore.ts';
 import type { FileCommands } from './fileCommands.ts';
+import { ShortcutSheet, useShortcutSheet } from './ShortcutSheet.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
 import { TrainingDock } from './TrainingDock.tsx';
@@ -34,6 +35,7 @@ function JsonCenter({ store }: { store: EditorStore }) {
 
 export function Layout({ store, platform, commands, onRestore, onHome }: LayoutProps) {
   const { view, generation } = useEditorState(store);
+  const sheet = useShortcutSheet();
   const shortcutPrefix = /Mac/.test(navigator.userAgent) ? '⌘' : 'Ctrl+';
   return (
     <ReactFlowProvider>
@@ -46,6 +48,7 @@ export function Layout({ store, platform, commands, onRestore, onHome }: LayoutP
         </main>
         <Inspector store={store} />
         <StatusBar store={store} platform={platform.kind} />
+        {sheet.open && <ShortcutSheet onClose={() => sheet.setOpen(false)} />}
       </div>
     </ReactFlowProvider>
   );
