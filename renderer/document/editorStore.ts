@@ -56,7 +56,10 @@ export interface EditorStore {
   select(nodeId: string | null, options?: { readonly reveal?: boolean }): void;
   /** Selects several layers at once; the first goes to the inspector. */
   selectNodes(nodeIds: readonly string[]): void;
+  /** Switches the center view, unless the current view's guard says to stay (the JSON view with text that is not a graph). */
   setView(view: CenterView): void;
+  /** The check a view switch must pass; null removes it. */
+  guardView(guard: (() => boolean) | null): void;
   markSaved(file: FileReference): void;
   notify(notice: Notice | null): void;
 }
@@ -138,7 +141,8 @@ interface SavedRevision {
 const NEVER_SAVED = -1;
 
 /** Selection, view, the saved mark and the notice. */
-function viewMethods(cell: StateCell, history: CommandHistory, saved: SavedRevision): Pick<EditorStore, 'select' | 'selectNodes' | 'setView' | 'markSaved' | 'notify'> {
+function viewMethods(cell: StateCell, history: CommandHistory, saved: SavedRevision): Pick<EditorStore, 'select' | 'selectNodes' | 'setView' | 'guardView' | 'markSaved' | 'notify'> {
+  let viewGuard: (() => boolean) | null = null;
   return {
     select(nodeId, options) {
       const state = cell.get();
@@ -149,10 +153,14 @@ function viewMethods(cell: StateCell, history: CommandHistory, saved: SavedRevis
     selectNodes(nodeIds) {
       cell.update({ ...cell.get(), selectedNodeId: nodeIds[0] ?? null, selectedNodeIds: [...nodeIds] });
     },
+    guardView(guard) {
+      viewGuard = guard;
+    },
     setView(view) {
+      if (view === cell.get().view || (viewGuard !== null && !viewGuard())) return;
       // A fresh canvas mounted with a node already selected loops in React Flow (update depth
       // exceeded), so switching views clears the selection.
-      if (view !== cell.get().view) cell.update({ ...cell.get(), view, selectedNodeId: null, selectedNodeIds: [] });
+      cell.update({ ...cell.get(), view, selectedNodeId: null, selectedNodeIds: [] });
     },
     markSaved(file) {
       saved.revision = history.revision;
