@@ -39,7 +39,7 @@ describe('collapsing closes up the space', () => {
 
   it('is one undoable edit through the block buttons', () => {
     const store = createEditorStore(document);
-    const actions = blockActions(store, { save: () => undefined });
+    const actions = blockActions(store, { save: (block) => ({ ...block, id: 'saved' }) });
     actions.setCollapsed('encoder', true);
     expect(xOf(store.getState().document, 'conv2d3')).toBe(460);
     expect(store.getState().undoLabel).toBe('Collapse Encoder');
