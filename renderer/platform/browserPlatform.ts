@@ -106,9 +106,9 @@ function saveByDownload(book: FileBook, name: string, text: string): Promise<Fil
   return book.used({ name, key: 'download' }, text);
 }
 
-async function saveFileAs(scope: Window, pickers: FilePickers | null, book: FileBook, suggestedName: string, text: string): Promise<FileReference | null> {
+async function saveFileAs(scope: Window, pickers: FilePickers | null, book: FileBook, suggestedName: string, text: string, purpose: 'saveAs' | 'export'): Promise<FileReference | null> {
   if (pickers === null) {
-    const name = downloadName(scope.prompt('Save the graph as (it downloads under this name):', suggestedName));
+    const name = purpose === 'export' ? suggestedName : downloadName(scope.prompt('Save the graph as (it downloads under this name):', suggestedName));
     return name === null ? null : saveByDownload(book, name, text);
   }
   try {
@@ -133,7 +133,7 @@ export function createBrowserPlatform(scope: Window = window, store: KeyValueSto
   const pickers = filePickers(scope);
   const recent = createRecentDocuments(store);
   const book = createFileBook(recent);
-  const saveAs = (suggestedName: string, text: string) => saveFileAs(scope, pickers, book, suggestedName, text);
+  const saveAs = (suggestedName: string, text: string, purpose: 'saveAs' | 'export' = 'saveAs') => saveFileAs(scope, pickers, book, suggestedName, text, purpose);
   return {
     kind: 'browser',
     openFile: () => openFile(pickers, book),

@@ -38,8 +38,11 @@ export interface Platform {
   openFile(): Promise<OpenedFile | null>;
   /** Writes to a file opened or saved before; where the platform cannot, it asks like saveFileAs. Null when cancelled. */
   saveFile(reference: FileReference, text: string): Promise<FileReference | null>;
-  /** Asks where to save, and under what name (the browser's download too); null when the user cancels. */
-  saveFileAs(suggestedName: string, text: string): Promise<FileReference | null>;
+  /**
+   * Asks where to save, and under what name (the browser's download too); null when the user
+   * cancels. An export (a copy) downloads under the suggested name without asking.
+   */
+  saveFileAs(suggestedName: string, text: string, purpose?: 'saveAs' | 'export'): Promise<FileReference | null>;
   /** The last autosave, or null. */
   getAutosave(): Promise<Autosave | null>;
   setAutosave(autosave: Autosave): Promise<void>;

@@ -135,7 +135,7 @@ function saveCommands({ store, platform, attempt }: CommandContext): Pick<FileCo
     async exportJson() {
       await attempt('export the graph', async () => {
         const { document } = store.getState();
-        const file = await platform.saveFileAs(suggestFileName(document.metadata.name), writeDocumentText(document));
+        const file = await platform.saveFileAs(suggestFileName(document.metadata.name), writeDocumentText(document), 'export');
         if (file !== null) store.notify({ kind: 'info', text: `Exported ${file.name}.` });
       });
     },

@@ -33,6 +33,7 @@ test('save, reopen through Open: the same document; the unsaved mark follows edi
   expect(asked).toEqual([`prompt: ${SAVED_NAME}`]);
   await expect(page.getByTestId('unsaved-mark')).toHaveCount(0);
   await expect(page).toHaveTitle('X vs O CNN — Netloom');
+  await expect(page.locator('.document-file')).toHaveText(SAVED_NAME);
   // Save again downloads under the same name without asking; Save As asks, and downloads under the new name.
   const again = await downloadedText(Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]).then(([download]) => download));
   expect(again.name).toBe(SAVED_NAME);
@@ -45,7 +46,7 @@ test('save, reopen through Open: the same document; the unsaved mark follows edi
   const [badChooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open…', exact: true }).click()]);
   await badChooser.setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
   await expect(page.getByTestId('status-bar')).toContainText('notes.json is not a Netloom graph');
-  await expect(page.locator('.document-file')).toHaveText(SAVED_NAME);
+  await expect(page.locator('.document-file')).toHaveText('xo wider.netloom.json');
   const savedDocument: unknown = JSON.parse(saved.text);
   expect(savedDocument).toMatchObject({ format: 'netloom.graph', metadata: { name: 'X vs O CNN' } });
   expect((savedDocument as { nodes: { id: string }[] }).nodes.map((node) => node.id)).toContain('dropout1');

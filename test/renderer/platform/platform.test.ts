@@ -149,8 +149,11 @@ describe('platform', () => {
       expect(questions).toHaveLength(1);
       answer = null;
       expect(await platform.saveFileAs('lenet-5.netloom.json', '{}')).toBeNull();
-      expect(downloads).toEqual(['lenet-wide.netloom.json', 'lenet-wide.netloom.json']);
-      expect((await platform.listRecent()).map((file) => file.name)).toEqual(['lenet-wide.netloom.json']);
+      // An export downloads a copy under the suggested name without asking.
+      expect(await platform.saveFileAs('lenet-5.netloom.json', '{}', 'export')).toEqual({ name: 'lenet-5.netloom.json', key: 'download' });
+      expect(questions).toHaveLength(2);
+      expect(downloads).toEqual(['lenet-wide.netloom.json', 'lenet-wide.netloom.json', 'lenet-5.netloom.json']);
+      expect((await platform.listRecent()).map((file) => file.name)).toEqual(['lenet-5.netloom.json', 'lenet-wide.netloom.json']);
     } finally {
       vi.unstubAllGlobals();
     }
