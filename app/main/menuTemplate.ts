@@ -1,17 +1,23 @@
 // The native menu: File (New, Open, Save, Save As, Quit) and Edit (Undo, Redo: the graph's history)
-// with accelerators, each sending its command to the renderer, then the standard menus.
+// with accelerators, each sending its command to the renderer, then the standard menus. Labels and
+// accelerators come from the app's one shortcut table (contract/shortcuts.ts), as the renderer's keys do.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../contract/index.ts';
+import { menuAccelerator, shortcut } from '../contract/shortcuts.ts';
+
+function item(command: MenuCommand, send: (command: MenuCommand) => void): MenuItemConstructorOptions {
+  return { label: shortcut(command).label, accelerator: menuAccelerator(command), click: () => send(command) };
+}
 
 export function menuTemplate(send: (command: MenuCommand) => void, options: { isMac: boolean; isDevelopment: boolean }): MenuItemConstructorOptions[] {
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      { label: 'New', accelerator: 'CmdOrCtrl+N', click: () => send('new') },
-      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('open') },
+      item('new', send),
+      item('open', send),
       { type: 'separator' },
-      { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
-      { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('saveAs') },
+      item('save', send),
+      item('saveAs', send),
       ...(options.isMac ? [] : [{ type: 'separator' } as const, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', role: 'quit' } as const]),
     ],
   };
@@ -19,8 +25,8 @@ export function menuTemplate(send: (command: MenuCommand) => void, options: { is
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
-      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
-      { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => send('redo') },
+      item('undo', send),
+      item('redo', send),
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

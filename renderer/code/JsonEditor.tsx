@@ -5,25 +5,13 @@ import { Editor, type OnMount } from '@monaco-editor/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EditorStore } from '../document/editorStore.ts';
 import { useEditorState } from '../document/useEditorState.ts';
+import { jsonEditorOptions as options } from './editorOptions.ts';
 import { describeJsonError } from './jsonEditing.ts';
+import { leaveJson } from './jsonLeave.ts';
 import { createJsonSync, JSON_EDIT_DELAY_MS, type JsonSync } from './jsonSync.ts';
 import { GRAPH_MODEL_URI } from './monacoSetup.ts';
 
 type CodeEditor = Parameters<OnMount>[0];
-
-const options = {
-  minimap: { enabled: false },
-  fontSize: 13,
-  fontFamily: "'JetBrains Mono', 'Cascadia Code', 'Fira Code', ui-monospace, Menlo, Consolas, monospace",
-  lineHeight: 20,
-  scrollBeyondLastLine: false,
-  renderLineHighlight: 'line' as const,
-  padding: { top: 12, bottom: 12 },
-  automaticLayout: true,
-  folding: true,
-  tabSize: 2,
-  wordWrap: 'on' as const,
-};
 
 /** Typed text goes to the store after a pause (JSON_EDIT_DELAY_MS); leaving the view applies what was typed last. */
 function useDelayedSubmit(sync: JsonSync, setError: (error: string | null) => void) {
@@ -36,7 +24,7 @@ function useDelayedSubmit(sync: JsonSync, setError: (error: string | null) => vo
     },
     [sync],
   );
-  return {
+  return useMemo(() => ({
     onChange(text: string | undefined) {
       window.clearTimeout(timer.current);
       pending.current = text ?? '';
@@ -51,7 +39,7 @@ function useDelayedSubmit(sync: JsonSync, setError: (error: string | null) => vo
       window.clearTimeout(timer.current);
       pending.current = null;
     },
-  };
+  }), [sync, setError]);
 }
 
 export function JsonEditor({ store }: { store: EditorStore }) {
@@ -61,6 +49,19 @@ export function JsonEditor({ store }: { store: EditorStore }) {
   const editor = useRef<CodeEditor | null>(null);
   const [error, setError] = useState<string | null>(null);
   const typing = useDelayedSubmit(sync, setError);
+
+  // Leaving the view with text that is not a graph asks first (discard it, or keep editing).
+  useEffect(() => {
+    store.guardView(() => {
+      const current = editor.current;
+      if (current === null) return true;
+      typing.cancel();
+      const result = leaveJson(sync, current.getValue(), (question) => window.confirm(question));
+      setError(result.error);
+      return result.leave;
+    });
+    return () => store.guardView(null);
+  }, [store, sync, typing.cancel]);
 
   useEffect(() => {
     const text = sync.textFor(document);

@@ -28,6 +28,11 @@ export function recordCommand(label: string, before: GraphDocument, after: Graph
 export interface CommandHistory {
   readonly undoLabel: string | null;
   readonly redoLabel: string | null;
+  /**
+   * Names the document the history stands at: 0 before any command, else the last done command's
+   * revision. Undoing back to a saved revision gives the saved number again (the unsaved mark uses it).
+   */
+  readonly revision: number;
   /** Records a command already applied; clears the redo stack. */
   push(command: Command, before: GraphDocument, after: GraphDocument): void;
   /** The document with the last command inverted, or null when there is nothing to undo. */
@@ -41,6 +46,8 @@ interface Entry {
   /** The document before the command, to merge a following command into this one. */
   readonly before: GraphDocument;
   readonly after: GraphDocument;
+  /** Unique per recorded (or merged) command; kept through undo and redo. */
+  readonly revision: number;
 }
 
 export const HISTORY_LIMIT = 500;
@@ -48,6 +55,8 @@ export const HISTORY_LIMIT = 500;
 export function createCommandHistory(limit = HISTORY_LIMIT): CommandHistory {
   let done: Entry[] = [];
   let undone: Entry[] = [];
+  let lastRevision = 0;
+  const nextRevision = () => ++lastRevision;
   return {
     get undoLabel() {
       return done.at(-1)?.command.label ?? null;
@@ -55,16 +64,19 @@ export function createCommandHistory(limit = HISTORY_LIMIT): CommandHistory {
     get redoLabel() {
       return undone.at(-1)?.command.label ?? null;
     },
+    get revision() {
+      return done.at(-1)?.revision ?? 0;
+    },
     push(command, before, after) {
       const last = done.at(-1);
       undone = [];
       if (last !== undefined && command.mergeKey !== undefined && last.command.mergeKey === command.mergeKey && last.after === before) {
         const merged = recordCommand(command.label, last.before, after, command.mergeKey);
         done = done.slice(0, -1);
-        if (merged !== null) done.push({ command: merged, before: last.before, after });
+        if (merged !== null) done.push({ command: merged, before: last.before, after, revision: nextRevision() });
         return;
       }
-      done = [...done, { command, before, after }].slice(-limit);
+      done = [...done, { command, before, after, revision: nextRevision() }].slice(-limit);
     },
     undo(document) {
       const entry = done.at(-1);

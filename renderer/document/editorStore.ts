@@ -19,6 +19,8 @@ export interface EditorState {
   /** True when the document changed since it was opened or saved. */
   readonly dirty: boolean;
   readonly selectedNodeId: string | null;
+  /** The layers chosen together (a paste selects everything pasted); the first is `selectedNodeId`. */
+  readonly selectedNodeIds: readonly string[];
   /** Counts requests to bring the selected layer into view (one added from the palette, maybe off screen). */
   readonly revealSerial: number;
   readonly view: CenterView;
@@ -52,7 +54,12 @@ export interface EditorStore {
   redo(): void;
   /** Selects a layer; `reveal` asks the canvas to bring it into view if it is off screen. */
   select(nodeId: string | null, options?: { readonly reveal?: boolean }): void;
+  /** Selects several layers at once; the first goes to the inspector. */
+  selectNodes(nodeIds: readonly string[]): void;
+  /** Switches the center view, unless the current view's guard says to stay (the JSON view with text that is not a graph). */
   setView(view: CenterView): void;
+  /** The check a view switch must pass; null removes it. */
+  guardView(guard: (() => boolean) | null): void;
   markSaved(file: FileReference): void;
   notify(notice: Notice | null): void;
 }
@@ -84,16 +91,21 @@ function createStateCell(initial: EditorState): StateCell {
 type DocumentMethods = Pick<EditorStore, 'load' | 'restore' | 'edit' | 'undo' | 'redo'>;
 
 /** Loading, editing, undo and redo: the document and its history. */
-function documentMethods(cell: StateCell, history: CommandHistory): DocumentMethods {
+function documentMethods(cell: StateCell, history: CommandHistory, saved: SavedRevision): DocumentMethods {
   function show(next: GraphDocument, analysis: GraphAnalysis): void {
     const state = cell.get();
-    const selectedNodeId = next.nodes.some((node) => node.id === state.selectedNodeId) ? state.selectedNodeId : null;
-    cell.update({ ...state, document: next, analysis, dirty: true, selectedNodeId, undoLabel: history.undoLabel, redoLabel: history.redoLabel });
+    const ids = new Set(next.nodes.map((node) => node.id));
+    const selectedNodeId = state.selectedNodeId !== null && ids.has(state.selectedNodeId) ? state.selectedNodeId : null;
+    const selectedNodeIds = state.selectedNodeIds.every((id) => ids.has(id)) ? state.selectedNodeIds : state.selectedNodeIds.filter((id) => ids.has(id));
+    const dirty = history.revision !== saved.revision;
+    cell.update({ ...state, document: next, analysis, dirty, selectedNodeId, selectedNodeIds, undoLabel: history.undoLabel, redoLabel: history.redoLabel });
   }
   function load(next: GraphDocument, file: FileReference | null, analysis: GraphAnalysis, dirty: boolean): void {
     history.clear();
+    // A restored document the file does not have stays unsaved until saved, whatever is undone.
+    saved.revision = dirty ? NEVER_SAVED : history.revision;
     const state = cell.get();
-    cell.update({ ...state, document: next, analysis, file, dirty, selectedNodeId: null, generation: state.generation + 1, undoLabel: null, redoLabel: null });
+    cell.update({ ...state, document: next, analysis, file, dirty, selectedNodeId: null, selectedNodeIds: [], generation: state.generation + 1, undoLabel: null, redoLabel: null });
   }
   return {
     load(next, file, analysis = analyzeGraph(next)) {
@@ -121,20 +133,37 @@ function documentMethods(cell: StateCell, history: CommandHistory): DocumentMeth
   };
 }
 
+/** The history revision the file has; the document is unsaved whenever the history stands elsewhere. */
+interface SavedRevision {
+  revision: number;
+}
+
+const NEVER_SAVED = -1;
+
 /** Selection, view, the saved mark and the notice. */
-function viewMethods(cell: StateCell): Pick<EditorStore, 'select' | 'setView' | 'markSaved' | 'notify'> {
+function viewMethods(cell: StateCell, history: CommandHistory, saved: SavedRevision): Pick<EditorStore, 'select' | 'selectNodes' | 'setView' | 'guardView' | 'markSaved' | 'notify'> {
+  let viewGuard: (() => boolean) | null = null;
   return {
     select(nodeId, options) {
       const state = cell.get();
       const reveal = options?.reveal === true && nodeId !== null;
-      if (nodeId !== state.selectedNodeId || reveal) cell.update({ ...state, selectedNodeId: nodeId, revealSerial: state.revealSerial + (reveal ? 1 : 0) });
+      const selectedNodeIds = nodeId === null ? [] : [nodeId];
+      if (nodeId !== state.selectedNodeId || reveal) cell.update({ ...state, selectedNodeId: nodeId, selectedNodeIds, revealSerial: state.revealSerial + (reveal ? 1 : 0) });
+    },
+    selectNodes(nodeIds) {
+      cell.update({ ...cell.get(), selectedNodeId: nodeIds[0] ?? null, selectedNodeIds: [...nodeIds] });
+    },
+    guardView(guard) {
+      viewGuard = guard;
     },
     setView(view) {
+      if (view === cell.get().view || (viewGuard !== null && !viewGuard())) return;
       // A fresh canvas mounted with a node already selected loops in React Flow (update depth
       // exceeded), so switching views clears the selection.
-      if (view !== cell.get().view) cell.update({ ...cell.get(), view, selectedNodeId: null });
+      cell.update({ ...cell.get(), view, selectedNodeId: null, selectedNodeIds: [] });
     },
     markSaved(file) {
+      saved.revision = history.revision;
       cell.update({ ...cell.get(), file, dirty: false });
     },
     notify(notice) {
@@ -144,6 +173,8 @@ function viewMethods(cell: StateCell): Pick<EditorStore, 'select' | 'setView' | 
 }
 
 export function createEditorStore(document: GraphDocument): EditorStore {
-  const cell = createStateCell({ document, analysis: analyzeGraph(document), file: null, dirty: false, selectedNodeId: null, revealSerial: 0, view: 'canvas', notice: null, generation: 0, undoLabel: null, redoLabel: null });
-  return { getState: cell.get, subscribe: cell.subscribe, ...documentMethods(cell, createCommandHistory()), ...viewMethods(cell) };
+  const cell = createStateCell({ document, analysis: analyzeGraph(document), file: null, dirty: false, selectedNodeId: null, selectedNodeIds: [], revealSerial: 0, view: 'canvas', notice: null, generation: 0, undoLabel: null, redoLabel: null });
+  const history = createCommandHistory();
+  const saved: SavedRevision = { revision: history.revision };
+  return { getState: cell.get, subscribe: cell.subscribe, ...documentMethods(cell, history, saved), ...viewMethods(cell, history, saved) };
 }

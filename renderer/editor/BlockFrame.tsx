@@ -6,8 +6,8 @@ import { useContext, useState, type KeyboardEvent } from 'react';
 import { BlockActionsContext } from './blockActions.ts';
 import type { BlockFlowNode } from './flowModel.ts';
 
-/** The name field: Enter or leaving it renames, Escape keeps the old name. */
-function NameField({ name, onDone }: { name: string; onDone: (name: string | null) => void }) {
+/** The name field: Enter or leaving it renames, Escape keeps the old name. Collapsed blocks use it too. */
+export function NameField({ name, onDone }: { name: string; onDone: (name: string | null) => void }) {
   const [value, setValue] = useState(name);
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     // The canvas's shortcuts (Delete, Ctrl+Z, ...) must not act while typing a name.
@@ -51,11 +51,11 @@ export function BlockFrame({ data }: NodeProps<BlockFlowNode>) {
         {data.kind !== data.name && data.kind !== 'Custom' && <span className="block-frame-kind">{data.kind}</span>}
         {actions !== null && (
           <span className="block-actions nodrag nopan">
-            <button type="button" onClick={() => actions.setCollapsed(data.groupId, true)} title={`Collapse ${data.name} to one node`} data-testid="block-collapse" aria-label={`Collapse ${data.name}`}>
-              ⊟
+            <button type="button" onClick={() => actions.setCollapsed(data.groupId, true)} title={`Collapse ${data.name} to one node (the layers after it move up)`} data-testid="block-collapse" aria-label={`Collapse ${data.name}`}>
+              <span aria-hidden>⊟</span> Collapse
             </button>
             <button type="button" onClick={() => actions.saveToLibrary(data.groupId)} title={`Save ${data.name} to My blocks in the palette`} data-testid="block-save" aria-label={`Save ${data.name} to My blocks`}>
-              ☆
+              <span aria-hidden>☆</span> Save
             </button>
           </span>
         )}

@@ -2,6 +2,7 @@
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useStore, type ReactFlowProps } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { EditorStore } from '../document/editorStore.ts';
+import { keyNames } from '../document/shortcuts.ts';
 import { useEditorState } from '../document/useEditorState.ts';
 import { BlockActionsContext, blockActions } from './blockActions.ts';
 import { BlockFrame } from './BlockFrame.tsx';
@@ -27,7 +28,7 @@ const minimapStyle = { width: 180, height: 110 };
 const flowOptions = {
   nodeTypes: { layer: LayerNode, block: BlockFrame, collapsed: CollapsedBlockNode },
   edgeTypes: { shape: ShapeEdge },
-  deleteKeyCode: ['Backspace', 'Delete'],
+  deleteKeyCode: keyNames('delete'),
   zoomOnDoubleClick: false,
   colorMode: 'dark',
   snapToGrid: true,

@@ -1,18 +1,19 @@
 // The canvas's own commands: auto layout, copy, cut, paste, duplicate, group and ungroup (buttons
 // and keys), each one undoable command. Copy, cut and paste go through the system clipboard
 // (useClipboardEvents).
-import { Panel, useReactFlow, type FitView } from '@xyflow/react';
-import { useRef, useState, type RefObject } from 'react';
+import { Panel, useReactFlow, useStoreApi, type FitView } from '@xyflow/react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { EditorStore } from '../document/editorStore.ts';
-import { isMacPlatform } from '../document/shortcuts.ts';
+import { isMacPlatform, shortcutKeys } from '../document/shortcuts.ts';
 import { autoLayout } from './autoLayout.ts';
 import type { CanvasCommand } from './canvasShortcuts.ts';
-import { copyNodes, offsetTo, pasteFragment, type Fragment } from './clipboard.ts';
+import { copyNodes, freeOffset, offsetTo, PASTE_OFFSET, pasteFragment, type Fragment } from './clipboard.ts';
 import { selectedLayers } from './collapsedBlocks.ts';
 import { moveNodes, removeElements } from './documentEdits.ts';
 import type { FlowNode } from './flowModel.ts';
 import { GroupPrompt } from './GroupPrompt.tsx';
 import { groupNodes, groupsOf, ungroup } from './grouping.ts';
+import { createNudgeBurst, nudgeDelta, nudgeLayers, type NudgeBurst } from './nudge.ts';
 import { useCanvasKeys, useFlowPointer } from './useCanvasKeys.ts';
 import { useClipboardEvents } from './useClipboardEvents.ts';
 
@@ -38,20 +39,55 @@ function layOut(store: EditorStore, fitView: FitView<FlowNode>): void {
   });
 }
 
+/** Arrow keys: the selected layers move one grid step (Shift: five); false when nothing is selected. */
+function nudge(store: EditorStore, nodes: readonly FlowNode[], event: KeyboardEvent, burst: NudgeBurst): boolean {
+  const selected = nodes.filter((node) => node.type !== 'block' && node.selected === true).map((node) => node.id);
+  const delta = nudgeDelta(event.key, event.shiftKey);
+  if (selected.length === 0 || delta === null) return false;
+  const layers = selectedLayers(store.getState().document, selected).size;
+  const label = layers === 1 ? 'Move layer' : `Move ${layers} layers`;
+  store.edit((document) => nudgeLayers(document, selected, delta), { layoutOnly: true, label, mergeKey: burst.keyFor(selected.join(' '), event.timeStamp) });
+  return true;
+}
+
+/** Pastes at `at` (else beside the copied layers), moved down into free space; everything pasted ends up selected. */
+function pasteInFreeSpace(store: EditorStore, fragment: Fragment, label: string, at: { x: number; y: number } | null): void {
+  const { document } = store.getState();
+  const pasted = pasteFragment(document, fragment, freeOffset(document, fragment, at === null ? PASTE_OFFSET : offsetTo(fragment, at)));
+  store.edit(() => pasted.document, { label });
+  store.selectNodes(pasted.nodeIds);
+}
+
+/** The canvas's keys: arrows move the selection (one edit per burst), the rest run their command. */
+function useCommandKeys(store: EditorStore, run: RefObject<(command: CanvasCommand) => void>): void {
+  const { getNodes, getEdges } = useReactFlow<FlowNode>();
+  const burst = useMemo(createNudgeBurst, []);
+  const keys = useRef<(command: CanvasCommand, event: KeyboardEvent) => boolean>(() => false);
+  keys.current = (command, event) => {
+    if (command === 'nudge' || command === 'nudgeFar') return nudge(store, getNodes(), event, burst);
+    // Escape with nothing selected stays with the page (a prompt, the start page).
+    if (command === 'deselect' && !getNodes().some((node) => node.selected === true) && !getEdges().some((edge) => edge.selected === true)) return false;
+    run.current(command);
+    return true;
+  };
+  useCanvasKeys(keys);
+}
+
 function CanvasButtons({ run }: { run: RefObject<(command: CanvasCommand) => void> }) {
-  const prefix = isMacPlatform(navigator.userAgent) ? '⌘' : 'Ctrl+';
+  const isMac = isMacPlatform(navigator.userAgent);
+  const keys = (id: Parameters<typeof shortcutKeys>[0]) => shortcutKeys(id, isMac);
   return (
     <Panel position="top-right" className="canvas-actions">
-      <button type="button" onClick={() => run.current('group')} title={`Group the selected layers into a named block (${prefix}G)`} data-testid="group">
+      <button type="button" onClick={() => run.current('group')} title={`Group the selected layers into a named block (${keys('group')})`} data-testid="group">
         Group
       </button>
-      <button type="button" onClick={() => run.current('ungroup')} title={`Ungroup the selected layers' blocks (${prefix}Shift+G)`} data-testid="ungroup">
+      <button type="button" onClick={() => run.current('ungroup')} title={`Ungroup the selected layers' blocks (${keys('ungroup')})`} data-testid="ungroup">
         Ungroup
       </button>
-      <button type="button" onClick={() => run.current('layout')} title="Lay the graph out left to right (Shift+L)" data-testid="auto-layout">
+      <button type="button" onClick={() => run.current('layout')} title={`Lay the graph out left to right (${keys('layout')})`} data-testid="auto-layout">
         Auto layout
       </button>
-      <button type="button" onClick={() => run.current('duplicate')} title={`Duplicate the selected layers (${prefix}D); copy ${prefix}C, cut ${prefix}X, paste ${prefix}V, paste without edges ${prefix}Shift+V`} data-testid="duplicate">
+      <button type="button" onClick={() => run.current('duplicate')} title={`Duplicate the selected layers (${keys('duplicate')}); copy ${keys('copy')}, cut ${keys('cut')}, paste ${keys('paste')}, paste without edges ${keys('pasteWithoutEdges')}; every shortcut: ${keys('shortcuts')}`} data-testid="duplicate">
         Duplicate
       </button>
     </Panel>
@@ -60,15 +96,11 @@ function CanvasButtons({ run }: { run: RefObject<(command: CanvasCommand) => voi
 
 export function CanvasActions({ store }: { store: EditorStore }) {
   const { getNodes, fitView } = useReactFlow<FlowNode>();
+  const flowStore = useStoreApi<FlowNode>();
   /** Where the pointer last was over the canvas, in flow coordinates: pastes land there. */
   const pointer = useFlowPointer();
   const selection = () => copyNodes(store.getState().document, selectionForGrouping(store, getNodes()));
-  const paste = (fragment: Fragment, label: string) => {
-    const at = label === 'Paste' ? pointer.current : null;
-    const pasted = pasteFragment(store.getState().document, fragment, at === null ? undefined : offsetTo(fragment, at));
-    store.edit(() => pasted.document, { label });
-    store.select(pasted.nodeIds[0] ?? null);
-  };
+  const paste = (fragment: Fragment, label: string) => pasteInFreeSpace(store, fragment, label, label === 'Paste' ? pointer.current : null);
   const clipboard = useClipboardEvents({
     copy: selection,
     remove: () => {
@@ -83,11 +115,14 @@ export function CanvasActions({ store }: { store: EditorStore }) {
   run.current = (command) => {
     if (command === 'group' || command === 'ungroup') return groupOrUngroup(store, command, selectionForGrouping(store, getNodes()), setGrouping);
     if (command === 'layout') return layOut(store, fitView);
+    if (command === 'selectAll') return flowStore.getState().addSelectedNodes(getNodes().filter((node) => node.type !== 'block').map((node) => node.id));
+    if (command === 'deselect') return flowStore.getState().unselectNodesAndEdges();
+    if (command === 'nudge' || command === 'nudgeFar') return;
     if (command !== 'duplicate') return clipboard(command);
     const fragment = selection();
     if (fragment !== null) paste(fragment, 'Duplicate');
   };
-  useCanvasKeys(run);
+  useCommandKeys(store, run);
   function group(name: string) {
     const layers = grouping;
     setGrouping(null);

@@ -1,12 +1,34 @@
-// A collapsed block: one node with the block's name, the shapes going in and out, its parameter
-// count, and Expand (or double-click) to show its layers again.
+// A collapsed block: one node with the block's name (double-click it to rename), the shapes going in
+// and out, its parameter count, and Expand to show its layers again.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useContext } from 'react';
+import { useContext, useState } from 'react';
 import { BlockActionsContext } from './blockActions.ts';
+import { NameField } from './BlockFrame.tsx';
 import type { CollapsedFlowNode } from './flowModel.ts';
 import { formatCount } from './nodeSummary.ts';
 
 const PORT_TOP = 27;
+
+/** The block's name; double-click it to rename the block. */
+function CollapsedName({ name, groupId }: { name: string; groupId: string }) {
+  const actions = useContext(BlockActionsContext);
+  const [renaming, setRenaming] = useState(false);
+  if (renaming)
+    return (
+      <NameField
+        name={name}
+        onDone={(next) => {
+          setRenaming(false);
+          if (next !== null) actions?.rename(groupId, next);
+        }}
+      />
+    );
+  return (
+    <span className="collapsed-block-name" data-testid="collapsed-name" onDoubleClick={actions === null ? undefined : () => setRenaming(true)} title={actions === null ? name : `${name}: double-click to rename`}>
+      {name}
+    </span>
+  );
+}
 
 export function CollapsedBlockNode({ data, selected }: NodeProps<CollapsedFlowNode>) {
   const actions = useContext(BlockActionsContext);
@@ -17,13 +39,10 @@ export function CollapsedBlockNode({ data, selected }: NodeProps<CollapsedFlowNo
       className={`collapsed-block frame-${data.tone} ${selected ? 'is-selected' : ''}`}
       data-testid="collapsed-block"
       data-group-id={data.groupId}
-      onDoubleClick={() => actions?.setCollapsed(data.groupId, false)}
     >
       <Handle type="target" position={Position.Left} id="in" style={{ top: PORT_TOP }} isConnectable={false} />
       <header className="collapsed-block-header">
-        <span className="collapsed-block-name" data-testid="collapsed-name">
-          {data.name}
-        </span>
+        <CollapsedName name={data.name} groupId={data.groupId} />
         <span className="collapsed-block-kind">
           {data.kind === 'Custom' || data.kind === data.name ? 'block' : data.kind} · {data.memberCount} layer{data.memberCount === 1 ? '' : 's'}
         </span>
@@ -45,11 +64,11 @@ export function CollapsedBlockNode({ data, selected }: NodeProps<CollapsedFlowNo
         </span>
         {actions !== null && (
           <span className="block-actions nodrag nopan">
-            <button type="button" onClick={() => actions.setCollapsed(data.groupId, false)} title={`Expand ${data.name} to edit its layers (or double-click)`} data-testid="block-expand">
+            <button type="button" onClick={() => actions.setCollapsed(data.groupId, false)} title={`Expand ${data.name} to edit its layers (the layers after it move out of the way)`} data-testid="block-expand" aria-label={`Expand ${data.name}`}>
               Expand
             </button>
             <button type="button" onClick={() => actions.saveToLibrary(data.groupId)} title={`Save ${data.name} to My blocks in the palette`} data-testid="block-save" aria-label={`Save ${data.name} to My blocks`}>
-              ☆
+              <span aria-hidden>☆</span> Save
             </button>
           </span>
         )}

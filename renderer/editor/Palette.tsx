@@ -32,7 +32,7 @@ export function Palette({ onAdd }: { onAdd: (entry: PaletteEntry) => void }) {
                     draggable
                     onDragStart={(event) => onDragStart(event, entry)}
                     onClick={() => onAdd(entry)}
-                    title={`${entry.summary}\nDrag onto the canvas, or click to add after the last layer.`}
+                    title={`${entry.summary}\nDrag onto the canvas, or click to add it after the selected layer (else after the last one).`}
                   >
                     <span className="palette-swatch" aria-hidden />
                     <span className="palette-name">{entry.title ?? entry.name}</span>

@@ -3,7 +3,8 @@
 import { createContext } from 'react';
 import type { EditorStore } from '../document/editorStore.ts';
 import { blockFromGroup } from './blockLibrary.ts';
-import { renameGroup, setCollapsed } from './grouping.ts';
+import { collapseBlock, expandBlock } from './collapseLayout.ts';
+import { renameGroup } from './grouping.ts';
 import type { PersonalLibrary } from './personalLibrary.ts';
 
 export interface BlockActions {
@@ -21,7 +22,7 @@ export function blockActions(store: EditorStore, library: Pick<PersonalLibrary, 
   }
   return {
     setCollapsed(groupId, collapsed) {
-      store.edit((document) => setCollapsed(document, groupId, collapsed), { label: `${collapsed ? 'Collapse' : 'Expand'} ${nameOf(groupId)}` });
+      store.edit((document) => (collapsed ? collapseBlock(document, groupId) : expandBlock(document, groupId)), { label: `${collapsed ? 'Collapse' : 'Expand'} ${nameOf(groupId)}` });
       // The inspector lets go of a layer that has just been folded away.
       const { document, selectedNodeId } = store.getState();
       if (collapsed && document.nodes.some((node) => node.id === selectedNodeId && node.group === groupId)) store.select(null);

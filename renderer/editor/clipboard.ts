@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EdgeSchema, NodeSchema, type GraphDocument, type GraphEdge, type GraphNode } from '../../engine/graph/index.ts';
 import { freshId, type Position } from './documentEdits.ts';
+import { LAYER_NODE_WIDTH } from './flowModel.ts';
 
 /** The clipboard type a fragment travels under beside text/plain. */
 export const FRAGMENT_MIME = 'application/x-netloom-layers+json';
@@ -49,6 +50,44 @@ export function pasteFragment(document: GraphDocument, fragment: Fragment, offse
     return { ...edge, id, source: renamed.get(edge.source) ?? edge.source, target: renamed.get(edge.target) ?? edge.target };
   });
   return { document: { ...document, nodes: [...document.nodes, ...nodes], edges: [...document.edges, ...edges] }, nodeIds: nodes.map((node) => node.id) };
+}
+
+/** The room a layer takes on the canvas, with a gap around it, for finding free space: a tall layer is about 130 px. */
+export const LAYER_FOOTPRINT = { width: LAYER_NODE_WIDTH + 20, height: 140 } as const;
+/** How far each try moves down when the place asked for is taken. */
+const FREE_SPACE_STEP = 40;
+const MAX_TRIES = 2000;
+
+function overlaps(a: Position, b: Position): boolean {
+  return Math.abs(a.x - b.x) < LAYER_FOOTPRINT.width && Math.abs(a.y - b.y) < LAYER_FOOTPRINT.height;
+}
+
+/** The offset nearest below `preferred` at which none of `positions` lands on a layer of the document. */
+function firstFreeOffset(document: GraphDocument, positions: readonly Position[], preferred: Position): Position {
+  const taken = document.nodes.map((node) => node.position);
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    const offset = { x: preferred.x, y: preferred.y + attempt * FREE_SPACE_STEP };
+    const free = positions.every((position) => {
+      const at = { x: position.x + offset.x, y: position.y + offset.y };
+      return taken.every((other) => !overlaps(at, other));
+    });
+    if (free) return offset;
+  }
+  return preferred;
+}
+
+/**
+ * The offset nearest below `preferred` at which no layer of the fragment lands on a layer of the
+ * document: a repeated paste goes under the last one instead of on top of it.
+ */
+export function freeOffset(document: GraphDocument, fragment: Fragment, preferred: Position = PASTE_OFFSET): Position {
+  return firstFreeOffset(document, fragment.nodes.map((node) => node.position), preferred);
+}
+
+/** The first place at or below `at` where a layer covers no other. */
+export function freePosition(document: GraphDocument, at: Position): Position {
+  const offset = firstFreeOffset(document, [at], { x: 0, y: 0 });
+  return { x: at.x, y: at.y + offset.y };
 }
 
 /** The offset that puts the fragment's top-left layer corner at `point`. */

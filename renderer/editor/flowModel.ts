@@ -87,7 +87,7 @@ export function estimateLayerHeight(data: Pick<LayerNodeData, 'params' | 'hidden
   return 62 + 16 * (data.params.length + (data.hiddenParams > 0 ? 1 : 0)) + (data.params.length > 0 ? 8 : 0);
 }
 
-function layerNodes(document: GraphDocument, analysis: GraphAnalysis, selectedNodeId: string | null, hidden: ReadonlySet<string>): LayerFlowNode[] {
+function layerNodes(document: GraphDocument, analysis: GraphAnalysis, selected: ReadonlySet<string>, hidden: ReadonlySet<string>): LayerFlowNode[] {
   const problems = problemsBy(analysis.diagnostics, 'nodeId');
   const groupNames = new Map(document.groups.map((group) => [group.id, group.name]));
   return document.nodes.filter((node) => !hidden.has(node.id)).map((node) => {
@@ -108,7 +108,7 @@ function layerNodes(document: GraphDocument, analysis: GraphAnalysis, selectedNo
       problems: problems.get(node.id) ?? [],
       groupName: node.group === undefined ? null : (groupNames.get(node.group) ?? null),
     };
-    return { id: node.id, type: 'layer', position: { ...node.position }, data, width: LAYER_NODE_WIDTH, zIndex: 1, selected: node.id === selectedNodeId };
+    return { id: node.id, type: 'layer', position: { ...node.position }, data, width: LAYER_NODE_WIDTH, zIndex: 1, selected: selected.has(node.id) };
   });
 }
 
@@ -133,6 +133,8 @@ export interface FlowOptions {
   /** Real node sizes where React Flow has measured them, for group frames. */
   readonly measured?: ReadonlyMap<string, MeasuredSize>;
   readonly selectedNodeId?: string | null;
+  /** Layers selected with it (everything a paste added). */
+  readonly selectedNodeIds?: readonly string[];
 }
 
 /** The React Flow model of a document. */
@@ -140,7 +142,9 @@ export function toFlowModel(document: GraphDocument, analysis: GraphAnalysis, op
   const measured = options.measured ?? new Map<string, MeasuredSize>();
   const blocks = collapsedBlocks(document, analysis);
   const hidden = new Set(blocks.flatMap((block) => block.memberIds));
-  const layers = layerNodes(document, analysis, options.selectedNodeId ?? null, hidden);
+  const selected = new Set(options.selectedNodeIds ?? []);
+  if (options.selectedNodeId !== undefined && options.selectedNodeId !== null) selected.add(options.selectedNodeId);
+  const layers = layerNodes(document, analysis, selected, hidden);
   const sizes = new Map(layers.map((node) => [node.id, measured.get(node.id) ?? { width: LAYER_NODE_WIDTH, height: estimateLayerHeight(node.data) }]));
   const frames: BlockFlowNode[] = groupFrames(document, sizes).map((frame) => ({
     id: `group:${frame.group.id}`,

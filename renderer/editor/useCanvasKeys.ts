@@ -28,8 +28,16 @@ function isClipboardCommand(command: CanvasCommand): command is ClipboardCommand
   return command === 'copy' || command === 'cut' || command === 'paste' || command === 'pasteWithoutEdges';
 }
 
-/** Runs `run.current` for each canvas key pressed outside a text field. */
-export function useCanvasKeys(run: RefObject<(command: CanvasCommand) => void>): void {
+/** Keys React Flow would also answer on a focused layer (arrows move it, Escape toggles it): the canvas takes them first. */
+function isSelectionKey(command: CanvasCommand): boolean {
+  return command === 'nudge' || command === 'nudgeFar' || command === 'deselect' || command === 'selectAll';
+}
+
+/**
+ * Runs `run.current` for each canvas key pressed outside a text field; it returns false when the
+ * key had nothing to act on (an arrow with nothing selected), which leaves the key to the page.
+ */
+export function useCanvasKeys(run: RefObject<(command: CanvasCommand, event: KeyboardEvent) => boolean>): void {
   useEffect(() => {
     const isMac = isMacPlatform(navigator.userAgent);
     function onKeyDown(event: KeyboardEvent) {
@@ -37,12 +45,16 @@ export function useCanvasKeys(run: RefObject<(command: CanvasCommand) => void>):
       if (command === null || isTextTarget(event.target)) return;
       // Copying text the user selected on the page stays the browser's.
       if (command === 'copy' && (window.getSelection()?.toString() ?? '') !== '') return;
+      // A dialog (the shortcut sheet) keeps its keys.
+      if (event.target instanceof Element && event.target.closest('[role="dialog"]') !== null) return;
+      if (!run.current(command, event)) return;
       // Clipboard keys keep their default action: it raises the copy/cut/paste event that
       // carries the layers through the system clipboard.
       if (!isClipboardCommand(command)) event.preventDefault();
-      run.current(command);
+      if (isSelectionKey(command)) event.stopPropagation();
     }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // Capture: React Flow's own arrow and Escape handling on a focused layer never sees the key.
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
   }, []);
 }

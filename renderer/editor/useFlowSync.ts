@@ -12,11 +12,11 @@ export interface FlowSync {
   onEdgesChange(changes: EdgeChange<ShapeFlowEdge>[]): void;
 }
 
-export function useFlowSync(state: Pick<EditorState, 'document' | 'analysis' | 'selectedNodeId'>): FlowSync {
+export function useFlowSync(state: Pick<EditorState, 'document' | 'analysis' | 'selectedNodeId' | 'selectedNodeIds'>): FlowSync {
   const [measured, setMeasured] = useState<ReadonlyMap<string, MeasuredSize>>(() => new Map());
   const model = useMemo(
-    () => toFlowModel(state.document, state.analysis, { measured, selectedNodeId: state.selectedNodeId }),
-    [state.document, state.analysis, state.selectedNodeId, measured],
+    () => toFlowModel(state.document, state.analysis, { measured, selectedNodeId: state.selectedNodeId, selectedNodeIds: state.selectedNodeIds }),
+    [state.document, state.analysis, state.selectedNodeId, state.selectedNodeIds, measured],
   );
   const [nodes, setNodes] = useState<FlowNode[]>(model.nodes);
   const [edges, setEdges] = useState<ShapeFlowEdge[]>(model.edges);

@@ -1,6 +1,6 @@
 // The Platform in a plain browser: the File System Access API where present (Chromium), else an
-// <input type=file> to open and a download to save. Autosave and the recent files (names and
-// documents) live in IndexedDB.
+// <input type=file> to open and a download to save (Save As first asks for the download's name).
+// Autosave and the recent files (names and documents) live in IndexedDB.
 import { browserAutosave } from './browserAutosave.ts';
 import { firstLaunchFlag } from './firstLaunch.ts';
 import { createIndexedDbStore, type KeyValueStore } from './indexedDbStore.ts';
@@ -82,23 +82,34 @@ async function openFile(pickers: FilePickers | null, book: FileBook): Promise<Op
   if (pickers === null) {
     const file = await pickWithInput();
     if (file === null) return null;
-    const text = await file.text();
-    return { reference: await book.used({ name: file.name, key: 'upload' }, text), text };
+    return { reference: { name: file.name, key: 'upload' }, text: await file.text() };
   }
   try {
     const [handle] = await pickers.showOpenFilePicker({ types: PICKER_TYPES, multiple: false });
     const text = await (await handle.getFile()).text();
-    return { reference: await book.used(book.remember(handle), text), text };
+    return { reference: book.remember(handle), text };
   } catch (cause) {
     if (isAbort(cause)) return null;
     throw cause;
   }
 }
 
-async function saveFileAs(pickers: FilePickers | null, book: FileBook, suggestedName: string, text: string): Promise<FileReference | null> {
+/** The name a download goes under: what the user types (the graph extension added when missing); null when they cancel. */
+export function downloadName(answer: string | null): string | null {
+  const name = answer?.trim().replace(/[\\/:*?"<>|]+/g, '-') ?? '';
+  if (name === '') return null;
+  return /\.json$/i.test(name) ? name : `${name}${GRAPH_FILE_EXTENSION}`;
+}
+
+function saveByDownload(book: FileBook, name: string, text: string): Promise<FileReference> {
+  download(name, text);
+  return book.used({ name, key: 'download' }, text);
+}
+
+async function saveFileAs(scope: Window, pickers: FilePickers | null, book: FileBook, suggestedName: string, text: string, purpose: 'saveAs' | 'export'): Promise<FileReference | null> {
   if (pickers === null) {
-    download(suggestedName, text);
-    return book.used({ name: suggestedName, key: 'download' }, text);
+    const name = purpose === 'export' ? suggestedName : downloadName(scope.prompt('Save the graph as (it downloads under this name):', suggestedName));
+    return name === null ? null : saveByDownload(book, name, text);
   }
   try {
     const handle = await pickers.showSaveFilePicker({ types: PICKER_TYPES, suggestedName });
@@ -115,26 +126,27 @@ async function openRecent(book: FileBook, recent: RecentDocuments, key: string):
   if (entry === null) return null;
   // A handle from this session saves in place; otherwise Save asks (or downloads) again.
   const handleKey = [...book.handles.entries()].reverse().find(([, handle]) => handle.name === entry.name)?.[0];
-  const reference = { name: entry.name, key: handleKey ?? 'recent' };
-  return { reference: await book.used(reference, entry.text), text: entry.text };
+  return { reference: { name: entry.name, key: handleKey ?? 'recent' }, text: entry.text };
 }
 
 export function createBrowserPlatform(scope: Window = window, store: KeyValueStore = createIndexedDbStore(scope.indexedDB)): Platform {
   const pickers = filePickers(scope);
   const recent = createRecentDocuments(store);
   const book = createFileBook(recent);
-  const saveAs = (suggestedName: string, text: string) => saveFileAs(pickers, book, suggestedName, text);
+  const saveAs = (suggestedName: string, text: string, purpose: 'saveAs' | 'export' = 'saveAs') => saveFileAs(scope, pickers, book, suggestedName, text, purpose);
   return {
     kind: 'browser',
     openFile: () => openFile(pickers, book),
     async saveFile(reference: FileReference, text: string): Promise<FileReference | null> {
       const handle = book.handles.get(reference.key);
-      if (handle === undefined) return saveAs(reference.name, text);
+      // Save downloads again under the file's name without asking; Save As asks.
+      if (handle === undefined) return pickers === null ? saveByDownload(book, reference.name, text) : saveAs(reference.name, text);
       await writeHandle(handle, text);
       return book.used(reference, text);
     },
     saveFileAs: saveAs,
     ...browserAutosave(store),
+    addRecent: async (reference: FileReference, text: string) => void (await book.used(reference, text)),
     listRecent: () => recent.list(),
     openRecent: (key: string) => openRecent(book, recent, key),
     isFirstLaunch: () => Promise.resolve(firstLaunchFlag(localStorageOf(scope))),

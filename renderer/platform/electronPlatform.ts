@@ -23,6 +23,8 @@ export function createElectronPlatform(bridge: NetloomBridge, storage: Storage |
       return slot === null ? null : { text: slot.text, file: slot.file === null ? null : { name: slot.file.name, key: slot.file.path }, saved: slot.saved };
     },
     setAutosave: ({ text, file, saved }: Autosave) => bridge.setAutosave({ text, file: file === null ? null : { name: file.name, path: file.key }, saved }),
+    // Main's file service lists every file opened through its dialog (app/main/fileService.ts).
+    addRecent: () => Promise.resolve(),
     async listRecent() {
       const files = await bridge.listRecent();
       return files.map((file) => ({ name: file.name, key: file.path, detail: file.path }));

@@ -38,11 +38,19 @@ export interface Platform {
   openFile(): Promise<OpenedFile | null>;
   /** Writes to a file opened or saved before; where the platform cannot, it asks like saveFileAs. Null when cancelled. */
   saveFile(reference: FileReference, text: string): Promise<FileReference | null>;
-  /** Asks where to save; null when the user cancels. */
-  saveFileAs(suggestedName: string, text: string): Promise<FileReference | null>;
+  /**
+   * Asks where to save, and under what name (the browser's download too); null when the user
+   * cancels. An export (a copy) downloads under the suggested name without asking.
+   */
+  saveFileAs(suggestedName: string, text: string, purpose?: 'saveAs' | 'export'): Promise<FileReference | null>;
   /** The last autosave, or null. */
   getAutosave(): Promise<Autosave | null>;
   setAutosave(autosave: Autosave): Promise<void>;
+  /**
+   * Puts a file that opened as a graph on the recent list (Open and Open Recent call it once the
+   * text has read as a graph, so a file that failed to open never gets there). Saving adds by itself.
+   */
+  addRecent(reference: FileReference, text: string): Promise<void>;
   /** Files opened or saved lately, newest first. */
   listRecent(): Promise<RecentFile[]>;
   /** Reopens a recent file; null when it is gone. */

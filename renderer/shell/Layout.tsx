@@ -3,14 +3,13 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense } from 'react';
 import { Canvas } from '../editor/Canvas.tsx';
-import { placeEntry } from '../editor/canvasEdits.ts';
-import { nextFreePosition } from '../editor/documentEdits.ts';
 import { Inspector } from '../editor/Inspector.tsx';
 import { Palette } from '../editor/Palette.tsx';
-import type { PaletteEntry } from '../editor/paletteModel.ts';
+import { addFromPalette } from '../editor/paletteAdding.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { EditorStore } from '../document/editorStore.ts';
 import type { FileCommands } from './fileCommands.ts';
+import { ShortcutSheet, useShortcutSheet } from './ShortcutSheet.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
 import { TrainingDock } from './TrainingDock.tsx';
@@ -36,25 +35,20 @@ function JsonCenter({ store }: { store: EditorStore }) {
 
 export function Layout({ store, platform, commands, onRestore, onHome }: LayoutProps) {
   const { view, generation } = useEditorState(store);
-  function addEntry(entry: PaletteEntry) {
-    const document = store.getState().document;
-    const placed = placeEntry(document, entry, nextFreePosition(document));
-    if (placed === null) return;
-    store.edit(() => placed.document, { label: `Add ${entry.title ?? entry.name}` });
-    store.select(placed.nodeId, { reveal: true });
-  }
+  const sheet = useShortcutSheet();
   const shortcutPrefix = /Mac/.test(navigator.userAgent) ? '⌘' : 'Ctrl+';
   return (
     <ReactFlowProvider>
       <div className="app">
         <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} />
-        <Palette onAdd={addEntry} />
+        <Palette onAdd={(entry) => addFromPalette(store, entry)} />
         <main className="center with-dock">
           <div className="center-main">{view === 'json' ? <JsonCenter store={store} /> : <Canvas key={generation} store={store} />}</div>
           <TrainingDock store={store} />
         </main>
         <Inspector store={store} />
         <StatusBar store={store} platform={platform.kind} />
+        {sheet.open && <ShortcutSheet onClose={() => sheet.setOpen(false)} />}
       </div>
     </ReactFlowProvider>
   );

@@ -52,13 +52,14 @@ function commandContext(store: EditorStore, platform: Platform, confirm: (questi
   };
 }
 
-/** Loads a file's text; `bind` ties the document to the file (Open) or not (Import). */
-async function loadFile({ store }: CommandContext, file: OpenedFile, bind: boolean, verb: string): Promise<void> {
+/** Loads a file's text; `bind` ties the document to the file (Open, which puts it on the recent list) or not (Import). */
+async function loadFile({ store, platform }: CommandContext, file: OpenedFile, bind: boolean, verb: string): Promise<void> {
   const result = readDocumentText(file.text, file.reference.name);
   if (!result.ok) {
     store.notify({ kind: 'error', text: result.message });
     return;
   }
+  if (bind) await platform.addRecent(file.reference, file.text).catch(() => undefined);
   // Layers piled on one another (a graph written by hand or a script) get laid out.
   const arranged = needsLayout(result.document);
   const document = arranged ? moveNodes(result.document, await autoLayout(result.document)) : result.document;
@@ -134,7 +135,7 @@ function saveCommands({ store, platform, attempt }: CommandContext): Pick<FileCo
     async exportJson() {
       await attempt('export the graph', async () => {
         const { document } = store.getState();
-        const file = await platform.saveFileAs(suggestFileName(document.metadata.name), writeDocumentText(document));
+        const file = await platform.saveFileAs(suggestFileName(document.metadata.name), writeDocumentText(document), 'export');
         if (file !== null) store.notify({ kind: 'info', text: `Exported ${file.name}.` });
       });
     },

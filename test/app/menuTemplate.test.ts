@@ -2,6 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { isMenuCommand, type MenuCommand } from '../../app/contract/index.ts';
 import { menuTemplate } from '../../app/main/menuTemplate.ts';
+import { SHORTCUTS } from '../../app/contract/shortcuts.ts';
 
 function fileItems(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   const file = template.find((menu) => menu.label === 'File');
@@ -51,5 +52,17 @@ describe('native menu', () => {
     const roles = (menu: MenuItemConstructorOptions | undefined) => (Array.isArray(menu?.submenu) ? menu.submenu.map((item) => item.role) : []);
     expect(roles(view(false))).not.toContain('toggleDevTools');
     expect(roles(view(true))).toContain('toggleDevTools');
+  });
+});
+
+describe('native menu and the shortcut table', () => {
+  it('shows the table’s label and first key for every command it sends', () => {
+    const template = menuTemplate(() => undefined, { isMac: false, isDevelopment: false });
+    const items = template.flatMap((menu) => (Array.isArray(menu.submenu) ? menu.submenu : [])).filter((entry) => entry.click !== undefined);
+    expect(items.length).toBe(6);
+    for (const entry of items) {
+      const match = SHORTCUTS.find((candidate) => candidate.label === entry.label);
+      expect(match?.bindings[0].keys).toBe(entry.accelerator);
+    }
   });
 });

@@ -99,7 +99,8 @@ test('group layers into an Encoder, collapse and expand it, save and open it aga
   await expect(mine).toHaveCount(1);
   await expect(mine).toContainText('Encoder');
 
-  // Save the graph (a download here), then reload the page and open the file.
+  // Save the graph (a download here: a graph never saved asks for its name), then reload the page and open the file.
+  page.once('dialog', (dialog) => void dialog.accept(dialog.defaultValue()));
   const downloading = page.waitForEvent('download');
   await page.getByRole('navigation', { name: 'File' }).getByRole('button', { name: 'Save', exact: true }).click();
   const download = await downloading;

@@ -110,6 +110,8 @@ test('LeNet-5 from an empty graph, with palette drags, port drags and the inspec
   await page.screenshot({ path: 'test-results/screenshots/built.png' });
 
   // Save, open a different graph, reopen the saved file: the same document, byte for byte.
+  // A graph never saved asks for the download's name, offering one made from the graph's.
+  page.once('dialog', (dialog) => void dialog.accept(dialog.defaultValue()));
   const saved = await downloadBy(page, page.getByRole('button', { name: 'Save', exact: true }));
   expect(JSON.parse(saved.text)).toMatchObject({ format: 'netloom.graph', nodes: expect.arrayContaining([expect.objectContaining({ id: 'conv2d1', type: 'Conv2D' })]) });
   await page.getByLabel('Open an example').selectOption('mnist-mlp');

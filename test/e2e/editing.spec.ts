@@ -125,6 +125,8 @@ test('the JSON view edits the graph: a kernel size changes the shapes; invalid J
   await replaceJson(page, '{\n  "format": "netloom.graph",\n  oops\n}');
   await expect(page.getByTestId('json-error')).toContainText(/Line 3, column \d+: Not valid JSON/);
   await page.screenshot({ path: 'test-results/screenshots/json-error.png' });
+  // Leaving asks whether to discard the broken text; discarding shows the graph as it was.
+  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('tab', { name: 'Graph' }).click();
   await expect(page.getByTestId('layer-node')).toHaveCount(7);
   await expect(edgeLabel(page, 'e2')).toHaveText('5×5×4');

@@ -22,12 +22,31 @@ test('save, reopen through Open: the same document; the unsaved mark follows edi
   await expect(page.getByTestId('unsaved-mark')).toBeVisible();
   await expect(page).toHaveTitle('• X vs O CNN — Netloom');
 
-  // Save: a new document has no file yet, so it downloads under a name made from the graph's.
+  // Save: a new document has no file yet, so it asks for a name, offering one made from the graph's.
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(`${dialog.type()}: ${dialog.defaultValue()}`);
+    void dialog.accept(dialog.defaultValue());
+  });
   const saved = await downloadedText(Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]).then(([download]) => download));
   expect(saved.name).toBe(SAVED_NAME);
+  expect(asked).toEqual([`prompt: ${SAVED_NAME}`]);
   await expect(page.getByTestId('unsaved-mark')).toHaveCount(0);
   await expect(page).toHaveTitle('X vs O CNN — Netloom');
   await expect(page.locator('.document-file')).toHaveText(SAVED_NAME);
+  // Save again downloads under the same name without asking; Save As asks, and downloads under the new name.
+  const again = await downloadedText(Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]).then(([download]) => download));
+  expect(again.name).toBe(SAVED_NAME);
+  page.once('dialog', (dialog) => void dialog.accept('xo wider'));
+  const savedAs = await downloadedText(Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save As…', exact: true }).click()]).then(([download]) => download));
+  expect(savedAs.name).toBe('xo wider.netloom.json');
+  await expect(page.locator('.document-file')).toHaveText('xo wider.netloom.json');
+
+  // A file that is not a graph does not open, and does not go on the recent list.
+  const [badChooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open…', exact: true }).click()]);
+  await badChooser.setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await expect(page.getByTestId('status-bar')).toContainText('notes.json is not a Netloom graph');
+  await expect(page.locator('.document-file')).toHaveText('xo wider.netloom.json');
   const savedDocument: unknown = JSON.parse(saved.text);
   expect(savedDocument).toMatchObject({ format: 'netloom.graph', metadata: { name: 'X vs O CNN' } });
   expect((savedDocument as { nodes: { id: string }[] }).nodes.map((node) => node.id)).toContain('dropout1');
@@ -51,13 +70,15 @@ test('save, reopen through Open: the same document; the unsaved mark follows edi
   await page.getByTestId('home').click();
   await expect(page.getByTestId('start-page')).toBeVisible();
   await expect(page.getByTestId('start-recent-item').first()).toContainText(SAVED_NAME);
+  await expect(page.getByTestId('start-recent-item').filter({ hasText: 'xo wider.netloom.json' })).toHaveCount(1);
+  await expect(page.getByTestId('start-recent-item').filter({ hasText: 'notes.json' })).toHaveCount(0);
   await expect(page.getByLabel('Open an example')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/start-recent.png' });
   await page.getByTestId('start-recent-item').first().click();
   await expect(page.getByTestId('start-page')).toHaveCount(0);
   await expect(page.getByTestId('layer-node')).toHaveCount(8);
-  const again = await downloadedText(Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]).then(([download]) => download));
-  expect(JSON.parse(again.text)).toEqual(savedDocument);
+  const reopened = await downloadedText(Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]).then(([download]) => download));
+  expect(JSON.parse(reopened.text)).toEqual(savedDocument);
   expect(errors).toEqual([]);
 });
 

@@ -49,6 +49,10 @@ export function createFakePlatform(): FakePlatform {
       platform.autosaved = text;
       platform.autosaveState = { file, saved };
     },
+    async addRecent(reference) {
+      platform.calls.push(`addRecent ${reference.name}`);
+      platform.recent = [{ name: reference.name, key: reference.key, detail: '' }, ...platform.recent.filter((file) => file.key !== reference.key)];
+    },
     async listRecent() {
       return platform.recent;
     },

@@ -65,4 +65,59 @@ describe('editor store', () => {
     expect(store.getState()).toMatchObject({ dirty: false, selectedNodeId: null, generation: 1, file: { name: 'lenet5.json' } });
     expect(store.getState().document.metadata.name).toBe('LeNet-5');
   });
+
+  it('drops the unsaved mark when undo returns to the saved document, and brings it back on redo', () => {
+    const store = createEditorStore(example('xo-cnn').document);
+    const file = { name: 'xo.netloom.json', key: 'k1' };
+    store.load(example('xo-cnn').document, file);
+    const move = (x: number) => store.edit((document) => moveNodes(document, new Map([['relu1', { x, y: 0 }]])), { layoutOnly: true, label: 'Move layer' });
+    move(100);
+    expect(store.getState().dirty).toBe(true);
+    store.undo();
+    expect(store.getState().dirty).toBe(false);
+    store.redo();
+    expect(store.getState().dirty).toBe(true);
+    // Saved after the first move: undoing the second returns to it; undoing the first leaves it.
+    store.markSaved(file);
+    move(200);
+    store.undo();
+    expect(store.getState()).toMatchObject({ dirty: false });
+    expect(store.getState().document.nodes.find((node) => node.id === 'relu1')?.position).toEqual({ x: 100, y: 0 });
+    store.undo();
+    expect(store.getState().dirty).toBe(true);
+    store.redo();
+    expect(store.getState().dirty).toBe(false);
+  });
+
+  it('keeps a restored autosave the file lacks unsaved, even after undoing every edit', () => {
+    const store = createEditorStore(example('xo-cnn').document);
+    store.restore(example('lenet5').document, { name: 'lenet.netloom.json', key: 'k' }, false);
+    store.edit((document) => moveNodes(document, new Map([['input1', { x: 40, y: 40 }]])), { layoutOnly: true });
+    store.undo();
+    expect(store.getState().dirty).toBe(true);
+  });
+
+  it('a merged edit on top of the saved one makes the document unsaved', () => {
+    const store = createEditorStore(example('xo-cnn').document);
+    const file = { name: 'xo.netloom.json', key: 'k1' };
+    const label = (text: string) => store.edit((document) => ({ ...document, metadata: { ...document.metadata, name: text } }), { mergeKey: 'name' });
+    label('A');
+    store.markSaved(file);
+    label('AB');
+    expect(store.getState().dirty).toBe(true);
+    store.undo();
+    // The merged command undoes both keystrokes: back before the save.
+    expect(store.getState()).toMatchObject({ dirty: true });
+    expect(store.getState().document.metadata.name).toBe('X vs O CNN');
+  });
+
+  it('selects several layers at once, drops deleted ones from the selection, and clears it on a single select', () => {
+    const store = createEditorStore(example('xo-cnn').document);
+    store.selectNodes(['relu1', 'dense1']);
+    expect(store.getState()).toMatchObject({ selectedNodeId: 'relu1', selectedNodeIds: ['relu1', 'dense1'] });
+    store.edit((document) => removeElements(document, new Set(['dense1']), new Set()));
+    expect(store.getState()).toMatchObject({ selectedNodeId: 'relu1', selectedNodeIds: ['relu1'] });
+    store.select(null);
+    expect(store.getState()).toMatchObject({ selectedNodeId: null, selectedNodeIds: [] });
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canvasCommand } from '../../../renderer/editor/canvasShortcuts.ts';
-import { historyCommand, isMacPlatform, shortcutCommand } from '../../../renderer/document/shortcuts.ts';
+import { formatKeys, historyCommand, isMacPlatform, isShortcutSheetKey, keyNames, shortcutCommand, shortcutKeys, shortcutSheet } from '../../../renderer/document/shortcuts.ts';
+import { SHORTCUTS } from '../../../renderer/platform/shortcutTable.ts';
 
 const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -61,5 +62,52 @@ describe('canvas shortcuts', () => {
     expect(canvasCommand(press('V', { ctrlKey: true, shiftKey: true }), false)).toBe('pasteWithoutEdges');
     expect(canvasCommand(press('v', { metaKey: true, shiftKey: true }), true)).toBe('pasteWithoutEdges');
     expect(canvasCommand(press('x', { ctrlKey: true, altKey: true }), false)).toBeNull();
+  });
+});
+
+describe('the shortcut table', () => {
+  it('reads Ctrl+A, Escape and the arrows (Shift for five steps), not while Ctrl or Alt is held', () => {
+    expect(canvasCommand(press('a', { ctrlKey: true }), false)).toBe('selectAll');
+    expect(canvasCommand(press('a', { metaKey: true }), true)).toBe('selectAll');
+    expect(canvasCommand(press('a', { ctrlKey: true }), true)).toBeNull();
+    expect(canvasCommand(press('a'), false)).toBeNull();
+    expect(canvasCommand(press('Escape'), false)).toBe('deselect');
+    expect(canvasCommand(press('ArrowUp'), false)).toBe('nudge');
+    expect(canvasCommand(press('ArrowLeft', { shiftKey: true }), false)).toBe('nudgeFar');
+    expect(canvasCommand(press('ArrowLeft', { ctrlKey: true }), false)).toBeNull();
+    expect(canvasCommand(press('ArrowLeft', { altKey: true }), false)).toBeNull();
+  });
+
+  it('opens the sheet on ? (typed with Shift) and F1, not on Shift+/ or Ctrl+F1', () => {
+    expect(isShortcutSheetKey(press('?', { shiftKey: true }), false)).toBe(true);
+    expect(isShortcutSheetKey(press('F1'), true)).toBe(true);
+    expect(isShortcutSheetKey(press('/', { shiftKey: true }), false)).toBe(false);
+    expect(isShortcutSheetKey(press('F1', { ctrlKey: true }), false)).toBe(false);
+  });
+
+  it('writes keys as each system does', () => {
+    expect(formatKeys('CmdOrCtrl+Shift+S', false)).toBe('Ctrl+Shift+S');
+    expect(formatKeys('CmdOrCtrl+Shift+S', true)).toBe('⌘⇧S');
+    expect(formatKeys('Shift+Up', false)).toBe('Shift+↑');
+    expect(shortcutKeys('redo', false)).toBe('Ctrl+Shift+Z or Ctrl+Y');
+    expect(shortcutKeys('redo', true)).toBe('⌘⇧Z');
+    expect(keyNames('delete')).toEqual(['Delete', 'Backspace']);
+  });
+
+  it('lists every shortcut of the table on the sheet, once, under its section', () => {
+    const sheet = shortcutSheet(false);
+    expect(sheet.map((section) => section.section)).toEqual(['File', 'Edit', 'Canvas', 'Help']);
+    const ids = sheet.flatMap((section) => section.rows.map((row) => row.id));
+    expect(ids).toEqual(SHORTCUTS.map((entry) => entry.id));
+    expect(sheet[0].rows[3]).toEqual({ id: 'saveAs', label: 'Save As…', keys: ['Ctrl+Shift+S'] });
+  });
+
+  it('gives no two shortcuts the same keys', () => {
+    const seen = new Set<string>();
+    for (const entry of SHORTCUTS)
+      for (const binding of entry.bindings) {
+        expect(seen.has(binding.keys), binding.keys).toBe(false);
+        seen.add(binding.keys);
+      }
   });
 });

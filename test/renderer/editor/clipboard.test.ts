@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../engine/graph/index.ts';
-import { copyNodes, fragmentText, offsetTo, pasteFragment, PASTE_OFFSET, readFragment, withoutEdges } from '../../../renderer/editor/clipboard.ts';
+import { copyNodes, fragmentText, freeOffset, LAYER_FOOTPRINT, offsetTo, pasteFragment, PASTE_OFFSET, readFragment, withoutEdges } from '../../../renderer/editor/clipboard.ts';
 import { example } from '../documents.ts';
 
 describe('clipboard', () => {
@@ -64,5 +64,41 @@ describe('clipboard', () => {
     const node = { id: 'relu1', type: 'ReLU', params: {}, position: { x: 0, y: 0 } };
     const stray = { id: 'e1', source: 'relu1', sourcePort: 'out', target: 'elsewhere', targetPort: 'in' };
     expect(readFragment(JSON.stringify({ format: 'netloom.layers', version: 1, nodes: [node], edges: [stray] }))).toEqual({ nodes: [node], edges: [] });
+  });
+
+  it('puts each repeated paste in free space: none lands on the original or an earlier paste', () => {
+    let { document } = example('xo-cnn');
+    const fragment = copyNodes(document, new Set(['conv2d1', 'relu1']));
+    if (fragment === null) throw new Error('nothing copied');
+    const pastes: string[][] = [];
+    for (let round = 0; round < 3; round++) {
+      const pasted = pasteFragment(document, fragment, freeOffset(document, fragment));
+      pastes.push(pasted.nodeIds);
+      document = pasted.document;
+    }
+    const positions = document.nodes.map((node) => ({ id: node.id, ...node.position }));
+    for (const a of positions)
+      for (const b of positions) {
+        if (a.id === b.id) continue;
+        const apart = Math.abs(a.x - b.x) >= LAYER_FOOTPRINT.width || Math.abs(a.y - b.y) >= LAYER_FOOTPRINT.height;
+        expect(apart, `${a.id} and ${b.id}`).toBe(true);
+      }
+    expect(pastes).toEqual([['conv2d2', 'relu2'], ['conv2d3', 'relu3'], ['conv2d4', 'relu4']]);
+  });
+
+  it('keeps the place asked for when it is free', () => {
+    const { document } = example('xo-cnn');
+    const fragment = copyNodes(document, new Set(['relu1']));
+    if (fragment === null) throw new Error('nothing copied');
+    const far = offsetTo(fragment, { x: 5000, y: 5000 });
+    expect(freeOffset(document, fragment, far)).toEqual(far);
+    // Right on top of the original: the first free place is below every layer it would cover.
+    const onTop = freeOffset(document, fragment, { x: 0, y: 0 });
+    expect(onTop.x).toBe(0);
+    const relu = fragment.nodes[0].position;
+    const landed = { x: relu.x, y: relu.y + onTop.y };
+    expect(document.nodes.every((node) => Math.abs(node.position.x - landed.x) >= LAYER_FOOTPRINT.width || Math.abs(node.position.y - landed.y) >= LAYER_FOOTPRINT.height)).toBe(true);
+    expect(onTop.y).toBeGreaterThanOrEqual(LAYER_FOOTPRINT.height);
+    expect(onTop.y).toBeLessThan(LAYER_FOOTPRINT.height + 40);
   });
 });

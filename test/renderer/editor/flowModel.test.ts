@@ -45,6 +45,11 @@ describe('toFlowModel', () => {
   it('marks the selected node', () => {
     const selected = toFlowModel(xo.document, xo.analysis, { selectedNodeId: 'relu1' });
     expect(selected.nodes.filter((node) => node.selected === true).map((node) => node.id)).toEqual(['relu1']);
+    const pasted = toFlowModel(xo.document, xo.analysis, { selectedNodeId: 'relu1', selectedNodeIds: ['relu1', 'dense1'] });
+    expect(pasted.nodes.filter((node) => node.selected === true).map((node) => node.id).sort()).toEqual(['dense1', 'relu1']);
+    // A fresh selection from elsewhere (a paste) replaces React Flow's; one React Flow has stays.
+    const merged = mergeFlowNodes(selected.nodes, pasted.nodes, 'dense1');
+    expect(merged.filter((node) => node.selected === true).map((node) => node.id).sort()).toEqual(['dense1', 'relu1']);
   });
 
   it('puts errors on the node and the edge at fault', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBrowserPlatform } from '../../../renderer/platform/browserPlatform.ts';
+import { createBrowserPlatform, downloadName } from '../../../renderer/platform/browserPlatform.ts';
 import { createElectronPlatform } from '../../../renderer/platform/electronPlatform.ts';
 import type { KeyValueStore } from '../../../renderer/platform/indexedDbStore.ts';
 import { findBridge, type NetloomBridge } from '../../../renderer/platform/netloomBridge.ts';
@@ -96,11 +96,13 @@ describe('platform', () => {
     try {
       const platform = createBrowserPlatform(scope, store);
       input.files = [new File(['{"a":1}'], 'a.json')];
-      expect(await platform.openFile()).toEqual({ reference: { name: 'a.json', key: 'upload' }, text: '{"a":1}' });
-      input.files = [new File(['{"b":1}'], 'b.json')];
-      await platform.openFile();
-      input.files = [new File(['{"a":2}'], 'a.json')];
-      await platform.openFile();
+      const opened = await platform.openFile();
+      expect(opened).toEqual({ reference: { name: 'a.json', key: 'upload' }, text: '{"a":1}' });
+      // Opening alone lists nothing: the shell adds a file once it has read as a graph.
+      expect(await platform.listRecent()).toEqual([]);
+      if (opened !== null) await platform.addRecent(opened.reference, opened.text);
+      await platform.addRecent({ name: 'b.json', key: 'upload' }, '{"b":1}');
+      await platform.addRecent({ name: 'a.json', key: 'upload' }, '{"a":2}');
       expect((await platform.listRecent()).map((file) => file.name)).toEqual(['a.json', 'b.json']);
       expect(await platform.openRecent('a.json')).toEqual({ reference: { name: 'a.json', key: 'recent' }, text: '{"a":2}' });
       expect(await platform.openRecent('missing.json')).toBeNull();
@@ -124,5 +126,36 @@ describe('platform', () => {
     expect(firstLaunchFlag(storage)).toBe(true);
     expect(firstLaunchFlag(storage)).toBe(false);
     expect(firstLaunchFlag(null)).toBe(false);
+  });
+
+  it('asks Save As for a download name, and Save downloads under the file name without asking', async () => {
+    expect(downloadName('  my net ')).toBe('my net.netloom.json');
+    expect(downloadName('a/b.json')).toBe('a-b.json');
+    expect(downloadName('')).toBeNull();
+    expect(downloadName(null)).toBeNull();
+    const downloads: string[] = [];
+    const questions: string[] = [];
+    let answer: string | null = 'lenet-wide';
+    const anchor = { href: '', download: '', click: () => downloads.push(anchor.download) };
+    const scope = { document: { createElement: () => anchor }, prompt: (question: string, suggested: string) => (questions.push(`${question} [${suggested}]`), answer) } as unknown as Window;
+    vi.stubGlobal('document', scope.document);
+    vi.stubGlobal('URL', { createObjectURL: () => 'blob:x', revokeObjectURL: () => undefined });
+    try {
+      const platform = createBrowserPlatform(scope, memoryStore());
+      const saved = await platform.saveFileAs('lenet-5.netloom.json', '{}');
+      expect(saved).toEqual({ name: 'lenet-wide.netloom.json', key: 'download' });
+      expect(questions).toEqual(['Save the graph as (it downloads under this name): [lenet-5.netloom.json]']);
+      if (saved !== null) await platform.saveFile(saved, '{}');
+      expect(questions).toHaveLength(1);
+      answer = null;
+      expect(await platform.saveFileAs('lenet-5.netloom.json', '{}')).toBeNull();
+      // An export downloads a copy under the suggested name without asking.
+      expect(await platform.saveFileAs('lenet-5.netloom.json', '{}', 'export')).toEqual({ name: 'lenet-5.netloom.json', key: 'download' });
+      expect(questions).toHaveLength(2);
+      expect(downloads).toEqual(['lenet-wide.netloom.json', 'lenet-wide.netloom.json', 'lenet-5.netloom.json']);
+      expect((await platform.listRecent()).map((file) => file.name)).toEqual(['lenet-5.netloom.json', 'lenet-wide.netloom.json']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -39,6 +39,11 @@ describe('file commands', () => {
     await commands.open();
     expect(store.getState().notice?.text).toMatch(/^other\.json is not a Netloom graph: /);
     expect(store.getState().document.metadata.name).toBe('X vs O CNN');
+    // Neither failed file goes on the recent list; one that opens does.
+    expect(platform.recent).toEqual([]);
+    platform.nextOpen = { reference: { name: 'lenet.json', key: 'k3' }, text: exampleText('lenet5') };
+    await commands.open();
+    expect(platform.recent.map((file) => file.name)).toEqual(['lenet.json']);
   });
 
   it('saves as a new file first, then to the same file', async () => {
@@ -95,6 +100,7 @@ describe('file commands', () => {
     platform.nextOpen = { reference: { name: 'lenet.json', key: 'k' }, text: exampleText('lenet5') };
     await commands.importJson();
     expect(store.getState()).toMatchObject({ file: null, dirty: false, notice: { text: 'Imported lenet.json.' } });
+    expect(platform.recent).toEqual([]);
     expect(store.getState().document.metadata.name).toBe('LeNet-5');
     nudge(store);
     platform.nextSaveAs = { name: 'copy.netloom.json', key: 'k2' };
