@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { MAX_DOCUMENT_CHARS, type FileInfo, type OpenedFile, type SaveFileAsRequest, type SaveFileRequest } from '../contract/index.ts';
+import { analyzeGraphText } from '../../engine/graph/index.ts';
 import { writeFileAtomically } from './atomicWrite.ts';
 import type { RecentFiles } from './recentFiles.ts';
 
@@ -65,17 +66,23 @@ async function chooseSaveAsPath(dialogs: FileDialogs, defaultPath: string): Prom
   return path;
 }
 
+/** Whether the renderer will open `text`: a file that fails to open stays off the recent list. */
+function opensAsGraph(text: string): boolean {
+  return analyzeGraphText(text).document !== null;
+}
+
 const NO_RECENT: RecentFiles = { list: async () => [], add: async () => undefined, remove: async () => undefined, has: async () => false };
 
 /** `documentsFolder` is where Save As starts; every file opened or saved goes on `recent`. */
 export function createFileService(dialogs: FileDialogs, documentsFolder: string, recent: RecentFiles = NO_RECENT): FileService {
   const granted = new Set<string>();
   let lastFolder = documentsFolder;
-  async function grant(path: string): Promise<FileInfo> {
+  /** Lets the renderer save to `path`; it goes on the recent list only when `text` is a graph that opens. */
+  async function grant(path: string, text?: string): Promise<FileInfo> {
     const absolute = resolve(path);
     granted.add(absolute);
     lastFolder = dirname(absolute);
-    await recent.add(absolute);
+    if (text === undefined || opensAsGraph(text)) await recent.add(absolute);
     return describe(absolute);
   }
   return {
@@ -83,7 +90,7 @@ export function createFileService(dialogs: FileDialogs, documentsFolder: string,
       const path = await dialogs.chooseFileToOpen();
       if (path === null) return null;
       const text = await readGraphFile(path);
-      return { ...(await grant(path)), text };
+      return { ...(await grant(path, text)), text };
     },
     async openRecent(path) {
       const absolute = resolve(path);
@@ -96,7 +103,7 @@ export function createFileService(dialogs: FileDialogs, documentsFolder: string,
         await recent.remove(absolute);
         return null;
       }
-      return { ...(await grant(absolute)), text };
+      return { ...(await grant(absolute, text)), text };
     },
     async save(request) {
       const absolute = resolve(request.path);

@@ -1,19 +1,15 @@
 // Graph files as text: read (JSON, then the engine's parse and checks) and write (stable, indented).
-import { analyzeGraph, formatDiagnostic, type GraphAnalysis, type GraphDocument } from '../../engine/graph/index.ts';
+import { analyzeGraph, formatDiagnostic, parseJsonText, type GraphAnalysis, type GraphDocument } from '../../engine/graph/index.ts';
 
 export type ReadResult = { readonly ok: true; readonly document: GraphDocument; readonly analysis: GraphAnalysis } | { readonly ok: false; readonly message: string };
 
 /** Parses a graph file; on failure says what is wrong and where, in one message. */
 export function readDocumentText(text: string, fileName = 'the file'): ReadResult {
-  let value: unknown;
-  try {
-    // A leading UTF-8 byte order mark (some editors write one) is not part of the JSON.
-    value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    return { ok: false, message: `${fileName} is not valid JSON: ${detail}` };
-  }
-  return readDocumentValue(value, fileName);
+  // A leading UTF-8 byte order mark (some editors write one) is skipped; a syntax error is told by
+  // line and column, never by quoting the file, which may not be a graph at all.
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, message: `${fileName} is not valid JSON: ${json.diagnostic.message.replace(/^The file is not valid JSON: /, '')}` };
+  return readDocumentValue(json.value, fileName);
 }
 
 export function readDocumentValue(value: unknown, fileName = 'the file'): ReadResult {

@@ -128,12 +128,15 @@ describe('file service', () => {
     expect(await readdir(folder)).toEqual(['autosave.netloom.json']);
   });
 
+  const graphText = () => readFile(join(import.meta.dirname, '../../assets/examples/xo-cnn.json'), 'utf8');
+
   it('lists files opened and saved, newest first, and reopens only those', async () => {
     const data = join(folder, 'data');
     const recent = createRecentFiles(folder);
     const service = createFileService(dialogs, folder, recent);
     const first = join(folder, 'a.json');
-    await writeFile(first, '{"a":1}');
+    const text = await graphText();
+    await writeFile(first, text);
     answers.open = first;
     await service.open();
     answers.save = join(folder, 'b.json');
@@ -144,12 +147,23 @@ describe('file service', () => {
     ]);
     // A fresh list reads the same from disk.
     expect((await createRecentFiles(folder).list()).map((file) => file.name)).toEqual(['b.json', 'a.json']);
-    expect(await service.openRecent(first)).toEqual({ path: first, name: 'a.json', text: '{"a":1}' });
+    expect(await service.openRecent(first)).toEqual({ path: first, name: 'a.json', text });
     expect((await recent.list())[0]?.name).toBe('a.json');
     await expect(service.openRecent(join(data, 'secret.json'))).rejects.toThrow(/not on the recent files list/);
     await rm(first);
     expect(await service.openRecent(first)).toBeNull();
     expect((await recent.list()).map((file) => file.name)).toEqual(['b.json']);
+  });
+
+  it('keeps a file that will not open as a graph off the recent list', async () => {
+    const recent = createRecentFiles(folder);
+    const service = createFileService(dialogs, folder, recent);
+    for (const [name, text] of [['notes.json', '{"a":1}'], ['broken.json', '{"format": "netloom.graph",'], ['graph.json', await graphText()]]) {
+      answers.open = join(folder, name);
+      await writeFile(answers.open, text);
+      expect((await service.open())?.text).toBe(text);
+    }
+    expect((await recent.list()).map((file) => file.name)).toEqual(['graph.json']);
   });
 
   it('keeps the recent list short and free of duplicates', () => {
