@@ -19,6 +19,9 @@ export type Post = (event: EngineEvent, transfer: ArrayBuffer[]) => void;
 /** Epoch reports sent to the app a second at the most (validation points, confusion, samples). */
 export const EPOCH_REPORTS_PER_SECOND = 10;
 
+/** Milliseconds of training between a GAN's samples or an autoencoder's reconstructions mid-epoch. */
+export const PREVIEW_INTERVAL_MS = 2000;
+
 export interface HostOptions {
   readonly files?: FileSource;
   readonly mnistPath?: string;
@@ -120,6 +123,7 @@ export class EngineHost {
       checkpoint: checkpoint === undefined ? undefined : new Uint8Array(checkpoint),
       yieldControl: this.options.yieldControl,
       epochReportRate: EPOCH_REPORTS_PER_SECOND,
+      previewInterval: PREVIEW_INTERVAL_MS,
       onStep: () => {
         this.sendWatched();
         this.sendHistograms(false);
