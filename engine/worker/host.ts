@@ -41,6 +41,8 @@ export class EngineHost {
   /** The backend runs train on: the compile request's choice, or a run's own. */
   private backend: Backend | null = null;
   private backendName: BackendName | undefined;
+  /** A stop that came while a run was being set up (data loading): the run stops before its first step. */
+  private stopRequested = false;
 
   constructor(
     private readonly post: Post,
@@ -76,6 +78,7 @@ export class EngineHost {
       case 'step':
         return this.run?.stepOnce();
       case 'stop':
+        this.stopRequested = true;
         return this.run?.stop();
       case 'setLearningRate':
         return this.run?.setLearningRate(request.learningRate);
@@ -115,6 +118,7 @@ export class EngineHost {
   private async start(settings: RunSettings = {}, checkpoint?: ArrayBuffer): Promise<void> {
     if (this.document === null) throw new Error('Compile a graph before starting a run.');
     if (this.run !== null && ['running', 'paused'].includes(this.run.state)) throw new Error('A run is already going; stop it first.');
+    this.stopRequested = false;
     const backend = await this.backendFor(settings.backend ?? this.backendName);
     const dataset = await this.loadData(this.document);
     const { run, prepared } = setUpRun(this.document, dataset, settings, {
@@ -131,6 +135,7 @@ export class EngineHost {
     });
     this.run = run;
     this.batchSize = prepared.settings.batchSize;
+    if (this.stopRequested) run.stop();
     await run.run();
     this.sendHistograms(true);
   }
