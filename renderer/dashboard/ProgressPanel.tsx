@@ -4,8 +4,15 @@ import { backendSummary } from './backendChoice.ts';
 import { formatCount, formatDuration, formatValue } from './format.ts';
 import type { RunModel } from './runModel.ts';
 
-export function ProgressPanel({ model }: { model: RunModel }) {
+export interface ProgressPanelProps {
+  readonly model: RunModel;
+  /** The graph's own count, shown until a run compiles it. */
+  readonly graphParameterCount?: number | null;
+}
+
+export function ProgressPanel({ model, graphParameterCount = null }: ProgressPanelProps) {
   const { progress, loading } = model;
+  const parameters = model.parameterCount ?? graphParameterCount;
   const share = progress === null || progress.totalSteps === 0 ? 0 : Math.min(1, progress.step / progress.totalSteps);
   return (
     <section className="progress-panel" data-testid="progress-panel">
@@ -15,7 +22,7 @@ export function ProgressPanel({ model }: { model: RunModel }) {
         <Stat label="Samples/s" value={progress === null ? '—' : formatCount(progress.samplesPerSecond)} />
         <Stat label="Time left" value={progress === null || model.state === 'done' ? '—' : formatDuration(progress.secondsLeft)} />
         <Stat label="Learning rate" value={formatValue(model.learningRate)} />
-        {model.parameterCount !== null && <Stat label="Parameters" value={formatCount(model.parameterCount)} />}
+        {parameters !== null && <Stat label="Parameters" value={formatCount(parameters)} />}
         <BackendStat model={model} />
       </div>
       <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>

@@ -8,6 +8,7 @@ import { nextFreePosition } from '../editor/documentEdits.ts';
 import { Inspector } from '../editor/Inspector.tsx';
 import { Palette } from '../editor/Palette.tsx';
 import type { PaletteEntry } from '../editor/paletteModel.ts';
+import type { GraphRunsStore } from '../dashboard/index.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { EditorStore } from '../document/editorStore.ts';
 import type { FileCommands } from './fileCommands.ts';
@@ -22,6 +23,7 @@ interface LayoutProps {
   readonly store: EditorStore;
   readonly platform: Platform;
   readonly commands: FileCommands;
+  readonly runs: GraphRunsStore;
   readonly onRestore: (() => void) | null;
   readonly onHome: () => void;
 }
@@ -34,7 +36,7 @@ function JsonCenter({ store }: { store: EditorStore }) {
   );
 }
 
-export function Layout({ store, platform, commands, onRestore, onHome }: LayoutProps) {
+export function Layout({ store, platform, commands, runs, onRestore, onHome }: LayoutProps) {
   const { view, generation } = useEditorState(store);
   function addEntry(entry: PaletteEntry) {
     const document = store.getState().document;
@@ -51,7 +53,7 @@ export function Layout({ store, platform, commands, onRestore, onHome }: LayoutP
         <Palette onAdd={addEntry} />
         <main className="center with-dock">
           <div className="center-main">{view === 'json' ? <JsonCenter store={store} /> : <Canvas key={generation} store={store} />}</div>
-          <TrainingDock store={store} />
+          <TrainingDock store={store} runs={runs} />
         </main>
         <Inspector store={store} />
         <StatusBar store={store} platform={platform.kind} />
