@@ -1,7 +1,8 @@
 // Each graph's run state, one engine for all. The dock always shows the model of the graph on
-// screen; the engine's events go to the graph whose run it holds (its owner), from Train until that
-// run ends, even when another graph is on screen by then (a run stopped because another graph
-// opened finishes in the background, and none of it reaches the new graph's dock). A graph left
+// screen; the engine's events go to the graph it last compiled (its run, even one that ended, is
+// what watch, probe and histogram answers are about), even when another graph is on screen by then:
+// a run stopped because another graph opened finishes in the background, and none of it reaches
+// the new graph's dock. The run's owner is that graph from Train until the run ends. A graph left
 // keeps only its curves, as previous runs (the last five): they come back, faint, when it is on
 // screen again, and never on another graph.
 import type { EngineEvent } from '../../engine/protocol/index.ts';
@@ -21,12 +22,14 @@ export interface GraphRunsState {
   /** The identity of the graph on screen. */
   readonly shown: string;
   readonly owner: RunOwner | null;
+  /** The graph the engine last compiled (the last Train's): every event but its greeting is about it. */
+  readonly engineGraph: string | null;
   /** Per graph seen: its run model. */
   readonly models: Readonly<Record<string, RunModel>>;
 }
 
 export function initialGraphRuns(shown: string): GraphRunsState {
-  return { shown, owner: null, models: { [shown]: initialRun() } };
+  return { shown, owner: null, engineGraph: null, models: { [shown]: initialRun() } };
 }
 
 /** The model the dock shows: the graph on screen's. */
@@ -71,7 +74,7 @@ export function showGraph(state: GraphRunsState, graph: string): GraphRunsState 
 
 /** Train pressed on the graph on screen: its run starts fresh (the finished one becomes a previous run). */
 export function beginTrain(state: GraphRunsState): GraphRunsState {
-  return { ...state, owner: { graph: state.shown, endsAt: 'run' }, models: { ...state.models, [state.shown]: startRun(shownModel(state)) } };
+  return { ...state, owner: { graph: state.shown, endsAt: 'run' }, engineGraph: state.shown, models: { ...state.models, [state.shown]: startRun(shownModel(state)) } };
 }
 
 /** The run on screen is being left: `startSent` says whether a start followed its compile (else only the compile's answer is still to come). */
@@ -92,10 +95,11 @@ export function receiveEvent(state: GraphRunsState, event: EngineEvent): GraphRu
     const models = Object.fromEntries(Object.entries(state.models).map(([graph, model]) => [graph, reduceRun(model, event)]));
     return { ...state, models };
   }
-  const target = state.owner?.graph ?? state.shown;
+  const target = state.engineGraph ?? state.shown;
   const model = reduceRun(state.models[target] ?? initialRun(), event);
   const ended = state.owner !== null && endsOwner(state.owner, event);
-  const settled = ended && target !== state.shown ? settle(model) : model;
+  // A graph off screen keeps nothing but its previous runs.
+  const settled = target !== state.shown && (ended || state.owner === null) ? settle(model) : model;
   return { ...state, owner: ended ? null : state.owner, models: { ...state.models, [target]: settled } };
 }
 

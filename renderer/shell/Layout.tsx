@@ -47,7 +47,8 @@ export function Layout({ store, platform, commands, runs, onRestore, onHome }: L
   }
   const shortcutPrefix = /Mac/.test(navigator.userAgent) ? '⌘' : 'Ctrl+';
   return (
-    <ReactFlowProvider>
+    // A fresh React Flow store per opened graph: the last graph's selection must not select a layer of the same id in this one.
+    <ReactFlowProvider key={generation}>
       <div className="app">
         <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} />
         <Palette onAdd={addEntry} />

@@ -84,3 +84,16 @@ describe('graph runs', () => {
     expect(fold(started, [state('failed')]).owner).toBeNull();
   });
 });
+
+describe('answers about a finished run', () => {
+  it('go to the graph that ran, not the graph on screen (histograms of X vs O never reach LeNet)', () => {
+    const lenet = showGraph(finishedXo(), 'lenet#2');
+    const histograms: EngineEvent = { type: 'histograms', step: 125, epoch: 4, nodeId: 'conv2d1', parameters: [] };
+    const watched: EngineEvent = { type: 'watched', step: 125, nodeId: 'conv2d1', sample: 0, tensor: { shape: [1, 2], data: new Float32Array(2).buffer } };
+    const after = fold(lenet, [histograms, watched]);
+    expect(shownModel(after).histograms).toEqual({});
+    expect(shownModel(after).watched).toEqual({});
+    expect(after.models['xo#1'].watched).toEqual({});
+    expect(after.models['xo#1'].previousRuns).toHaveLength(1);
+  });
+});
