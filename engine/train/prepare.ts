@@ -31,6 +31,8 @@ export interface RunHooks {
   readonly onStep?: RunOptions['onStep'];
   /** Epoch reports a second at the most, where the run's settings ask for no telemetry rate of their own (RunOptions.epochReportRate). */
   readonly epochReportRate?: number;
+  /** Milliseconds between the loop's mid-epoch pictures (RunOptions.previewInterval). */
+  readonly previewInterval?: number;
 }
 
 /** A run ready to start: prepared, resumed from the checkpoint, stopping after `settings.steps` more steps. */
@@ -42,6 +44,7 @@ export function setUpRun(document: GraphDocument, dataset: Dataset, settings: Ru
     maxSteps: settings.steps === undefined ? undefined : (resumedFrom?.steps ?? 0) + settings.steps,
     telemetryRate: settings.telemetryRate,
     epochReportRate: settings.telemetryRate === undefined ? hooks.epochReportRate : undefined,
+    previewInterval: hooks.previewInterval,
     earlyStopping: prepared.settings.earlyStopping,
     startEpoch: resumedFrom?.epoch,
     startIndex: resumedFrom?.index,

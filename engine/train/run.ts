@@ -17,6 +17,11 @@ export interface RunOptions {
    * hundreds of epochs a second on the fast backends, more than a screen can show.
    */
   readonly epochReportRate?: number;
+  /**
+   * Every this many milliseconds of training (and after the first step), the loop's mid-epoch
+   * pictures (TaskLoop.preview) are sent. Undefined: pictures at epoch ends only (the CLI).
+   */
+  readonly previewInterval?: number;
   readonly earlyStopping?: { readonly metric: 'loss' | 'accuracy'; readonly patience: number };
   /** Where a resumed run starts. */
   readonly startEpoch?: number;
@@ -50,6 +55,7 @@ export class TrainingRun {
   /** The newest epoch report held back by the epoch pacing, with its epoch. */
   private heldEpoch: { readonly epoch: number; readonly report: EpochReport } | null = null;
   private lastEpochReport = Number.NEGATIVE_INFINITY;
+  private lastPreview = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly loop: TaskLoop,
@@ -155,6 +161,7 @@ export class TrainingRun {
     this.throttle.push({ step: this.steps, epoch: this.epoch, losses: result.losses, metrics: result.metrics, learningRate: result.learningRate });
     this.reportProgress(started, firstIndex);
     if (this.heldEpoch !== null && !this.epochPaced()) this.sendEpoch(this.heldEpoch.epoch, this.heldEpoch.report);
+    this.sendPreview();
     this.options.onStep?.();
     return true;
   }
@@ -180,6 +187,17 @@ export class TrainingRun {
     if (throttled) return;
     this.lastProgress = this.now();
     this.emit(event);
+  }
+
+  /** The loop's mid-epoch pictures, when the preview interval has passed since the last pictures. */
+  private sendPreview(): void {
+    const interval = this.options.previewInterval;
+    if (interval === undefined || this.loop.preview === undefined || this.now() - this.lastPreview < interval) return;
+    // The last step of an epoch is followed by the epoch's own pictures.
+    if (this.index + 1 === this.loop.stepsPerEpoch) return;
+    this.lastPreview = this.now();
+    this.throttle.flush();
+    for (const event of this.loop.preview(this.epoch)) this.emit(event);
   }
 
   /** Sends what throttling held back: the pending steps, the newest progress and epoch report. */
@@ -210,6 +228,7 @@ export class TrainingRun {
     this.throttle.flush();
     this.emit({ type: 'epoch', epoch, validation: report.validation, confusion: report.confusion });
     for (const extra of report.extras) this.emit(extra);
+    if (report.extras.length > 0) this.lastPreview = this.now();
   }
 
   private setState(state: RunState): void {

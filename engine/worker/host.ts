@@ -19,6 +19,9 @@ export type Post = (event: EngineEvent, transfer: ArrayBuffer[]) => void;
 /** Epoch reports sent to the app a second at the most (validation points, confusion, samples). */
 export const EPOCH_REPORTS_PER_SECOND = 10;
 
+/** Milliseconds of training between a GAN's samples or an autoencoder's reconstructions mid-epoch. */
+export const PREVIEW_INTERVAL_MS = 2000;
+
 export interface HostOptions {
   readonly files?: FileSource;
   readonly mnistPath?: string;
@@ -40,6 +43,8 @@ export class EngineHost {
   /** The backend runs train on: the compile request's choice, or a run's own. */
   private backend: Backend | null = null;
   private backendName: BackendName | undefined;
+  /** A stop that came while a run was being set up (data loading): the run stops before its first step. */
+  private stopRequested = false;
 
   constructor(
     private readonly post: Post,
@@ -75,6 +80,7 @@ export class EngineHost {
       case 'step':
         return this.run?.stepOnce();
       case 'stop':
+        this.stopRequested = true;
         return this.run?.stop();
       case 'setLearningRate':
         return this.run?.setLearningRate(request.learningRate);
@@ -116,6 +122,7 @@ export class EngineHost {
     if (this.run !== null && ['running', 'paused'].includes(this.run.state)) throw new Error('A run is already going; stop it first.');
     // A damaged checkpoint is refused (checksum, then every header field) before the data is loaded.
     if (checkpoint !== undefined) readCheckpointHeader(new Uint8Array(checkpoint));
+    this.stopRequested = false;
     const backend = await this.backendFor(settings.backend ?? this.backendName);
     const dataset = await this.loadData(this.document);
     const limited = { ...settings, memoryLimit: settings.memoryLimit ?? this.options.memoryLimit };
@@ -125,6 +132,7 @@ export class EngineHost {
       checkpoint: checkpoint === undefined ? undefined : new Uint8Array(checkpoint),
       yieldControl: this.options.yieldControl,
       epochReportRate: EPOCH_REPORTS_PER_SECOND,
+      previewInterval: PREVIEW_INTERVAL_MS,
       onStep: () => {
         this.sendWatched();
         this.sendHistograms(false);
@@ -132,6 +140,7 @@ export class EngineHost {
     });
     this.run = run;
     this.batchSize = prepared.settings.batchSize;
+    if (this.stopRequested) run.stop();
     await run.run();
     this.sendHistograms(true);
   }

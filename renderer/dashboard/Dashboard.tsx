@@ -1,8 +1,7 @@
 // The live training dashboard: run controls, progress, the loss chart, the selected node's feature
 // maps, the task's pictures and an epoch timeline, all fed by the engine client's events.
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { GraphDocument } from '../../engine/graph/index.ts';
-import type { EngineClient } from '../engine-client/engineClient.ts';
 import './dashboard.css';
 import { FeatureMaps } from './FeatureMaps.tsx';
 import { Histograms } from './Histograms.tsx';
@@ -11,27 +10,36 @@ import { ProblemBanner } from './ProblemBanner.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { RunControls } from './RunControls.tsx';
 import { backendChoiceHint, backendOptions } from './backendChoice.ts';
+import { initialRun } from './runModel.ts';
 import { controlsFor, parseField, settingFieldsFor, statusText } from './runSettings.ts';
 import { epochView } from './snapshots.ts';
 import { TaskViews } from './TaskViews.tsx';
 import { useConfusionExamples } from './useConfusionExamples.ts';
 import { Timeline } from './Timeline.tsx';
-import { useDashboardRun, type DashboardRun } from './useDashboardRun.ts';
+import type { GraphRunsStore } from './graphRunsStore.ts';
 import { useNodeWatch } from './useNodeWatch.ts';
 import { useSettingsDraft } from './useSettingsDraft.ts';
 
+const CLEAN = initialRun();
+
 export interface DashboardProps {
-  readonly client: EngineClient | null;
+  /** Every graph's run state and the engine; the dashboard shows the graph on screen's. */
+  readonly runs: GraphRunsStore;
+  /** The identity of the graph shown (graphIdentity.ts); until the store shows it too, the dock is clean. */
+  readonly graph: string;
   readonly document: GraphDocument;
+  /** The graph's own parameter count (shown until a run compiles it). */
+  readonly parameterCount?: number;
   readonly selectedNodeId: string | null;
   onSelectNode?(nodeId: string): void;
   /** Called with (true class, predicted class) when a confusion-matrix cell is clicked. */
   onConfusionCell?(truth: number, predicted: number): void;
 }
 
-export function Dashboard({ client, document, selectedNodeId, onSelectNode, onConfusionCell }: DashboardProps) {
-  const run = useDashboardRun(client);
-  const { model } = run;
+export function Dashboard({ runs, graph, document, parameterCount, selectedNodeId, onSelectNode, onConfusionCell }: DashboardProps) {
+  const view = useSyncExternalStore(runs.subscribe, runs.getView);
+  const run = view.graph === graph ? view : { ...view, model: CLEAN, starting: false };
+  const { model, client } = run;
   const fields = settingFieldsFor(document);
   const settings = useSettingsDraft(document.training, fields, model.backends);
   const [timelineIndex, setTimelineIndex] = useState<number | null>(null);
@@ -39,11 +47,11 @@ export function Dashboard({ client, document, selectedNodeId, onSelectNode, onCo
   useNodeWatch({ client, nodeId: selectedNodeId, nodeType, state: model.state, nodeIds: model.nodeIds, epoch: model.lastEpoch });
   const examples = useConfusionExamples(client, model.run, model.state, model.lastStep, model.snapshots.some((snapshot) => snapshot.confusion !== null));
 
-  const controls = controlsFor(model.state, client !== null, run.starting);
-  const view = epochView(model.snapshots, model.watched, timelineIndex);
+  const controls = controlsFor(model.state, client !== null, run.starting || run.waiting);
+  const shown = epochView(model.snapshots, model.watched, timelineIndex);
   const train = () => {
     setTimelineIndex(null);
-    run.train(document, settings.settings);
+    runs.train(document, settings.settings);
   };
   return (
     <div className="dashboard" data-testid="dashboard">
@@ -55,31 +63,31 @@ export function Dashboard({ client, document, selectedNodeId, onSelectNode, onCo
         backend={settings.backend}
         backendOptions={backendOptions(model.backends, settings.backend)}
         backendHint={backendChoiceHint(model.backends)}
-        statusText={statusText(model.state, run.starting, model.done, model.divergence !== null)}
+        statusText={run.waiting ? 'Stopping the other graph’s run…' : statusText(model.state, run.starting, model.done, model.divergence !== null)}
         onDraftChange={settings.change}
         onBackendChange={settings.changeBackend}
-        onLearningRateCommit={() => commitLearningRate(run, settings.draft.learningRate)}
+        onLearningRateCommit={() => commitLearningRate(runs, settings.draft.learningRate)}
         onTrain={train}
-        onPause={() => run.send({ type: 'pause' })}
-        onResume={() => run.send({ type: 'resume' })}
-        onStep={() => run.send({ type: 'step' })}
-        onStop={() => run.send({ type: 'stop' })}
+        onPause={() => runs.send({ type: 'pause' })}
+        onResume={() => runs.send({ type: 'resume' })}
+        onStep={() => runs.send({ type: 'step' })}
+        onStop={() => runs.send({ type: 'stop' })}
       />
-      <ProblemBanner problems={model.problems} divergence={model.divergence} onDismiss={run.dismiss} onSelectNode={onSelectNode} />
-      <ProgressPanel model={model} />
+      <ProblemBanner problems={model.problems} divergence={model.divergence} onDismiss={() => runs.dismiss()} onSelectNode={onSelectNode} />
+      <ProgressPanel model={model} graphParameterCount={parameterCount ?? null} />
       <div className="dashboard-main">
-        <LossChart curves={model.curves} previousRuns={model.previousRuns} cutoffStep={view.cutoffStep} />
-        <FeatureMaps nodeId={selectedNodeId} nodeType={nodeType} watched={selectedNodeId === null ? undefined : view.watched[selectedNodeId]} weights={selectedNodeId === null ? undefined : model.weights[selectedNodeId]} live={view.live} />
+        <LossChart curves={model.curves} previousRuns={model.previousRuns} cutoffStep={shown.cutoffStep} />
+        <FeatureMaps nodeId={selectedNodeId} nodeType={nodeType} watched={selectedNodeId === null ? undefined : shown.watched[selectedNodeId]} weights={selectedNodeId === null ? undefined : model.weights[selectedNodeId]} live={shown.live} />
       </div>
       <Histograms nodeId={selectedNodeId} nodeType={nodeType} frames={selectedNodeId === null ? undefined : model.histograms[selectedNodeId]} />
       <Timeline snapshots={model.snapshots} index={timelineIndex} onChange={setTimelineIndex} />
-      <TaskViews snapshots={model.snapshots} view={view} examples={client === null ? undefined : examples} onConfusionClick={onConfusionCell} />
+      <TaskViews snapshots={model.snapshots} view={shown} examples={client === null ? undefined : examples} onConfusionClick={onConfusionCell} />
     </div>
   );
 }
 
 /** The learning rate as typed, sent to the running engine when it is valid. */
-function commitLearningRate(run: DashboardRun, text: string): void {
+function commitLearningRate(runs: GraphRunsStore, text: string): void {
   const parsed = parseField('learningRate', text);
-  if ('value' in parsed) run.send({ type: 'setLearningRate', learningRate: parsed.value });
+  if ('value' in parsed) runs.send({ type: 'setLearningRate', learningRate: parsed.value });
 }

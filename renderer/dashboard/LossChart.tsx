@@ -58,14 +58,14 @@ function Legend({ model }: { model: ReturnType<typeof chartModel> }) {
     <ul className="chart-legend">
       {shown.map(({ line, value, column }) => (
         // Validation lines carry their per-epoch values, for tests and tooltips-free reading.
-        <li key={line.label} data-values={line.markers ? column.filter((point) => point !== null).join(',') : undefined}>
+        <li key={line.label} title={line.explanation} data-metric={line.name} data-values={line.markers ? column.filter((point) => point !== null).join(',') : undefined}>
           <span className={line.markers ? 'legend-swatch legend-marker' : 'legend-swatch'} style={{ background: line.color }} />
           {line.label}
           <span className="legend-value">{formatValue(value)}</span>
         </li>
       ))}
       {previous.map((line) => (
-        <li key={line.label} className="legend-previous">
+        <li key={line.label} className="legend-previous" title={line.explanation}>
           <span className="legend-swatch" style={{ background: line.color }} />
           {line.label}
         </li>

@@ -2,20 +2,28 @@
 // backend it trains on, with its threads.
 import { backendSummary } from './backendChoice.ts';
 import { formatCount, formatDuration, formatValue } from './format.ts';
+import { PROGRESS_WORDS, type MetricWords } from './metricNames.ts';
 import type { RunModel } from './runModel.ts';
 
-export function ProgressPanel({ model }: { model: RunModel }) {
+export interface ProgressPanelProps {
+  readonly model: RunModel;
+  /** The graph's own count, shown until a run compiles it. */
+  readonly graphParameterCount?: number | null;
+}
+
+export function ProgressPanel({ model, graphParameterCount = null }: ProgressPanelProps) {
   const { progress, loading } = model;
+  const parameters = model.parameterCount ?? graphParameterCount;
   const share = progress === null || progress.totalSteps === 0 ? 0 : Math.min(1, progress.step / progress.totalSteps);
   return (
     <section className="progress-panel" data-testid="progress-panel">
       <div className="progress-stats">
-        <Stat label="Epoch" value={progress === null ? '—' : `${Math.min(progress.epoch + 1, progress.epochs)} / ${progress.epochs}`} />
-        <Stat label="Step" value={progress === null ? '—' : `${progress.step} / ${progress.totalSteps}`} />
-        <Stat label="Samples/s" value={progress === null ? '—' : formatCount(progress.samplesPerSecond)} />
-        <Stat label="Time left" value={progress === null || model.state === 'done' ? '—' : formatDuration(progress.secondsLeft)} />
-        <Stat label="Learning rate" value={formatValue(model.learningRate)} />
-        {model.parameterCount !== null && <Stat label="Parameters" value={formatCount(model.parameterCount)} />}
+        <Stat words={PROGRESS_WORDS.epoch} value={progress === null ? '—' : `${Math.min(progress.epoch + 1, progress.epochs)} / ${progress.epochs}`} />
+        <Stat words={PROGRESS_WORDS.step} value={progress === null ? '—' : `${progress.step} / ${progress.totalSteps}`} />
+        <Stat words={PROGRESS_WORDS.samplesPerSecond} value={progress === null ? '—' : formatCount(progress.samplesPerSecond)} />
+        <Stat words={PROGRESS_WORDS.timeLeft} value={progress === null || model.state === 'done' ? '—' : formatDuration(progress.secondsLeft)} />
+        <Stat words={PROGRESS_WORDS.learningRate} value={formatValue(model.learningRate)} />
+        {parameters !== null && <Stat words={PROGRESS_WORDS.parameters} value={formatCount(parameters)} />}
         <BackendStat model={model} />
       </div>
       <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
@@ -30,10 +38,10 @@ export function ProgressPanel({ model }: { model: RunModel }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: string }) {
+function Stat({ words, value }: { words: MetricWords; value: string }) {
   return (
-    <div className="stat">
-      <span className="stat-label">{label}</span>
+    <div className="stat" title={words.explanation}>
+      <span className="stat-label">{words.label}</span>
       <span className="stat-value">{value}</span>
     </div>
   );

@@ -8,9 +8,11 @@ export interface ReconstructionsProps {
   readonly inputs: ImageGrid | null;
   readonly outputs: ImageGrid;
   readonly epoch: number;
+  /** The step they were drawn at. */
+  readonly step?: number;
 }
 
-export function Reconstructions({ inputs, outputs, epoch }: ReconstructionsProps) {
+export function Reconstructions({ inputs, outputs, epoch, step }: ReconstructionsProps) {
   const columns = Math.min(outputs.count, 8);
   const inputSheet = useMemo(() => (inputs === null ? null : imageSheet(inputs, columns, 2)), [inputs, columns]);
   const outputSheet = useMemo(() => imageSheet(outputs, columns, 2), [outputs, columns]);
@@ -18,7 +20,10 @@ export function Reconstructions({ inputs, outputs, epoch }: ReconstructionsProps
     <section className="dashboard-panel reconstructions" data-testid="reconstructions">
       <header className="panel-header">
         <h3>Reconstructions</h3>
-        <span className="panel-note">epoch {epoch + 1}</span>
+        <span className="panel-note">
+          epoch {epoch + 1}
+          {step === undefined ? '' : ` · step ${step}`}
+        </span>
       </header>
       {inputSheet !== null && (
         <figure className="image-row">

@@ -22,7 +22,7 @@ export function SampleGrid({ history, shownEpoch }: SampleGridProps) {
       <header className="panel-header">
         <h3>Samples</h3>
         <label className="slider-field">
-          epoch {entry.epoch + 1}
+          epoch {entry.epoch + 1} · step {entry.step}
           <input type="range" min={0} max={history.length - 1} step={1} value={index} aria-label="Sample epoch" onChange={(event) => setPick({ index: Number(event.target.value), shownEpoch, length: history.length })} />
         </label>
       </header>

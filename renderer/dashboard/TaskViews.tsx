@@ -21,6 +21,12 @@ export interface TaskViewsProps {
   onConfusionClick?(truth: number, predicted: number): void;
 }
 
+/** The step of the snapshot of an epoch (where its latest picture was drawn). */
+function snapshotStep(snapshots: readonly EpochSnapshot[], epoch: number): number | undefined {
+  for (let index = snapshots.length - 1; index >= 0; index--) if (snapshots[index].epoch === epoch) return snapshots[index].step;
+  return undefined;
+}
+
 export function TaskViews({ snapshots, view, classNames, examples, onConfusionClick }: TaskViewsProps) {
   const shown = view.snapshot;
   const confusion = latestWith(snapshots, shown, (snapshot) => snapshot.confusion);
@@ -35,7 +41,7 @@ export function TaskViews({ snapshots, view, classNames, examples, onConfusionCl
     <div className="task-views" data-testid="task-views">
       {confusion !== null && examples !== undefined && <ClassifierViews matrix={confusion.value} epoch={confusion.epoch} examples={examples} onCellClick={onConfusionClick} />}
       {confusion !== null && examples === undefined && <ConfusionMatrix matrix={confusion.value} epoch={confusion.epoch} classNames={classNames} onCellClick={onConfusionClick} />}
-      {reconstructions !== null && <Reconstructions inputs={reconstructions.value.inputs} outputs={reconstructions.value.outputs} epoch={reconstructions.epoch} />}
+      {reconstructions !== null && <Reconstructions inputs={reconstructions.value.inputs} outputs={reconstructions.value.outputs} epoch={reconstructions.epoch} step={snapshotStep(snapshots, reconstructions.epoch)} />}
       {samples.length > 0 && <SampleGrid history={samples} shownEpoch={view.live ? null : (shown?.epoch ?? null)} />}
       {points !== null && <PointsView points={points.value} />}
       {text !== null && <TextSamples text={text.value} />}

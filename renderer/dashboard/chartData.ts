@@ -2,13 +2,18 @@
 // previous runs faint; smoothing and the log scale applied here so the chart only draws.
 import { alignSeries, cutAtStep, type Series } from './curves.ts';
 import type { Curves, PreviousRun } from './runModel.ts';
+import { metricWords, validationWords } from './metricNames.ts';
 import { logSafe, smooth } from './smoothing.ts';
 
 export type ScaleKind = 'linear' | 'log';
 export type ChartAxis = 'loss' | 'metric';
 
 export interface ChartLine {
+  /** The engine's name of the value (`loss`, `realAccuracy`). */
+  readonly name: string;
+  /** In words (metricNames.ts), with a one-line explanation for hovering. */
   readonly label: string;
+  readonly explanation: string;
   readonly color: string;
   readonly axis: ChartAxis;
   /** Drawn thin and translucent (raw values under a smoothed line, previous runs). */
@@ -71,18 +76,21 @@ function columnsOf(input: ChartInput): Column[] {
   const lossNames = Object.keys(curves.losses);
   for (const run of input.previousRuns) {
     for (const [name, series] of Object.entries(run.curves.losses)) {
-      columns.push({ line: { label: `${run.label} ${name}`, color: colorOf(name), axis: 'loss', faint: true, markers: false }, series, smoothed: true });
+      const words = metricWords(name);
+      columns.push({ line: { name, label: `${run.label} ${words.label}`, explanation: `An earlier run of this graph: ${words.explanation}`, color: colorOf(name), axis: 'loss', faint: true, markers: false }, series, smoothed: true });
     }
   }
   const add = (name: string, series: Series, axis: ChartAxis) => {
     const cut = cutAtStep(series, cutoffStep);
-    if (smoothing > 0) columns.push({ line: { label: `${name} (raw)`, color: colorOf(name), axis, faint: true, markers: false }, series: cut, smoothed: false });
-    columns.push({ line: { label: name, color: colorOf(name), axis, faint: false, markers: false }, series: cut, smoothed: true });
+    const { label, explanation } = metricWords(name);
+    if (smoothing > 0) columns.push({ line: { name, label: `${label} (raw)`, explanation, color: colorOf(name), axis, faint: true, markers: false }, series: cut, smoothed: false });
+    columns.push({ line: { name, label, explanation, color: colorOf(name), axis, faint: false, markers: false }, series: cut, smoothed: true });
   };
   for (const [name, series] of Object.entries(curves.losses)) add(name, series, 'loss');
   for (const [name, series] of Object.entries(curves.metrics)) add(name, series, 'metric');
   for (const [name, series] of Object.entries(curves.validation)) {
-    columns.push({ line: { label: `validation ${name}`, color: colorOf(name), axis: axisOf(name, lossNames), faint: false, markers: true }, series: cutAtStep(series, cutoffStep), smoothed: false });
+    const words = validationWords(name);
+    columns.push({ line: { name, label: words.label, explanation: words.explanation, color: colorOf(name), axis: axisOf(name, lossNames), faint: false, markers: true }, series: cutAtStep(series, cutoffStep), smoothed: false });
   }
   return columns;
 }
@@ -103,7 +111,7 @@ export function chartModel(input: ChartInput): ChartModel {
 
 /** Whether the metric axis holds shares only (accuracies), so it can span 0..1. */
 export function metricsAreShares(lines: readonly ChartLine[]): boolean {
-  return lines.filter((line) => line.axis === 'metric').every((line) => /accuracy/i.test(line.label));
+  return lines.filter((line) => line.axis === 'metric').every((line) => /accuracy/i.test(line.name));
 }
 
 function lastValue(column: readonly (number | null)[]): number | null {

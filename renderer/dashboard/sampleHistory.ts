@@ -4,6 +4,8 @@ import type { EpochSnapshot } from './snapshots.ts';
 
 export interface SampleEntry {
   readonly epoch: number;
+  /** The step the samples were drawn at (mid-epoch ones before the epoch ends). */
+  readonly step: number;
   readonly grid: ImageGrid;
 }
 
@@ -16,7 +18,7 @@ export interface SamplePick {
 
 export function sampleHistory(snapshots: readonly EpochSnapshot[]): SampleEntry[] {
   const entries: SampleEntry[] = [];
-  for (const snapshot of snapshots) if (snapshot.samples !== null) entries.push({ epoch: snapshot.epoch, grid: snapshot.samples });
+  for (const snapshot of snapshots) if (snapshot.samples !== null) entries.push({ epoch: snapshot.epoch, step: snapshot.step, grid: snapshot.samples });
   return entries;
 }
 

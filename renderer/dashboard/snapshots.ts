@@ -52,11 +52,14 @@ export function snapshotEpoch(list: readonly EpochSnapshot[], base: EpochBase): 
   return thinSnapshots([...list, emptySnapshot(base)]);
 }
 
-/** Files an epoch's picture under its snapshot (starting one if the epoch event has not come). */
+/**
+ * Files an epoch's picture under its snapshot (starting one if the epoch event has not come: a
+ * picture drawn mid-epoch). A later picture of an epoch still going moves its step on.
+ */
 export function attachExtra(list: readonly EpochSnapshot[], event: Extra, step: number, watched: EpochBase['watched']): readonly EpochSnapshot[] {
   const last = list[list.length - 1];
   const matches = last !== undefined && last.epoch === event.epoch;
-  const target = matches ? last : emptySnapshot({ epoch: event.epoch, step, validation: {}, confusion: null, watched });
+  const target = matches ? { ...last, step: Math.max(last.step, step) } : emptySnapshot({ epoch: event.epoch, step, validation: {}, confusion: null, watched });
   const updated = withExtra(target, event);
   return matches ? [...list.slice(0, -1), updated] : thinSnapshots([...list, updated]);
 }

@@ -6,6 +6,7 @@ import { Canvas } from '../editor/Canvas.tsx';
 import { Inspector } from '../editor/Inspector.tsx';
 import { Palette } from '../editor/Palette.tsx';
 import { addFromPalette } from '../editor/paletteAdding.ts';
+import type { GraphRunsStore } from '../dashboard/index.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { EditorStore } from '../document/editorStore.ts';
 import type { FileCommands } from './fileCommands.ts';
@@ -21,6 +22,7 @@ interface LayoutProps {
   readonly store: EditorStore;
   readonly platform: Platform;
   readonly commands: FileCommands;
+  readonly runs: GraphRunsStore;
   readonly onRestore: (() => void) | null;
   readonly onHome: () => void;
 }
@@ -33,18 +35,19 @@ function JsonCenter({ store }: { store: EditorStore }) {
   );
 }
 
-export function Layout({ store, platform, commands, onRestore, onHome }: LayoutProps) {
+export function Layout({ store, platform, commands, runs, onRestore, onHome }: LayoutProps) {
   const { view, generation } = useEditorState(store);
   const sheet = useShortcutSheet();
   const shortcutPrefix = /Mac/.test(navigator.userAgent) ? '⌘' : 'Ctrl+';
   return (
-    <ReactFlowProvider>
+    // A fresh React Flow store per opened graph: the last graph's selection must not select a layer of the same id in this one.
+    <ReactFlowProvider key={generation}>
       <div className="app">
         <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} />
         <Palette onAdd={(entry) => addFromPalette(store, entry)} />
         <main className="center with-dock">
           <div className="center-main">{view === 'json' ? <JsonCenter store={store} /> : <Canvas key={generation} store={store} />}</div>
-          <TrainingDock store={store} />
+          <TrainingDock store={store} runs={runs} />
         </main>
         <Inspector store={store} />
         <StatusBar store={store} platform={platform.kind} />

@@ -1,5 +1,7 @@
 // The root: picks the platform, opens the start document (or the start page), wires commands and effects.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { GraphRunsStore } from '../dashboard/index.ts';
+import { startEngine } from '../engine-client/engineClient.ts';
 import type { Platform } from '../platform/platform.ts';
 import { selectPlatform } from '../platform/selectPlatform.ts';
 import { StartPage } from '../start/StartPage.tsx';
@@ -8,7 +10,9 @@ import { createEditorStore, type EditorStore } from '../document/editorStore.ts'
 import { createFileCommands } from './fileCommands.ts';
 import { Layout } from './Layout.tsx';
 import { loadStart, readAutosave, type AutosavedDocument } from './startup.ts';
+import { StopRunDialog } from './StopRunDialog.tsx';
 import { useAppEffects } from './useAppEffects.ts';
+import { useRunGuard } from './useRunGuard.ts';
 import { useEditorState } from '../document/useEditorState.ts';
 
 /** The start page shows until a document loads (a new generation), and again on Home. */
@@ -28,8 +32,19 @@ function useStartPage(store: EditorStore, initiallyShown: boolean) {
   };
 }
 
+/** Every graph's runs and the engine: as long as the window (a run goes on while the start page shows). */
+function useGraphRuns(): GraphRunsStore {
+  const runs = useMemo(() => new GraphRunsStore(startEngine), []);
+  useEffect(() => () => runs.dispose(), [runs]);
+  return runs;
+}
+
 function App({ store, platform, showStart }: { store: EditorStore; platform: Platform; showStart: boolean }) {
-  const commands = useMemo(() => createFileCommands(store, platform, (question) => window.confirm(question)), [store, platform]);
+  const runs = useGraphRuns();
+  const graphName = useCallback(() => store.getState().document.metadata.name, [store]);
+  const runGuard = useRunGuard(runs, graphName);
+  const { guard } = runGuard;
+  const commands = useMemo(() => createFileCommands(store, platform, (question) => window.confirm(question), guard), [store, platform, guard]);
   const [autosaved, setAutosaved] = useState<AutosavedDocument | null>(null);
   const start = useStartPage(store, showStart);
   const { document } = useEditorState(store);
@@ -51,8 +66,20 @@ function App({ store, platform, showStart }: { store: EditorStore; platform: Pla
           store.notify({ kind: 'info', text: `Restored “${autosaved.document.metadata.name}” from the autosave.` });
           setAutosaved(null);
         };
-  if (start.shown) return <StartPage platform={platform} commands={commands} onClose={start.returnable ? start.close : null} currentName={document.metadata.name} />;
-  return <Layout store={store} platform={platform} commands={commands} onRestore={onRestore} onHome={start.open} />;
+  const dialog = runGuard.question === null ? null : <StopRunDialog question={runGuard.question} onAnswer={runGuard.answer} />;
+  if (start.shown)
+    return (
+      <>
+        <StartPage platform={platform} commands={commands} onClose={start.returnable ? start.close : null} currentName={document.metadata.name} />
+        {dialog}
+      </>
+    );
+  return (
+    <>
+      <Layout store={store} platform={platform} commands={commands} runs={runs} onRestore={onRestore} onHome={start.open} />
+      {dialog}
+    </>
+  );
 }
 
 export function Root() {

@@ -21,6 +21,14 @@ export interface FileCommands {
   run(command: MenuCommand): Promise<void>;
 }
 
+/** Asks, when the graph on screen has a run going, whether to stop it for another graph. */
+export interface RunGuard {
+  /** True when no run goes (or the user agreed and it was stopped); a promise when the user is asked. */
+  mayLeaveRun(): boolean | Promise<boolean>;
+}
+
+const NO_RUN: RunGuard = { mayLeaveRun: () => true };
+
 const DISCARD_QUESTION = 'The graph has unsaved changes. Discard them?';
 
 function describe(cause: unknown): string {
@@ -33,15 +41,18 @@ interface CommandContext {
   readonly platform: Platform;
   /** True when there are no unsaved changes, or the user agrees to discard them. */
   mayDiscard(): boolean;
+  /** Asked right before another graph replaces the one on screen (RunGuard). */
+  mayLeaveRun(): boolean | Promise<boolean>;
   /** Runs `work`; a failure becomes an error notice "Could not <action>: <why>". */
   attempt(action: string, work: () => Promise<void>): Promise<void>;
 }
 
-function commandContext(store: EditorStore, platform: Platform, confirm: (question: string) => boolean): CommandContext {
+function commandContext(store: EditorStore, platform: Platform, confirm: (question: string) => boolean, guard: RunGuard): CommandContext {
   return {
     store,
     platform,
     mayDiscard: () => !store.getState().dirty || confirm(DISCARD_QUESTION),
+    mayLeaveRun: () => guard.mayLeaveRun(),
     async attempt(action, work) {
       try {
         await work();
@@ -53,12 +64,13 @@ function commandContext(store: EditorStore, platform: Platform, confirm: (questi
 }
 
 /** Loads a file's text; `bind` ties the document to the file (Open, which puts it on the recent list) or not (Import). */
-async function loadFile({ store, platform }: CommandContext, file: OpenedFile, bind: boolean, verb: string): Promise<void> {
+async function loadFile({ store, platform, mayLeaveRun }: CommandContext, file: OpenedFile, bind: boolean, verb: string): Promise<void> {
   const result = readDocumentText(file.text, file.reference.name);
   if (!result.ok) {
     store.notify({ kind: 'error', text: result.message });
     return;
   }
+  if (!(await mayLeaveRun())) return;
   if (bind) await platform.addRecent(file.reference, file.text).catch(() => undefined);
   // Layers piled on one another (a graph written by hand or a script) get laid out.
   const arranged = needsLayout(result.document);
@@ -69,12 +81,18 @@ async function loadFile({ store, platform }: CommandContext, file: OpenedFile, b
 
 /** New, Open, Open Recent, Import and Open Example: each first asks before discarding unsaved changes. */
 function openCommands(context: CommandContext): Pick<FileCommands, 'newDocument' | 'open' | 'openRecent' | 'importJson' | 'openExample'> {
-  const { store, platform, mayDiscard, attempt } = context;
+  const { store, platform, mayDiscard, mayLeaveRun, attempt } = context;
+  const startNew = () => {
+    store.load(newDocument(), null);
+    store.notify({ kind: 'info', text: 'New graph: drag layers from the palette onto the canvas.' });
+  };
   return {
     newDocument() {
       if (!mayDiscard()) return;
-      store.load(newDocument(), null);
-      store.notify({ kind: 'info', text: 'New graph: drag layers from the palette onto the canvas.' });
+      // Synchronous when no run goes: the new graph is there when the call returns.
+      const leave = mayLeaveRun();
+      if (leave === true) startNew();
+      else if (leave !== false) void leave.then((agreed) => agreed && startNew());
     },
     async open() {
       if (!mayDiscard()) return;
@@ -103,6 +121,7 @@ function openCommands(context: CommandContext): Pick<FileCommands, 'newDocument'
       await attempt(`open the example "${name}"`, async () => {
         const result = readDocumentValue(await loadExample(name), `${name}.json`);
         if (!result.ok) throw new Error(result.message);
+        if (!(await mayLeaveRun())) return;
         store.load(result.document, null, result.analysis);
       });
     },
@@ -163,9 +182,9 @@ function runMenuCommand(commands: FileCommands, store: EditorStore, command: Men
   }
 }
 
-/** `confirm` asks the user a yes/no question (window.confirm in the app). */
-export function createFileCommands(store: EditorStore, platform: Platform, confirm: (question: string) => boolean): FileCommands {
-  const context = commandContext(store, platform, confirm);
+/** `confirm` asks the user a yes/no question (window.confirm in the app); `guard` asks before a run on screen is left. */
+export function createFileCommands(store: EditorStore, platform: Platform, confirm: (question: string) => boolean, guard: RunGuard = NO_RUN): FileCommands {
+  const context = commandContext(store, platform, confirm, guard);
   const commands: FileCommands = { ...openCommands(context), ...saveCommands(context), run: (command) => runMenuCommand(commands, store, command) };
   return commands;
 }

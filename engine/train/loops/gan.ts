@@ -141,11 +141,16 @@ export class GanLoop implements TaskLoop {
   }
 
   endEpoch(epoch: number): EpochReport {
+    return { validation: {}, extras: this.preview(epoch) };
+  }
+
+  /** The generator's samples of the fixed noise (or its points beside real ones), as they are now. */
+  preview(epoch: number): EngineEvent[] {
     const samples = this.generate(this.fixedNoise);
     const count = this.fixedNoise.length / this.noiseSize;
     const real = this.parts.dataset.inputDims.length === 1 ? realExamples(this.parts.dataset, count) : null;
     const event: EngineEvent | null = sampleEvent(samples, count, this.parts.dataset.inputDims, epoch, real);
-    return { validation: {}, extras: event === null ? [] : [event] };
+    return event === null ? [] : [event];
   }
 
   /** Generated examples for rows of noise (rows × noise size), in the data's own range. */

@@ -54,6 +54,13 @@ export class SupervisedTask implements TaskLoop {
     return { validation: evaluation?.metrics ?? {}, confusion: evaluation?.confusion ?? undefined, extras: this.extras(epoch) };
   }
 
+  /** An autoencoder's reconstructions as they are now; other tasks show theirs at epoch ends only. */
+  preview(epoch: number): EngineEvent[] {
+    if (this.parts.model.compiled.document.training.task !== 'autoencode') return [];
+    const event = reconstructions(this.parts.model, this.loop.dataInput, this.parts.fixed, epoch);
+    return event === null ? [] : [event];
+  }
+
   private extras(epoch: number): EngineEvent[] {
     const { model, dataset, fixed } = this.parts;
     const task = model.compiled.document.training.task;

@@ -28,4 +28,9 @@ export interface TaskLoop {
   startEpoch(epoch: number): void;
   step(index: number): LoopStep;
   endEpoch(epoch: number): EpochReport;
+  /**
+   * The task's pictures now, mid-epoch (a GAN's samples, an autoencoder's reconstructions): cheap
+   * inference passes the run driver asks for every few seconds, so a long epoch is not silent.
+   */
+  preview?(epoch: number): readonly EngineEvent[];
 }

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import type { GraphDocument } from '../../../engine/graph/index.ts';
 import { EngineClient } from '../../engine-client/engineClient.ts';
 import { Dashboard } from '../Dashboard.tsx';
+import { GraphRunsStore } from '../graphRunsStore.ts';
 import { PreviewWorker } from './previewEngine.ts';
 
 const NODES: readonly [string, string][] = [
@@ -40,7 +41,12 @@ const previewDocument = {
 } as unknown as GraphDocument;
 
 function Preview() {
-  const client = useMemo(() => new EngineClient(new PreviewWorker()), []);
+  const runs = useMemo(() => {
+    const store = new GraphRunsStore(() => new EngineClient(new PreviewWorker()));
+    store.connect();
+    store.show('preview');
+    return store;
+  }, []);
   const [selected, setSelected] = useState<string | null>(new URLSearchParams(location.search).get('node') ?? 'relu1');
   return (
     <div style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
@@ -51,7 +57,7 @@ function Preview() {
           </button>
         ))}
       </nav>
-      <Dashboard client={client} document={previewDocument} selectedNodeId={selected} onSelectNode={setSelected} />
+      <Dashboard runs={runs} graph="preview" document={previewDocument} selectedNodeId={selected} onSelectNode={setSelected} />
     </div>
   );
 }
