@@ -10,6 +10,7 @@ export const SYSTEM_PACKAGES = [
   { name: 'chromium', present: () => existsSync('/usr/bin/chromium') },
   { name: 'dataset-fashion-mnist', present: () => existsSync('/usr/share/datasets/fashion-mnist') },
   { name: 'python3-torch', present: () => pythonImports('torch') },
+  { name: 'python3-onnx', present: () => pythonImports('onnx') },
   { name: 'libopenblas0-pthread', present: () => debianPackageInstalled('libopenblas0-pthread') },
   { name: 'libvulkan1', present: () => debianPackageInstalled('libvulkan1') },
 ];
