@@ -2,3 +2,4 @@
 // onnxruntime computes what Netloom computes.
 export { exportOnnx, onnxModel, ExportError, ONNX_OPSET, type OnnxLayout, type OnnxModelFile, type OnnxOptions } from './exportOnnx.ts';
 export { onnxEmitters } from './layers/index.ts';
+export { checkOnnxParity, fixedInputs, PARITY_TOLERANCE, type ParityResult } from './parity.ts';
