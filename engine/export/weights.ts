@@ -28,10 +28,14 @@ function buildModels(document: GraphDocument, batchSize: number, seed: number): 
   return [generator, discriminator];
 }
 
+/** A recurrent layer's initial states are zeros of the run's batch size, not weights: no export carries them. */
+const NOT_WEIGHTS = new Set(['initialHidden', 'initialCell']);
+
 function floatValues(model: Model, skip: (node: string) => boolean, into: Map<string, Float32Array>): void {
   for (const buffer of model.compiled.program.buffers) {
     if ((buffer.role !== 'parameter' && buffer.role !== 'state') || buffer.aliasOf !== undefined || buffer.name === undefined) continue;
-    if (buffer.descriptor.dtype !== 'f32' || !buffer.name.includes('/') || skip(buffer.name.split('/')[0])) continue;
+    const [node, name] = buffer.name.split('/');
+    if (buffer.descriptor.dtype !== 'f32' || name === undefined || NOT_WEIGHTS.has(name) || skip(node)) continue;
     into.set(buffer.name, Float32Array.from(model.tensor(buffer.id).data));
   }
 }
