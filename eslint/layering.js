@@ -9,7 +9,8 @@ const ENGINE_PACKAGES = { except: [...UI_PACKAGES, 'electron'] };
 /**
  * First match wins: more specific folders come first. `packages` lists allowed packages, or 'any' with exceptions.
  * Engine floors (docs/DESIGN.md): ir, graph and protocol import nothing of the engine; backends -> ir; compile -> ir, graph;
- * data -> graph; train -> everything below it (never worker or cli); worker -> everything but cli; cli -> anything.
+ * data -> graph; train -> everything below it (never worker or cli); export -> train and below; worker -> everything but cli;
+ * cli -> anything.
  * A row marked `unlisted` catches a folder with no row of its own: it fails until someone gives it one.
  */
 export const layers = [
@@ -21,6 +22,7 @@ export const layers = [
   { from: 'engine/data/', allow: ['engine/data/', 'engine/graph/'], packages: ENGINE_PACKAGES, node: false },
   { from: 'engine/train/', allow: ['engine/train/', 'engine/ir/', 'engine/graph/', 'engine/compile/', 'engine/backends/', 'engine/data/', 'engine/protocol/'], packages: ENGINE_PACKAGES, node: false },
   { from: 'engine/worker/', allow: ['engine/worker/', 'engine/train/', 'engine/data/', 'engine/graph/', 'engine/protocol/', 'engine/compile/', 'engine/backends/', 'engine/ir/'], packages: ENGINE_PACKAGES, node: false },
+  { from: 'engine/export/', allow: ['engine/export/', 'engine/train/', 'engine/ir/', 'engine/graph/', 'engine/compile/', 'engine/backends/', 'engine/data/'], packages: ENGINE_PACKAGES, node: false },
   { from: 'engine/cli/', allow: ['engine/', 'assets/'], packages: ENGINE_PACKAGES, node: true },
   { from: 'engine/index.ts', allow: ['engine/graph/', 'engine/compile/', 'engine/train/', 'engine/backends/', 'engine/ir/', 'engine/protocol/'], packages: [], node: false },
   { from: 'engine/', unlisted: true },

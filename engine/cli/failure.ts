@@ -3,6 +3,7 @@
 // on. The stack trace only with --debug.
 import { CompileError } from '../compile/index.ts';
 import { DataError } from '../data/index.ts';
+import { ExportError } from '../export/index.ts';
 import { formatDiagnostic } from '../graph/index.ts';
 import { CheckpointError } from '../train/checkpoint.ts';
 import { RunSetupError } from '../train/runSetupError.ts';
@@ -15,7 +16,7 @@ export const DEBUG_FLAG = '--debug';
 export function knownErrorMessage(cause: unknown, file?: string): string | null {
   if (cause instanceof RunSetupError) return cause.nodeId !== undefined ? `node ${cause.nodeId}: ${cause.message}` : cause.message;
   if (cause instanceof CompileError) return cause.diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, file)).join('\n') || cause.message;
-  if (cause instanceof UsageError || cause instanceof DataError || cause instanceof CheckpointError || cause instanceof OutputFileError) return cause.message;
+  if (cause instanceof UsageError || cause instanceof DataError || cause instanceof CheckpointError || cause instanceof OutputFileError || cause instanceof ExportError) return cause.message;
   return null;
 }
 

@@ -2,6 +2,7 @@
 import { useNodeBackends } from './backendEnvironment.ts';
 import { evalCommand, predictCommand } from './evaluate.ts';
 import { DEBUG_FLAG, describeFailure } from './failure.ts';
+import { exportCommand } from './export.ts';
 import { consoleOutput, isTerminal, type Output } from './output.ts';
 import { trainCommand } from './train.ts';
 import { validateCommand } from './validate.ts';
@@ -24,13 +25,18 @@ Commands:
                                    metrics of a trained graph as JSON
   predict <graph.json> --weights CKPT --input X.npy --output Y.npy [--memory-limit SIZE]
                                    run rows of X through the trained graph
+  export <graph.json> --weights CKPT --format onnx|pytorch --out PATH [--check] [--layout nchw|nhwc]
+                                   the trained graph as ONNX (opset 17; a GAN's generator and
+                                   discriminator, an autoencoder's encoder beside PATH) or a
+                                   PyTorch package; --check runs the ONNX models in onnxruntime
+                                   against Netloom and exits 1 over a 1e-4 relative difference
 
 Options:
   -h, --help                       show this help
   --debug                          on a failure, print the stack trace as well`;
 
 /** Options that take a value, so the graph file is the first other word after the command. */
-const VALUE_OPTIONS = new Set(['--data', '--epochs', '--steps', '--batch', '--seed', '--backend', '--save', '--resume', '--weights', '--input', '--output']);
+const VALUE_OPTIONS = new Set(['--data', '--epochs', '--steps', '--batch', '--seed', '--backend', '--save', '--resume', '--weights', '--input', '--output', '--format', '--out', '--layout']);
 
 function graphFileOf(args: readonly string[]): string | undefined {
   return args.find((arg, index) => !arg.startsWith('-') && (index === 0 || !VALUE_OPTIONS.has(args[index - 1])));
@@ -67,10 +73,12 @@ async function run(argv: readonly string[], output: Output): Promise<number> {
       return evalCommand(rest, output);
     case 'predict':
       return predictCommand(rest, output);
+    case 'export':
+      return exportCommand(rest, output);
     case 'train':
       return trainCommand(rest, output, isTerminal(output));
     default:
-      output.error(`netloom: unknown command "${command}"; the commands are validate, train, eval and predict (netloom --help shows their options).`);
+      output.error(`netloom: unknown command "${command}"; the commands are validate, train, eval, predict and export (netloom --help shows their options).`);
       return 1;
   }
 }

@@ -66,8 +66,15 @@ const rules: Record<string, readonly Case[]> = {
     ['engine/index.ts', "import { x } from './cli/main.ts';", false],
     ['engine/index.ts', "import { x } from './train/model.ts';", true],
   ],
+  'export imports train and below, never worker or cli': [
+    ['engine/export/probe.ts', "import { x } from '../worker/host.ts';", false],
+    ['engine/export/onnx/probe.ts', "import { x } from '../../cli/main.ts';", false],
+    ['engine/export/onnx/probe.ts', "import { x } from 'node:fs';", false],
+    ['engine/export/probe.ts', "import { x } from '../train/model.ts';", true],
+    ['engine/export/onnx/probe.ts', "import { x } from '../../graph/index.ts';", true],
+  ],
   'a folder with no row fails': [
-    ['engine/export/probe.ts', "import { x } from '../graph/index.ts';", false],
+    ['engine/serve/probe.ts', "import { x } from '../graph/index.ts';", false],
   ],
 };
 
