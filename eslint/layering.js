@@ -24,9 +24,6 @@ export const layers = [
   { from: 'engine/worker/', allow: ['engine/worker/', 'engine/train/', 'engine/data/', 'engine/graph/', 'engine/protocol/', 'engine/compile/', 'engine/backends/', 'engine/ir/'], packages: ENGINE_PACKAGES, node: false },
   { from: 'engine/export/', allow: ['engine/export/', 'engine/train/', 'engine/ir/', 'engine/graph/', 'engine/compile/', 'engine/backends/', 'engine/data/'], packages: ENGINE_PACKAGES, node: false },
   { from: 'engine/cli/', allow: ['engine/', 'assets/'], packages: ENGINE_PACKAGES, node: true },
-  // The PyTorch export's files on disk (Node); the code generation beside it runs anywhere.
-  { from: 'engine/export/pytorch/index.ts', allow: ['engine/export/', 'engine/cli/fileSource.ts', 'engine/train/', 'engine/data/', 'engine/graph/'], packages: ENGINE_PACKAGES, node: true },
-  { from: 'engine/export/', allow: ['engine/export/', 'engine/train/', 'engine/compile/', 'engine/data/', 'engine/graph/', 'engine/ir/'], packages: ENGINE_PACKAGES, node: false },
   { from: 'engine/index.ts', allow: ['engine/graph/', 'engine/compile/', 'engine/train/', 'engine/backends/', 'engine/ir/', 'engine/protocol/'], packages: [], node: false },
   { from: 'engine/', unlisted: true },
   { from: 'app/contract/', allow: ['app/contract/'], packages: [], node: false },

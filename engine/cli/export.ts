@@ -3,17 +3,17 @@
 // encoder, beside it as PATH with `.generator`, `.discriminator`, `.encoder` before the extension.
 // --check runs each ONNX model in onnxruntime on fixed inputs against Netloom's own inference pass
 // and exits 1 when an output differs by more than the tolerance. PyTorch: a package in the folder PATH
-// (engine/export/pytorch, exportPytorch(document, weights, outFolder)).
-import { readFile } from 'node:fs/promises';
+// (engine/export/pytorch, written by ./pytorchFiles.ts).
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkOnnxParity, exportOnnx, PARITY_TOLERANCE, weightsFromCheckpoint, type ExportWeights, type OnnxLayout, type OnnxModelFile, type ParityResult } from '../export/index.ts';
-import type { GraphDocument } from '../graph/index.ts';
+import { checkOnnxParity, exportOnnx, PARITY_TOLERANCE, weightsFromCheckpoint, type OnnxLayout, type OnnxModelFile, type ParityResult } from '../export/index.ts';
 import { CheckpointError } from '../train/checkpoint.ts';
 import { checkWritable, writeFileAtomically } from './atomicWrite.ts';
 import { guarded } from './evaluate.ts';
 import { flagError } from './flags.ts';
 import { loadGraph, UsageError } from './loadGraph.ts';
+import { exportPytorch } from './pytorchFiles.ts';
 import type { Output } from './output.ts';
 
 export const EXPORT_USAGE = 'Usage: netloom export <graph.json> --weights CKPT --format onnx|pytorch --out PATH [--check] [--layout nchw|nhwc]';
@@ -77,11 +77,14 @@ async function writeOnnx(files: readonly OnnxModelFile[], out: string, output: O
   }
 }
 
-/** The PyTorch exporter, where it is built: engine/export/pytorch/index.ts's exportPytorch. */
-async function pytorchExporter(): Promise<((document: GraphDocument, weights: ExportWeights, outFolder: string) => Promise<unknown> | unknown) | null> {
-  const module: unknown = await import(new URL('../export/pytorch/index.ts', import.meta.url).href).catch(() => null);
-  const exporter = (module as { exportPytorch?: unknown } | null)?.exportPytorch;
-  return typeof exporter === 'function' ? (exporter as (document: GraphDocument, weights: ExportWeights, outFolder: string) => unknown) : null;
+/** The package is a folder: PATH may be a folder (new files go into it) or not exist yet (it is made). */
+async function checkPackageFolder(path: string): Promise<void> {
+  const existing = await stat(path).catch(() => null);
+  if (existing !== null && !existing.isDirectory()) throw new UsageError(`--out ${path} is a file; a PyTorch package is a folder: give a folder path, such as ${join(dirname(path), 'pytorch')}.`);
+  await mkdir(path, { recursive: true }).catch((cause: unknown) => {
+    throw new UsageError(`--out ${path}: cannot create the folder (${cause instanceof Error && 'code' in cause ? String(cause.code) : 'not writable'}); choose a folder you can write to.`);
+  });
+  await checkWritable(join(path, 'model.py'), '--out');
 }
 
 export function exportCommand(argv: readonly string[], output: Output): Promise<number> {
@@ -97,10 +100,9 @@ export function exportCommand(argv: readonly string[], output: Output): Promise<
     }
     if (flags.format === 'pytorch') {
       if (flags.check) throw new UsageError('--check compares ONNX models with Netloom; give --format onnx for it.');
-      const exporter = await pytorchExporter();
-      if (exporter === null) throw new UsageError('netloom export --format pytorch is not built yet; use --format onnx.');
-      await exporter(document, loaded.weights, flags.out);
-      output.error(`wrote ${flags.out}: a PyTorch package`);
+      await checkPackageFolder(flags.out);
+      const written = await exportPytorch(document, bytes, flags.out, { folder: dirname(flags.graph) });
+      output.error(`wrote ${flags.out}: a PyTorch package (${written.map((path) => basename(path)).join(', ')})`);
       return 0;
     }
     const files = exportOnnx(document, loaded.weights, { layout: flags.layout });

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPytorch, importPytorchWeights } from '../../../engine/export/pytorch/index.ts';
+import { exportPytorch, importPytorchWeights } from '../../../engine/cli/pytorchFiles.ts';
 import { decodeNpy, encodeNpy } from '../../../engine/export/pytorch/npz.ts';
 import { checkpointTensors } from '../../../engine/export/pytorch/weights.ts';
 import { loadCheckpoint, saveCheckpoint } from '../../../engine/train/checkpoint.ts';
