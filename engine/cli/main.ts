@@ -3,6 +3,7 @@ import { useNodeBackends } from './backendEnvironment.ts';
 import { evalCommand, predictCommand } from './evaluate.ts';
 import { DEBUG_FLAG, describeFailure } from './failure.ts';
 import { exportCommand } from './export.ts';
+import { importCommand } from './importWeights.ts';
 import { consoleOutput, isTerminal, type Output } from './output.ts';
 import { trainCommand } from './train.ts';
 import { validateCommand } from './validate.ts';
@@ -30,13 +31,16 @@ Commands:
                                    discriminator, an autoencoder's encoder beside PATH) or a
                                    PyTorch package; --check runs the ONNX models in onnxruntime
                                    against Netloom and exits 1 over a 1e-4 relative difference
+  import <graph.json> --state-dict WEIGHTS.npz --save CKPT
+                                   weights saved by an exported PyTorch package (model.py's
+                                   save_weights, train.py --out) as a Netloom checkpoint
 
 Options:
   -h, --help                       show this help
   --debug                          on a failure, print the stack trace as well`;
 
 /** Options that take a value, so the graph file is the first other word after the command. */
-const VALUE_OPTIONS = new Set(['--data', '--epochs', '--steps', '--batch', '--seed', '--backend', '--save', '--resume', '--weights', '--input', '--output', '--format', '--out', '--layout']);
+const VALUE_OPTIONS = new Set(['--data', '--epochs', '--steps', '--batch', '--seed', '--backend', '--save', '--resume', '--weights', '--input', '--output', '--format', '--out', '--layout', '--state-dict']);
 
 function graphFileOf(args: readonly string[]): string | undefined {
   return args.find((arg, index) => !arg.startsWith('-') && (index === 0 || !VALUE_OPTIONS.has(args[index - 1])));
@@ -75,10 +79,12 @@ async function run(argv: readonly string[], output: Output): Promise<number> {
       return predictCommand(rest, output);
     case 'export':
       return exportCommand(rest, output);
+    case 'import':
+      return importCommand(rest, output);
     case 'train':
       return trainCommand(rest, output, isTerminal(output));
     default:
-      output.error(`netloom: unknown command "${command}"; the commands are validate, train, eval, predict and export (netloom --help shows their options).`);
+      output.error(`netloom: unknown command "${command}"; the commands are validate, train, eval, predict, export and import (netloom --help shows their options).`);
       return 1;
   }
 }

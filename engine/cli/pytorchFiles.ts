@@ -1,11 +1,12 @@
 // The PyTorch export on disk: a graph's package (engine/export/pytorch) written into a folder, and
 // weights.npz saved by its model.py read back into a Netloom checkpoint.
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { loadDataset, MNIST_PATH, type Dataset } from '../data/index.ts';
+import { join, resolve } from 'node:path';
+import { loadDataset, type Dataset } from '../data/index.ts';
 import { checkpointFromStateDict, dataSource, pytorchPackage, seededCheckpoint } from '../export/pytorch/index.ts';
 import type { GraphDocument } from '../graph/index.ts';
 import { createNodeFileSource } from './fileSource.ts';
+import { MNIST_PATH } from './session.ts';
 
 export interface PytorchExportOptions {
   /** The graph's dataset, already loaded; otherwise it is loaded from the graph's reference (paths from `folder`). */
@@ -22,7 +23,7 @@ async function datasetOf(document: GraphDocument, folder: string, options: Pytor
 /** Writes model.py, data.py, train.py, README.md, weights.npz (and data.npz) into outFolder; returns the paths written. Without a checkpoint, the seeded weights a fresh run starts from. */
 export async function exportPytorch(document: GraphDocument, checkpoint: Uint8Array | null, outFolder: string, options: PytorchExportOptions = {}): Promise<string[]> {
   const folder = options.folder ?? process.cwd();
-  const source = dataSource(document, (path) => join(folder, path));
+  const source = dataSource(document, (path) => resolve(folder, path));
   const files = pytorchPackage(document, checkpoint ?? seededCheckpoint(document), source, await datasetOf(document, folder, options));
   await mkdir(outFolder, { recursive: true });
   const written: string[] = [];

@@ -29,8 +29,9 @@ export interface OnnxModelFile {
   readonly bytes: Uint8Array;
 }
 
-/** A graph that cannot be exported: the message names the node and what to do. */
-export class ExportError extends Error {}
+import { ExportError } from '../exportError.ts';
+
+export { ExportError };
 
 /** Every part of the graph as an ONNX model. */
 export function exportOnnx(document: GraphDocument, weights: ExportWeights, options: OnnxOptions = {}): OnnxModelFile[] {

@@ -31,8 +31,7 @@ export interface LayerCode {
   readonly extraState: readonly string[];
 }
 
-/** A graph that the PyTorch exporter cannot write; the message names the node. */
-export class ExportError extends Error {}
+export { ExportError } from '../exportError.ts';
 
 /** Whether a tensor of this shape is an image (NCHW inside the PyTorch model). */
 export function isImage(shape: TensorShape | undefined): boolean {

@@ -32,7 +32,7 @@ def load_weights(model, path='weights.npz'):
 
 
 def save_weights(model, path):
-    """Writes the model's state_dict as .npz; Netloom reads it back (netloom import, importPytorchWeights)."""
+    """Writes the model's state_dict as .npz; Netloom reads it back: netloom import GRAPH --state-dict PATH --save CKPT."""
     model = getattr(model, 'module', model)
     arrays = {name: value.detach().cpu().numpy() for name, value in model.state_dict().items()}
     np.savez(path, **arrays)

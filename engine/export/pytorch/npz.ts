@@ -1,6 +1,7 @@
 // NumPy's .npy and .npz formats, as far as the PyTorch package needs them: float32, int32, int64
 // and uint8 arrays, little-endian, C order; an .npz is a zip of .npy files (stored, not compressed).
 import { unzipSync, zipSync } from 'fflate';
+import { ExportError } from '../exportError.ts';
 
 export type NpyData = Float32Array | Int32Array | BigInt64Array | Uint8Array;
 
@@ -16,7 +17,8 @@ const DESCRIPTORS: ReadonlyArray<readonly [string, (bytes: Uint8Array, count: nu
   ['|u1', (bytes, count) => new Uint8Array(bytes.buffer, bytes.byteOffset, count), (data) => data instanceof Uint8Array],
 ];
 
-export class NpzError extends Error {}
+/** A file that is not the .npy/.npz the export reads; an ExportError, so every command prints it as it is. */
+export class NpzError extends ExportError {}
 
 /** One array as an .npy file (format version 1.0). */
 export function encodeNpy(array: NpyArray): Uint8Array {
