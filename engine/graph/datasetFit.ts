@@ -5,7 +5,7 @@
 import { closestName } from './closest.ts';
 import { builtinDatasets, findBuiltinDataset } from './datasets.ts';
 import { error, warning, type Diagnostic } from './diagnostic.ts';
-import type { DatasetReference, GraphDocument } from './document.ts';
+import { normalizationOf, type DatasetReference, type GraphDocument } from './document.ts';
 import type { Params } from './layerSpec.ts';
 import { formatShape, tensorShape, type TensorShape } from './shape.ts';
 import type { Wiring } from './structure.ts';
@@ -43,7 +43,7 @@ export function checkDatasetFit(context: FitContext): Diagnostic[] {
   if (known.facts === null) return diagnostics;
   const input = checkInput(context, known.facts);
   if (input !== null) diagnostics.push(input);
-  if (known.facts.tokens && reference.normalization !== 'none') {
+  if (known.facts.tokens && normalizationOf(reference) !== 'none') {
     diagnostics.push(error(`The dataset "${known.facts.name}" is token ids, which cannot be normalized.`, { field: 'dataset.normalization', suggestion: 'Set the normalization to "none".' }));
   }
   diagnostics.push(...checkClasses(context, known.facts));

@@ -154,7 +154,8 @@ export const DatasetSummarySchema = z
   })
   .strict();
 
-const normalization = z.enum(NORMALIZATIONS).default('none');
+/** Absent reads as "none" (normalizationOf). */
+const normalization = z.enum(NORMALIZATIONS).optional();
 
 export const DatasetSchema = z.discriminatedUnion('source', [
   z
@@ -213,5 +214,10 @@ export type OptimizerSettings = z.infer<typeof OptimizerSchema>;
 export type DatasetReference = z.infer<typeof DatasetSchema>;
 export type DatasetSummary = z.infer<typeof DatasetSummarySchema>;
 export type Normalization = (typeof NORMALIZATIONS)[number];
+
+/** The normalization a dataset reference asks for; absent is "none". */
+export function normalizationOf(reference: DatasetReference): Normalization {
+  return reference.normalization ?? 'none';
+}
 export type Task = (typeof TASKS)[number];
 export type BlockKind = (typeof BLOCK_KINDS)[number];

@@ -17,3 +17,4 @@ export { transposedPlan } from './layers/convTranspose2d.ts';
 export { formatBytes, GIBIBYTE } from './bytes.ts';
 export { estimateGraphMemory, optimizerStateCount } from './memoryEstimate.ts';
 export { checkDatasetFit, classifierDense, dataFacts, inputParamsFor, type DataFacts } from './datasetFit.ts';
+export { classifierUnitsFor, type UnitsEdit } from './classifierUnits.ts';

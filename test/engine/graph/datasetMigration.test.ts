@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph, GRAPH_FORMAT, GRAPH_VERSION, migrateDocument, parseDocument } from '../../../engine/graph/index.ts';
+import { analyzeGraph, GRAPH_FORMAT, GRAPH_VERSION, migrateDocument, normalizationOf, parseDocument } from '../../../engine/graph/index.ts';
 import { readExamples } from './examples.ts';
 
 const version1Folder = join(import.meta.dirname, 'version1');
@@ -49,7 +49,9 @@ describe('graph format version 1 to 2', () => {
     const base = { format: GRAPH_FORMAT, version: 2, nodes: [], edges: [], training: { task: 'classify' } };
     const file = { source: 'file', format: 'csv', path: 'points.csv', labelColumn: 'label', normalization: 'scale01', summary: { inputDims: [3], classCount: 2, classNames: ['a', 'b'], exampleCount: 40 } };
     expect(parseDocument({ ...base, dataset: file }).document?.dataset).toEqual(file);
-    expect(parseDocument({ ...base, dataset: { source: 'builtin', name: 'xor' } }).document?.dataset).toEqual({ source: 'builtin', name: 'xor', normalization: 'none' });
+    const builtin = parseDocument({ ...base, dataset: { source: 'builtin', name: 'xor' } }).document!.dataset!;
+    expect(builtin).toEqual({ source: 'builtin', name: 'xor' });
+    expect(normalizationOf(builtin)).toBe('none');
     const wrong = parseDocument({ ...base, dataset: { ...file, normalization: 'unit' } });
     expect(wrong.document).toBeNull();
     expect(wrong.diagnostics[0].field).toBe('dataset.normalization');
