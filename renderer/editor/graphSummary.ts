@@ -11,7 +11,8 @@ export interface GraphProblem {
 
 export interface GraphSummary {
   readonly task: string;
-  readonly dataset: string;
+  /** What the graph trains on (a built-in set's name, a file's name); null when it names none. */
+  readonly dataset: string | null;
   readonly layerCount: number;
   readonly edgeCount: number;
   readonly errorCount: number;
@@ -20,7 +21,7 @@ export interface GraphSummary {
 }
 
 export function summarizeGraph(document: GraphDocument, analysis: GraphAnalysis): GraphSummary {
-  const dataset = document.dataset === undefined ? 'none' : document.dataset.source === 'builtin' ? document.dataset.name : document.dataset.path;
+  const dataset = document.dataset === undefined ? null : document.dataset.source === 'builtin' ? document.dataset.name : fileName(document.dataset.path);
   const problems = analysis.diagnostics.map((diagnostic) => ({
     severity: diagnostic.severity,
     nodeId: diagnostic.nodeId ?? null,
@@ -37,4 +38,8 @@ export function summarizeGraph(document: GraphDocument, analysis: GraphAnalysis)
     warningCount: problems.filter((problem) => problem.severity === 'warning').length,
     problems: [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
   };
+}
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).filter((part) => part !== '').at(-1) ?? path;
 }
