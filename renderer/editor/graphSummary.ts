@@ -40,6 +40,26 @@ export function summarizeGraph(document: GraphDocument, analysis: GraphAnalysis)
   };
 }
 
+export interface GraphHealth {
+  readonly level: 'ok' | 'warning' | 'error';
+  readonly text: string;
+}
+
+/**
+ * The status bar's word on the graph. "Shapes check out" alone only where the graph can also
+ * train; a graph that is fine but names no data says so ("Shapes check out · choose a dataset to
+ * train"); anything else counts errors and warnings.
+ */
+export function graphHealth(summary: GraphSummary): GraphHealth {
+  const noData = summary.dataset === null ? 1 : 0;
+  if (summary.errorCount === 0 && summary.warningCount === noData) {
+    return noData === 0 ? { level: 'ok', text: 'Shapes check out' } : { level: 'warning', text: 'Shapes check out · choose a dataset to train' };
+  }
+  const errors = `${summary.errorCount} error${summary.errorCount === 1 ? '' : 's'}`;
+  const warnings = `${summary.warningCount} warning${summary.warningCount === 1 ? '' : 's'}`;
+  return { level: summary.errorCount > 0 ? 'error' : 'warning', text: `${errors}, ${warnings}` };
+}
+
 function fileName(path: string): string {
   return path.split(/[\\/]/).filter((part) => part !== '').at(-1) ?? path;
 }

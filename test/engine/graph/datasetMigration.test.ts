@@ -57,4 +57,18 @@ describe('graph format version 1 to 2', () => {
     expect(wrong.diagnostics[0].field).toBe('dataset.normalization');
     expect(wrong.diagnostics[0].suggestion).toBe('Use one of: "none", "scale01", "standardize".');
   });
+
+  it('a version 1 CSV keeps its label column and validation split, and gains normalization "none"', () => {
+    const csv = { source: 'file', format: 'csv', path: 'points.csv', labelColumn: 'species' };
+    const old = { format: GRAPH_FORMAT, version: 1, nodes: [], edges: [], training: { task: 'classify', validationSplit: 0.25 }, dataset: csv };
+    const migrated = migrateDocument(old).document!;
+    expect(migrated.dataset).toEqual({ ...csv, normalization: 'none' });
+    expect((migrated.training as Record<string, unknown>).validationSplit).toBe(0.25);
+    const parsed = parseDocument(migrated).document!;
+    expect([parsed.dataset?.source === 'file' ? parsed.dataset.labelColumn : null, parsed.training.validationSplit]).toEqual(['species', 0.25]);
+    // A split past 0.9 leaves too little to train on, and is refused where it is.
+    const tooMuch = parseDocument({ ...migrated, training: { task: 'classify', validationSplit: 0.95 } });
+    expect(tooMuch.document).toBeNull();
+    expect(tooMuch.diagnostics[0].field).toBe('training.validationSplit');
+  });
 });
