@@ -19,6 +19,7 @@ test('on MNIST, an Input of 32×32×1 and a last Dense of 8 units are fixed in o
   await expect(page.getByTestId('status-health')).toHaveText('1 error, 0 warnings');
   await input.hover();
   await expect(input.getByTestId('fix-button')).toHaveText('Set Input to 28×28×1');
+  await page.screenshot({ path: 'test-results/screenshots/fix-input-shape.png' });
   await input.getByTestId('fix-button').click();
   await expect(edgeLabel(page, 'e1')).toHaveText('28×28×1');
   await expect(page.getByTestId('status-health')).toHaveText('Shapes check out');
@@ -40,5 +41,6 @@ test('a new graph names no dataset: the inspector says "Choose a dataset" and th
   await expect(page.getByTestId('layer-node')).toHaveCount(1);
   await expect(page.getByTestId('inspector-dataset')).toHaveText('Choose a dataset');
   await expect(page.getByTestId('inspector-overview')).toContainText('The graph names no dataset, so it cannot train yet.');
+  await page.screenshot({ path: 'test-results/screenshots/no-dataset.png' });
   expect(errors).toEqual([]);
 });
