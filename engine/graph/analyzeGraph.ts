@@ -1,5 +1,6 @@
 // One pure function from a document to every node's shape and a list of diagnostics (validation and
 // shape inference together). Never throws.
+import { checkDatasetFit } from './datasetFit.ts';
 import { error, type Diagnostic } from './diagnostic.ts';
 import type { GraphDocument } from './document.ts';
 import { inferShapes } from './infer.ts';
@@ -66,6 +67,7 @@ function analyze(input: unknown): GraphAnalysis {
   const wiring = checkWiring(document, layerCatalog);
   const inference = inferShapes(document, wiring);
   const taskDiagnostics = checkTask(document, wiring, inference.nodeShapes);
+  const fitDiagnostics = checkDatasetFit({ document, wiring, shapes: inference.nodeShapes, params: inference.params });
   let totalParameters = 0;
   for (const count of inference.parameterCounts.values()) totalParameters += count;
   return {
@@ -76,6 +78,6 @@ function analyze(input: unknown): GraphAnalysis {
     parameterCounts: inference.parameterCounts,
     totalParameters,
     params: inference.params,
-    diagnostics: [...wiring.diagnostics, ...inference.diagnostics, ...taskDiagnostics],
+    diagnostics: [...wiring.diagnostics, ...inference.diagnostics, ...taskDiagnostics, ...fitDiagnostics],
   };
 }

@@ -10,6 +10,8 @@ export interface BuiltinDataset {
   /** Classes for classification, or the vocabulary of a token set. */
   readonly classes?: number;
   readonly tasks: readonly Task[];
+  /** The inputs are token ids (never normalized). */
+  readonly tokens?: boolean;
 }
 
 export const builtinDatasets: readonly BuiltinDataset[] = [
@@ -22,7 +24,7 @@ export const builtinDatasets: readonly BuiltinDataset[] = [
   { name: 'xor', title: 'The four XOR points', inputDims: [2], classes: 2, tasks: ['classify', 'regress'] },
   { name: 'sine', title: 'Windows of a noisy sine wave; predict the next value', inputDims: [20, 1], tasks: ['sequence', 'regress'] },
   { name: 'waveforms', title: 'Sine, square and sawtooth sequences to tell apart', inputDims: [20, 1], classes: 3, tasks: ['classify'] },
-  { name: 'toy-language', title: 'A generated toy language, character by character', inputDims: [32], classes: 32, tasks: ['sequence'] },
+  { name: 'toy-language', title: 'A generated toy language, character by character', inputDims: [32], classes: 32, tasks: ['sequence'], tokens: true },
 ];
 
 export function findBuiltinDataset(name: string): BuiltinDataset | undefined {

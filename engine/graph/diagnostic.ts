@@ -1,12 +1,24 @@
 // What validation reports: where (node, edge, field), what is wrong, and how to fix it.
 export type Severity = 'error' | 'warning';
 
-/** A fix the editor can apply in one click. */
-export type Fix =
+/** A fix that is one edit of the document, applied in one click (and undone as one). */
+export type DocumentFix =
   | { readonly kind: 'insertNode'; readonly edgeId: string; readonly type: string; readonly params?: Readonly<Record<string, unknown>> }
   | { readonly kind: 'setParam'; readonly nodeId: string; readonly field: string; readonly value: unknown }
   | { readonly kind: 'removeEdge'; readonly edgeId: string }
-  | { readonly kind: 'changeType'; readonly nodeId: string; readonly type: string };
+  | { readonly kind: 'changeType'; readonly nodeId: string; readonly type: string }
+  /** Gives the data Input the data's example shape: `params` are the Input params that make `dims`. */
+  | { readonly kind: 'setInputShape'; readonly nodeId: string; readonly dims: readonly number[]; readonly params: Readonly<Record<string, unknown>> }
+  /** Gives the Dense that ends a classifier one unit per class. */
+  | { readonly kind: 'setUnits'; readonly nodeId: string; readonly units: number };
+
+/** A fix that is no edit: the user picks the data, so the app opens its dataset panel. */
+export interface ChooseDatasetFix {
+  readonly kind: 'chooseDataset';
+}
+
+/** A fix the editor can apply in one click. */
+export type Fix = DocumentFix | ChooseDatasetFix;
 
 export interface Diagnostic {
   readonly severity: Severity;

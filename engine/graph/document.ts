@@ -1,9 +1,9 @@
-// The graph document, version 1: the one data structure every part of Netloom shares.
+// The graph document, version 2: the one data structure every part of Netloom shares.
 // Structure only: each node's params are checked against the layer catalog by validate.ts.
 import { z } from 'zod';
 
 export const GRAPH_FORMAT = 'netloom.graph';
-export const GRAPH_VERSION = 1;
+export const GRAPH_VERSION = 2;
 
 const identifier = z
   .string()
@@ -134,12 +134,36 @@ export const TrainingSchema = z
 
 export const DATA_FORMATS = ['idx', 'csv', 'imageFolder', 'text', 'npy'] as const;
 
+/**
+ * How the inputs are scaled before training, fitted on the training split only: `none` keeps the
+ * values as the reader decodes them (pixels 0–1, numbers as written: what version 1 did for every
+ * format), `scale01` maps each feature (channel for images) to [0, 1] by its minimum and maximum,
+ * `standardize` to zero mean and unit standard deviation. Token ids are never scaled.
+ */
+export const NORMALIZATIONS = ['none', 'scale01', 'standardize'] as const;
+
+/** What the data held when the user chose it, so the graph can be checked against a file without reading it. */
+export const DatasetSummarySchema = z
+  .object({
+    /** One example's dims (without the batch). */
+    inputDims: z.array(z.number().int().min(1).max(1 << 24)).min(1).max(4),
+    /** Classes of a classification target (absent for numbers to regress). */
+    classCount: z.number().int().min(1).max(1 << 24).optional(),
+    classNames: z.array(z.string().max(256)).max(100000).optional(),
+    exampleCount: z.number().int().min(0),
+  })
+  .strict();
+
+/** Absent reads as "none" (normalizationOf). */
+const normalization = z.enum(NORMALIZATIONS).optional();
+
 export const DatasetSchema = z.discriminatedUnion('source', [
   z
     .object({
       source: z.literal('builtin'),
       name: z.string().min(1).max(64),
       options: z.record(z.string(), z.unknown()).optional(),
+      normalization,
     })
     .strict(),
   z
@@ -148,8 +172,11 @@ export const DatasetSchema = z.discriminatedUnion('source', [
       path: z.string().min(1).max(4096),
       format: z.enum(DATA_FORMATS),
       labelPath: z.string().min(1).max(4096).optional(),
+      /** The CSV column holding the target, by its header name (a CSV only). */
       labelColumn: z.string().max(256).optional(),
       options: z.record(z.string(), z.unknown()).optional(),
+      normalization,
+      summary: DatasetSummarySchema.optional(),
     })
     .strict(),
 ]);
@@ -185,5 +212,12 @@ export type GraphGroup = z.infer<typeof GroupSchema>;
 export type TrainingSettings = z.infer<typeof TrainingSchema>;
 export type OptimizerSettings = z.infer<typeof OptimizerSchema>;
 export type DatasetReference = z.infer<typeof DatasetSchema>;
+export type DatasetSummary = z.infer<typeof DatasetSummarySchema>;
+export type Normalization = (typeof NORMALIZATIONS)[number];
+
+/** The normalization a dataset reference asks for; absent is "none". */
+export function normalizationOf(reference: DatasetReference): Normalization {
+  return reference.normalization ?? 'none';
+}
 export type Task = (typeof TASKS)[number];
 export type BlockKind = (typeof BLOCK_KINDS)[number];

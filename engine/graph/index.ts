@@ -16,3 +16,5 @@ export { pair, paddingPair, planWindow, type SpatialPlan } from './layers/common
 export { transposedPlan } from './layers/convTranspose2d.ts';
 export { formatBytes, GIBIBYTE } from './bytes.ts';
 export { estimateGraphMemory, optimizerStateCount } from './memoryEstimate.ts';
+export { checkDatasetFit, classifierDense, dataFacts, inputParamsFor, type DataFacts } from './datasetFit.ts';
+export { classifierUnitsFor, type UnitsEdit } from './classifierUnits.ts';

@@ -1,7 +1,7 @@
 // The JSON Schema of the graph document, generated from the zod schema and the layer catalog,
 // for editors (Monaco completion and checking). A committed copy is kept up to date by a test.
 import { z } from 'zod';
-import { GraphDocumentSchema } from './document.ts';
+import { GRAPH_VERSION, GraphDocumentSchema } from './document.ts';
 import type { LayerSpec, ParamSpec } from './layerSpec.ts';
 import { layerCatalog } from './layers/index.ts';
 
@@ -15,8 +15,8 @@ export function graphJsonSchema(): JsonSchema {
   nodeProperties.type = { type: 'string', enum: [...layerCatalog.keys()], description: 'The layer type, from the catalog.' };
   nodeItems.allOf = [...layerCatalog.values()].map(layerCondition);
   return {
-    $id: 'https://netloom.dev/schema/graph-v1.json',
-    title: 'Netloom graph document, version 1',
+    $id: `https://netloom.dev/schema/graph-v${GRAPH_VERSION}.json`,
+    title: `Netloom graph document, version ${GRAPH_VERSION}`,
     ...schema,
   };
 }

@@ -11,8 +11,20 @@ export interface Migration {
   readonly migrate: (document: JsonObject) => JsonObject;
 }
 
-/** Version 1 is the first released format, so nothing migrates yet; a v2 adds its step here. */
-export const migrations: readonly Migration[] = [];
+/**
+ * Version 2: the dataset reference records the normalization the user chose (and, for files, a
+ * summary of the data). Version 1 had no choice: every format was read as decoded (pixels 0–1,
+ * numbers as written), which is `normalization: "none"`.
+ */
+function addNormalization(document: JsonObject): JsonObject {
+  const dataset = document.dataset;
+  if (typeof dataset !== 'object' || dataset === null || Array.isArray(dataset)) return document;
+  const reference = dataset as JsonObject;
+  if (Object.hasOwn(reference, 'normalization')) return document;
+  return { ...document, dataset: { ...reference, normalization: 'none' } };
+}
+
+export const migrations: readonly Migration[] = [{ from: 1, describe: 'the dataset records its normalization ("none", as version 1 read every format)', migrate: addNormalization }];
 
 export interface MigrationResult {
   /** The document at the current version, or null when it cannot be read. */

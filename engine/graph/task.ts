@@ -1,9 +1,7 @@
 // Checks that the graph fits its training task: an input, one loss head of the right kind, GAN blocks.
 import { error, type Diagnostic } from './diagnostic.ts';
 import type { GraphDocument, Task } from './document.ts';
-import { closestName } from './closest.ts';
-import { builtinDatasets, findBuiltinDataset } from './datasets.ts';
-import { formatShape, sameShape, tensorShape, type TensorShape } from './shape.ts';
+import { formatShape, sameShape, type TensorShape } from './shape.ts';
 import type { Wiring } from './structure.ts';
 
 const LOSS_FOR_TASK: Readonly<Record<Task, readonly string[]>> = {
@@ -38,28 +36,7 @@ export function checkTask(document: GraphDocument, wiring: Wiring, shapes: Reado
   }
   if (task === 'autoencode' && heads.length === 1) diagnostics.push(...checkReconstruction(heads[0], inputs, wiring, shapes));
   if (task === 'gan') diagnostics.push(...checkGan(document, inputs, wiring, shapes));
-  diagnostics.push(...checkDataset(document, inputs, wiring, shapes));
   return diagnostics;
-}
-
-/** A built-in dataset must exist, suit the task, and match the data Input's shape. */
-function checkDataset(document: GraphDocument, inputs: readonly string[], wiring: Wiring, shapes: ReadonlyMap<string, TensorShape>): Diagnostic[] {
-  const reference = document.dataset;
-  if (reference === undefined || reference.source !== 'builtin') return [];
-  const dataset = findBuiltinDataset(reference.name);
-  if (dataset === undefined) {
-    const near = closestName(reference.name, builtinDatasets.map((known) => known.name));
-    return [error(`There is no built-in dataset "${reference.name}".`, { field: 'dataset.name', suggestion: near !== null ? `Did you mean "${near}"?` : `Built-in sets: ${builtinDatasets.map((known) => known.name).join(', ')}.` })];
-  }
-  const task = document.training.task;
-  if (!dataset.tasks.includes(task)) {
-    return [error(`The dataset "${dataset.name}" does not suit the task "${task}".`, { field: 'dataset.name', suggestion: `It suits: ${dataset.tasks.join(', ')}.` })];
-  }
-  const dataInput = inputs.find((id) => wiring.nodes.get(id)?.params.kind !== 'noise');
-  const shape = dataInput !== undefined ? shapes.get(dataInput) : undefined;
-  const expected = tensorShape(dataset.inputDims, shape?.dtype);
-  if (shape === undefined || sameShape(shape, expected)) return [];
-  return [error(`The dataset "${dataset.name}" has examples of ${formatShape(expected)}, but this Input is ${formatShape(shape)}.`, { nodeId: dataInput, suggestion: `Set the Input to ${formatShape(expected)}.` })];
 }
 
 function nodesOfType(wiring: Wiring, test: (type: string) => boolean): string[] {

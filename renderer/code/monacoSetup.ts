@@ -17,7 +17,7 @@ export const GRAPH_MODEL_URI = 'netloom://graph/document.json';
 monaco.json.jsonDefaults.setDiagnosticsOptions({
   validate: true,
   allowComments: false,
-  schemas: [{ uri: 'netloom://schema/graph-v1.json', fileMatch: [GRAPH_MODEL_URI], schema: graphJsonSchema() }],
+  schemas: [{ uri: 'netloom://schema/graph-v2.json', fileMatch: [GRAPH_MODEL_URI], schema: graphJsonSchema() }],
 });
 
 monaco.editor.defineTheme('netloom-dark', {

@@ -1,20 +1,34 @@
-// The one-click fix of a diagnostic, applied as one undoable command. The canvas's nodes reach
-// the store through FixContext, as React Flow renders them without props of ours.
+// The one-click fix of a diagnostic. A document fix is one undoable command; the canvas's nodes
+// reach the store through FixContext, as React Flow renders them without props of ours. "Choose a
+// dataset" is no edit: it calls the dataset chooser the shell provides through
+// ChooseDatasetContext (no chooser, no button: the problem's words still say what to do).
 import { createContext, useContext } from 'react';
-import type { Fix } from '../../engine/graph/index.ts';
+import type { DocumentFix, Fix } from '../../engine/graph/index.ts';
 import type { EditorStore } from '../document/editorStore.ts';
 import { applyFix, fixLabel } from './fixes.ts';
 
-export const FixContext = createContext<((fix: Fix) => void) | null>(null);
+export const FixContext = createContext<((fix: DocumentFix) => void) | null>(null);
 
-export function fixApplier(store: EditorStore): (fix: Fix) => void {
+/** Opens the dataset panel for the open graph; provided by the shell around the editor. */
+export type ChooseDataset = () => void;
+export const ChooseDatasetContext = createContext<ChooseDataset | null>(null);
+
+export function fixApplier(store: EditorStore): (fix: DocumentFix) => void {
   return (fix) => store.edit((document) => applyFix(document, fix), { label: fixLabel(fix) });
 }
 
-export function FixButton({ fix, onApply }: { fix: Fix | undefined; onApply?: (fix: Fix) => void }) {
+function useFixAction(fix: Fix | undefined, onApply: ((fix: DocumentFix) => void) | undefined): (() => void) | null {
   const fromContext = useContext(FixContext);
+  const chooseDataset = useContext(ChooseDatasetContext);
+  if (fix === undefined) return null;
+  if (fix.kind === 'chooseDataset') return chooseDataset;
   const apply = onApply ?? fromContext;
-  if (fix === undefined || apply === null) return null;
+  return apply === null ? null : () => apply(fix);
+}
+
+export function FixButton({ fix, onApply }: { fix: Fix | undefined; onApply?: (fix: DocumentFix) => void }) {
+  const action = useFixAction(fix, onApply);
+  if (fix === undefined || action === null) return null;
   return (
     <button
       type="button"
@@ -22,7 +36,7 @@ export function FixButton({ fix, onApply }: { fix: Fix | undefined; onApply?: (f
       data-testid="fix-button"
       onClick={(event) => {
         event.stopPropagation();
-        apply(fix);
+        action();
       }}
     >
       {fixLabel(fix)}

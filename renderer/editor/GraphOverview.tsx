@@ -1,9 +1,21 @@
 // The inspector with nothing selected: what the graph is, its size, and every problem (click to select).
+import { useContext } from 'react';
 import type { EditorStore } from '../document/editorStore.ts';
 import { useEditorState } from '../document/useEditorState.ts';
-import { FixButton, fixApplier } from './FixButton.tsx';
+import { ChooseDatasetContext, FixButton, fixApplier } from './FixButton.tsx';
 import { summarizeGraph, type GraphProblem, type GraphSummary } from './graphSummary.ts';
 import { formatCount } from './nodeSummary.ts';
+
+/** Where the graph names no data: a button to the dataset panel where the shell gives one, else the words. */
+function ChooseDatasetLine() {
+  const chooseDataset = useContext(ChooseDatasetContext);
+  if (chooseDataset === null) return <span className="muted">Choose a dataset</span>;
+  return (
+    <button type="button" className="link" onClick={chooseDataset}>
+      Choose a dataset
+    </button>
+  );
+}
 
 function GraphFacts({ summary, parameters }: { summary: GraphSummary; parameters: number }) {
   return (
@@ -16,7 +28,7 @@ function GraphFacts({ summary, parameters }: { summary: GraphSummary; parameters
         </div>
         <div>
           <dt>dataset</dt>
-          <dd>{summary.dataset}</dd>
+          <dd data-testid="inspector-dataset">{summary.dataset ?? <ChooseDatasetLine />}</dd>
         </div>
         <div>
           <dt>layers</dt>

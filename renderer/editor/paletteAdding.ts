@@ -3,6 +3,7 @@
 import { layerCatalog, type GraphDocument } from '../../engine/graph/index.ts';
 import type { EditorStore } from '../document/editorStore.ts';
 import { placeEntry, type LibraryLookup } from './canvasEdits.ts';
+import { withClassifierUnits } from './classifierDefaults.ts';
 import { freePosition, LAYER_FOOTPRINT } from './clipboard.ts';
 import { connect, nextFreePosition } from './documentEdits.ts';
 import type { PaletteEntry } from './paletteModel.ts';
@@ -33,12 +34,12 @@ export function appendEntry(document: GraphDocument, entry: Pick<PaletteEntry, '
   return { document: wired, nodeId: placed.nodeId, after: anchor.id };
 }
 
-/** The palette's click as one undoable edit; the new layer is selected and brought into view. */
+/** The palette's click as one undoable edit (a classifier's last Dense gets the class count); the new layer is selected and brought into view. */
 export function addFromPalette(store: EditorStore, entry: PaletteEntry): void {
   const { document, selectedNodeId } = store.getState();
   const added = appendEntry(document, entry, selectedNodeId);
   if (added === null) return;
   const name = entry.title ?? entry.name;
-  store.edit(() => added.document, { label: added.after === null ? `Add ${name}` : `Add ${name} after ${added.after}` });
+  store.edit(() => withClassifierUnits(document, added.document), { label: added.after === null ? `Add ${name}` : `Add ${name} after ${added.after}` });
   store.select(added.nodeId, { reveal: true });
 }

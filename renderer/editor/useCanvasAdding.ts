@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState, type DragEvent, type MouseEvent } from 'react';
 import type { EditorStore } from '../document/editorStore.ts';
 import { dropEntry } from './canvasEdits.ts';
+import { withClassifierUnits } from './classifierDefaults.ts';
 import type { Position } from './documentEdits.ts';
 import { decodePaletteEntry, PALETTE_MIME, type PaletteEntry } from './paletteModel.ts';
 import { personalLibrary } from './personalLibrary.ts';
@@ -38,7 +39,7 @@ export function useCanvasAdding(store: EditorStore) {
       if (placed === null) return;
       const inserted = edgeId !== null && placed.document.edges.length > store.getState().document.edges.length && entry.kind === 'layer';
       const name = entry.kind === 'library' ? (personalLibrary().get(entry.name)?.name ?? entry.name) : entry.name;
-      store.edit(() => placed.document, { label: inserted ? `Insert ${name}` : `Add ${name}` });
+      store.edit((document) => withClassifierUnits(document, placed.document), { label: inserted ? `Insert ${name}` : `Add ${name}` });
       store.select(placed.nodeId);
     },
     [store],

@@ -1,5 +1,5 @@
 // The status bar: size and health of the graph, the last notice, the platform.
-import { summarizeGraph } from '../editor/graphSummary.ts';
+import { graphHealth, summarizeGraph } from '../editor/graphSummary.ts';
 import { formatCount } from '../editor/nodeSummary.ts';
 import { estimateGraphMemory, formatBytes } from '../../engine/graph/index.ts';
 import type { EditorStore } from '../document/editorStore.ts';
@@ -8,7 +8,7 @@ import { useEditorState } from '../document/useEditorState.ts';
 export function StatusBar({ store, platform }: { store: EditorStore; platform: string }) {
   const state = useEditorState(store);
   const summary = summarizeGraph(state.document, state.analysis);
-  const healthy = summary.errorCount === 0 && summary.warningCount === 0;
+  const health = graphHealth(summary);
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span>
@@ -17,8 +17,8 @@ export function StatusBar({ store, platform }: { store: EditorStore; platform: s
           ≈ {formatBytes(estimateGraphMemory(state.analysis))} to train
         </span>
       </span>
-      <span className={healthy ? 'status-ok' : summary.errorCount > 0 ? 'status-error' : 'status-warning'} data-testid="status-health">
-        {healthy ? 'Shapes check out' : `${summary.errorCount} error${summary.errorCount === 1 ? '' : 's'}, ${summary.warningCount} warning${summary.warningCount === 1 ? '' : 's'}`}
+      <span className={`status-${health.level}`} data-testid="status-health">
+        {health.text}
       </span>
       {state.notice !== null && (
         <span className={`status-notice notice-${state.notice.kind}`} role={state.notice.kind === 'error' ? 'alert' : 'status'}>

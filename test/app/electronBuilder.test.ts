@@ -51,7 +51,7 @@ describe('electron-builder configuration', () => {
     const mainFolder = posix.dirname(main);
     // index.ts serves webRootFor(__dirname) on app:// and loads preloadPathFor(__dirname).
     expect(webRootFor(mainFolder).replaceAll('\\', '/')).toBe('build/web');
-    for (const path of [main, preloadPathFor(mainFolder), `${webRootFor(mainFolder)}/index.html`, 'assets/examples/lenet5.json', 'assets/schema/graph-v1.schema.json', 'package.json']) {
+    for (const path of [main, preloadPathFor(mainFolder), `${webRootFor(mainFolder)}/index.html`, 'assets/examples/lenet5.json', 'assets/schema/graph-v2.schema.json', 'package.json']) {
       expect(packaged(path.replaceAll('\\', '/')), path).toBe(true);
     }
     expect(packaged('engine/cli/bin.mjs')).toBe(false);

@@ -102,7 +102,7 @@ test('LeNet-5 from an empty graph, with palette drags, port drags and the inspec
     const id = await edge.getAttribute('data-id');
     await expect(page.locator(`[data-testid="edge-label"][data-edge-id="${id}"]`)).toHaveText(expected[index - 1]);
   }
-  await expect(page.getByTestId('status-health')).toHaveText('Shapes check out');
+  await expect(page.getByTestId('status-health')).toHaveText('Shapes check out · choose a dataset to train');
   await page.getByTestId('status-bar').getByRole('button', { name: 'Dismiss' }).click();
   await page.getByRole('button', { name: 'Auto layout' }).click();
   await page.getByRole('button', { name: 'Fit View' }).click();

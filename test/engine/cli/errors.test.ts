@@ -190,7 +190,7 @@ describe('dataset paths in a graph', () => {
     const resolved = withPathsFromGraphFolder(parsed('/data/images.idx', '/data/labels.idx'), '/elsewhere/net.json', '/home/user/work');
     expect(resolved.dataset).toMatchObject({ path: '/data/images.idx', labelPath: '/data/labels.idx' });
     const builtin = parseDocument(example('xo-cnn.json')).document as GraphDocument;
-    expect(withPathsFromGraphFolder(builtin, '/elsewhere/xo.json').dataset).toEqual({ source: 'builtin', name: 'xo' });
+    expect(withPathsFromGraphFolder(builtin, '/elsewhere/xo.json').dataset).toEqual({ source: 'builtin', name: 'xo', normalization: 'none' });
   });
 
   it('a graph outside the working directory gets an absolute path', () => {

@@ -39,7 +39,8 @@ describe('netloom validate', () => {
   });
 
   it('--json prints the diagnostics as a JSON array', async () => {
-    const path = file('flatten.json', chainDocument([{ type: 'Input', params: { kind: 'image' } }, { type: 'Conv2D' }, { type: 'Dense' }, { type: 'SoftmaxCrossEntropy' }]));
+    const chain = chainDocument([{ type: 'Input', params: { kind: 'image' } }, { type: 'Conv2D' }, { type: 'Dense', params: { units: 10 } }, { type: 'SoftmaxCrossEntropy' }]);
+    const path = file('flatten.json', { ...chain, dataset: { source: 'builtin', name: 'mnist' } });
     const result = await run(['validate', path, '--json']);
     expect(result.code).toBe(1);
     const diagnostics = JSON.parse(result.out.join('\n')) as { nodeId: string; fix: { type: string } }[];

@@ -16,7 +16,7 @@ const wrongValues: readonly unknown[] = [null, 'text', -1, 1.5, 1e308, -1e308, N
 
 const mutations: Readonly<Record<string, Mutation>> = {
   dropTopField: (document, pick) => delete document[at(['format', 'version', 'nodes', 'edges', 'training'], pick)],
-  wrongVersion: (document, pick) => (document.version = at([0, 2, 99, '1', null, 1.5, -3, 1e300], pick)),
+  wrongVersion: (document, pick) => (document.version = at([0, 3, 99, '1', null, 1.5, -3, 1e300], pick)),
   wrongFormat: (document, pick) => (document.format = at(['netloom', '', 42, null], pick)),
   nodeFieldType: (document, pick) => {
     const node = at(nodesOf(document), pick);

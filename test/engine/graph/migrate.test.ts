@@ -1,6 +1,6 @@
 // The migration mechanism: versions step forward one at a time; newer and unknown versions are refused clearly.
 import { describe, expect, it } from 'vitest';
-import { GRAPH_FORMAT, migrateDocument, type Migration } from '../../../engine/graph/index.ts';
+import { GRAPH_FORMAT, GRAPH_VERSION, migrateDocument, type Migration } from '../../../engine/graph/index.ts';
 
 const renameLabels: Migration = {
   from: 1,
@@ -24,12 +24,12 @@ describe('migrateDocument', () => {
   });
 
   it('leaves a current document as it is', () => {
-    const current = { format: GRAPH_FORMAT, version: 1, nodes: [] };
+    const current = { format: GRAPH_FORMAT, version: GRAPH_VERSION, nodes: [] };
     expect(migrateDocument(current).document).toEqual(current);
   });
 
   it('refuses newer versions, missing steps and non-documents with a reason', () => {
-    expect(migrateDocument({ format: GRAPH_FORMAT, version: 5 }).diagnostics[0].message).toMatch(/newer Netloom \(format version 5; this one reads up to 1\)/);
+    expect(migrateDocument({ format: GRAPH_FORMAT, version: 5 }).diagnostics[0].message).toMatch(/newer Netloom \(format version 5; this one reads up to 2\)/);
     expect(migrateDocument({ format: GRAPH_FORMAT, version: 1, nodes: [] }, [renameLabels], 3).diagnostics[0].message).toBe('No migration from format version 2 to 3.');
     expect(migrateDocument({ format: GRAPH_FORMAT, version: 1 }, [renameLabels], 2).diagnostics[0].message).toMatch(/could not be upgraded from format version 1 \(node "title" becomes "label"\)/);
     expect(migrateDocument({ format: GRAPH_FORMAT, version: '1' }).diagnostics[0].field).toBe('version');

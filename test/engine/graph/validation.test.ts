@@ -8,7 +8,8 @@ const errors = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((diagn
 
 describe('analyzeGraph', () => {
   it('infers every node and edge shape of a valid chain', () => {
-    const analysis = analyzeGraph(chainDocument([image, { type: 'Conv2D', params: { filters: 8 } }, { type: 'ReLU' }, { type: 'Flatten' }, { type: 'Dense', params: { units: 10 } }, { type: 'SoftmaxCrossEntropy' }]));
+    const chain = chainDocument([image, { type: 'Conv2D', params: { filters: 8 } }, { type: 'ReLU' }, { type: 'Flatten' }, { type: 'Dense', params: { units: 10 } }, { type: 'SoftmaxCrossEntropy' }]);
+    const analysis = analyzeGraph({ ...chain, dataset: { source: 'builtin', name: 'mnist' } });
     expect(analysis.diagnostics).toEqual([]);
     expect(analysis.order).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5']);
     expect(['e0', 'e1', 'e2', 'e3', 'e4'].map((id) => formatShape(analysis.edgeShapes.get(id)!))).toEqual(['28×28×1', '26×26×8', '26×26×8', '5408', '10']);

@@ -33,7 +33,7 @@ function ringGan(overrides: { discriminatorSteps?: number } = {}): GraphDocument
   const optimizer = { type: 'adam', learningRate: 0.001, beta1: 0.5 };
   return GraphDocumentSchema.parse({
     format: 'netloom.graph',
-    version: 1,
+    version: 2,
     metadata: { name: 'Ring GAN' },
     nodes,
     edges,

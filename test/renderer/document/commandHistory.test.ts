@@ -104,7 +104,7 @@ describe('command history', () => {
     const store = createEditorStore(document);
     const fix = store.getState().analysis.diagnostics.find((diagnostic) => diagnostic.fix?.kind === 'insertNode')?.fix;
     expect(fix).toBeDefined();
-    if (fix === undefined) return;
+    if (fix === undefined || fix.kind !== 'insertNode') return;
     store.edit((current) => applyFix(current, fix), { label: 'Insert Flatten' });
     expect(store.getState().analysis.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
     expect(store.getState().document.nodes.some((node) => node.type === 'Flatten')).toBe(true);
