@@ -16,7 +16,7 @@ export interface CsvPeek {
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const LABEL_NAMES = ['label', 'labels', 'class', 'classes', 'target', 'y', 'species', 'category'];
+const LABEL_NAMES = ['label', 'labels', 'class', 'classes', 'target', 'species', 'category'];
 
 class Stop extends Error {}
 
@@ -42,10 +42,15 @@ export async function peekCsv(files: FileSource, path: string, rowCount = 10, de
   return { columns, rows };
 }
 
-/** The column most likely to be the label: one named like a label, else the last text column, else the last. */
+/**
+ * The column most likely to be the label: one named like a label, else a "y" that is text or
+ * last (a numeric "y" among x, y, z is a feature), else the last text column, else the last.
+ */
 export function guessLabelColumn(peek: CsvPeek): string | undefined {
   const named = peek.columns.find((column) => LABEL_NAMES.includes(column.name.trim().toLowerCase()));
   if (named !== undefined) return named.name;
+  const y = peek.columns.find((column, index) => column.name.trim().toLowerCase() === 'y' && (column.type === 'text' || index === peek.columns.length - 1));
+  if (y !== undefined) return y.name;
   const text = peek.columns.filter((column) => column.type === 'text');
   return (text.at(-1) ?? peek.columns.at(-1))?.name;
 }

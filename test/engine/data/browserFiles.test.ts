@@ -6,9 +6,14 @@ import { planAddedFiles, planUnpacked } from '../../../engine/data/addedFiles.ts
 import { loadDataset } from '../../../engine/data/index.ts';
 import { readZipArchive } from '../../../engine/data/zipArchive.ts';
 import { createMemoryFileSource } from '../../../engine/data/fileSource.ts';
-import { expectDataError, gzip, idxBytes, pngBytes } from './fixtures.ts';
+import { guessLabelColumn } from '../../../engine/data/csvPeek.ts';
+import type { DatasetReference } from '../../../engine/graph/index.ts';
+import { SessionFiles } from '../../../engine/worker/sessionFiles.ts';
+import { expectDataError, gzip, idxBytes, npyBytes, pngBytes } from './fixtures.ts';
 
 const text = (value: string) => new TextEncoder().encode(value);
+/** A Blob of bytes (copied: a Blob takes an ArrayBuffer-backed view only). */
+const blob = (bytes: Uint8Array) => new Blob([new Uint8Array(bytes)]);
 
 describe('a FileSource over Blobs', () => {
   it('reads, sizes, streams in slices and lists the folders implied by the paths', async () => {
@@ -39,7 +44,7 @@ describe('a FileSource over Blobs', () => {
   it('loads gzip IDX images and labels from Blobs', async () => {
     const images = gzip(idxBytes(0x08, [2, 2, 2], [0, 255, 255, 0, 10, 20, 30, 40]));
     const labels = idxBytes(0x08, [2], [3, 1]);
-    const files = createBlobFileSource(new Map([['x-idx3-ubyte.gz', new Blob([images])], ['y-idx1-ubyte', new Blob([labels])]]));
+    const files = createBlobFileSource(new Map([['x-idx3-ubyte.gz', blob(images)], ['y-idx1-ubyte', blob(labels)]]));
     const dataset = await loadDataset({ source: 'file', path: 'x-idx3-ubyte.gz', labelPath: 'y-idx1-ubyte', format: 'idx' }, { files });
     expect(dataset.inputDims).toEqual([2, 2, 1]);
     expect(Array.from(dataset.targets.kind === 'class' ? dataset.targets.values : [])).toEqual([3, 1]);
@@ -83,9 +88,99 @@ describe('what the files a user gives are', () => {
     expect(planAddedFiles(['arrays.npz'])).toMatchObject({ kind: 'archive', archive: 'npz' });
   });
 
+  it('guesses the label column: a label name, else a text or last "y", else the last text column', () => {
+    const peek = (names: string, types: string) => ({ columns: names.split(',').map((name, index) => ({ name, type: types[index] === 'n' ? ('number' as const) : ('text' as const) })), rows: [] });
+    expect(guessLabelColumn(peek('label,p1,p2', 'nnn'))).toBe('label');
+    expect(guessLabelColumn(peek('x,y,z,side', 'nnnt'))).toBe('side');
+    expect(guessLabelColumn(peek('a,b,y', 'nnn'))).toBe('y');
+    expect(guessLabelColumn(peek('a,kind,b', 'ntn'))).toBe('kind');
+    expect(guessLabelColumn(peek('a,b', 'nn'))).toBe('b');
+  });
+
   it('refuses what it cannot read, saying what to give instead', () => {
     expect(() => planAddedFiles(['photo.gif'])).toThrow(/not a kind of file Netloom reads; give a \.csv/);
     expect(() => planAddedFiles(['a.csv', 'b.txt'])).toThrow(/2 files of different kinds/);
     expect(() => planAddedFiles(['a/cat/1.png', 'b/dog/1.png'])).toThrow(/not one folder with a subfolder per class/);
+  });
+});
+
+/** Adds files as the app does (Blobs under their paths) and loads the dataset they make. */
+async function addAndLoad(given: Readonly<Record<string, Uint8Array>>) {
+  const session = new SessionFiles();
+  const dataset: DatasetReference = await session.add(Object.entries(given).map(([path, bytes]) => ({ path, blob: blob(bytes) })));
+  const steps: { done: number; total: number; unit: string }[] = [];
+  const loaded = await loadDataset(dataset, { files: session.source(), onProgress: (step) => steps.push(step) });
+  return { dataset, loaded, steps };
+}
+
+const classes = (loaded: Awaited<ReturnType<typeof loadDataset>>) => (loaded.targets.kind === 'class' ? Array.from(loaded.targets.values) : []);
+const floats = (loaded: Awaited<ReturnType<typeof loadDataset>>) => (loaded.inputs.kind === 'float' ? Array.from(loaded.inputs.values) : []);
+
+describe('each kind of file a user gives, read from Blobs in the worker', () => {
+  it('a CSV: its text label column guessed, bytes read reported as progress', async () => {
+    const csv = 'x,y,z,side\n0.5,1,-1,left\n2,0,0.25,right\n-3,4,5,left\n';
+    const { dataset, loaded, steps } = await addAndLoad({ 'points.csv': text(csv) });
+    expect(dataset).toEqual({ source: 'file', path: 'points.csv', format: 'csv', labelColumn: 'side' });
+    expect(floats(loaded)).toEqual([0.5, 1, -1, 2, 0, 0.25, -3, 4, 5]);
+    expect(classes(loaded)).toEqual([0, 1, 0]);
+    expect(steps.at(-1)).toEqual({ done: csv.length, total: csv.length, unit: 'bytes' });
+  });
+
+  it('an IDX pair, plain and gzip: images as bytes, labels as classes', async () => {
+    const pixels = [0, 255, 255, 0, 10, 20, 30, 40, 1, 2, 3, 4];
+    for (const pack of [(bytes: Uint8Array) => bytes, gzip]) {
+      const suffix = pack === gzip ? '.gz' : '';
+      const { dataset, loaded } = await addAndLoad({ [`digits-images-idx3-ubyte${suffix}`]: pack(idxBytes(0x08, [3, 2, 2], pixels)), [`digits-labels-idx1-ubyte${suffix}`]: pack(idxBytes(0x08, [3], [7, 0, 7])) });
+      expect(dataset).toEqual({ source: 'file', path: `digits-images-idx3-ubyte${suffix}`, format: 'idx', labelPath: `digits-labels-idx1-ubyte${suffix}` });
+      expect(loaded.count).toBe(3);
+      expect(loaded.inputDims).toEqual([2, 2, 1]);
+      expect(loaded.inputs.kind === 'byte' ? Array.from(loaded.inputs.values) : floats(loaded).map((value) => Math.round(value * 255))).toEqual(pixels);
+      expect(classes(loaded)).toEqual([7, 0, 7]);
+    }
+  });
+
+  it('an NPY pair and the same arrays in an .npz', async () => {
+    const x = npyBytes('<f4', [2, 3], [1, 2, 3, 4, 5, 6.5]);
+    const y = npyBytes('<i8', [2], [1, 0]);
+    const pair = await addAndLoad({ 'x.npy': x, 'y.npy': y });
+    expect(pair.dataset).toEqual({ source: 'file', path: 'x.npy', format: 'npy', labelPath: 'y.npy' });
+    expect(floats(pair.loaded)).toEqual([1, 2, 3, 4, 5, 6.5]);
+    expect(pair.loaded.inputDims).toEqual([3]);
+    expect(classes(pair.loaded)).toEqual([1, 0]);
+    const packed = await addAndLoad({ 'arrays.npz': zipSync({ 'x.npy': x, 'y.npy': y }) });
+    expect(packed.dataset).toEqual({ source: 'file', path: 'arrays.npz/x.npy', format: 'npy', labelPath: 'arrays.npz/y.npy' });
+    expect(floats(packed.loaded)).toEqual([1, 2, 3, 4, 5, 6.5]);
+    expect(classes(packed.loaded)).toEqual([1, 0]);
+  });
+
+  it('a folder of images given file by file (the folder picker), one subfolder per class', async () => {
+    const bright = pngBytes(2, 2, 1, (x) => 100 + x * 100);
+    const dark = pngBytes(2, 2, 1, () => 5);
+    const { dataset, loaded, steps } = await addAndLoad({ 'lamps/on/a.png': bright, 'lamps/on/b.png': bright, 'lamps/off/a.png': dark });
+    expect(dataset).toEqual({ source: 'file', path: 'lamps', format: 'imageFolder' });
+    expect(loaded.count).toBe(3);
+    expect(loaded.inputDims).toEqual([2, 2, 1]);
+    expect(loaded.targets).toMatchObject({ classNames: ['off', 'on'] });
+    expect(classes(loaded).sort()).toEqual([0, 1, 1]);
+    expect(steps.at(-1)).toEqual({ done: 3, total: 3, unit: 'records' });
+  });
+
+  it('a text file: characters as tokens, in windows', async () => {
+    const { dataset, loaded } = await addAndLoad({ 'poem.txt': text('abcab'.repeat(20)) });
+    expect(dataset).toEqual({ source: 'file', path: 'poem.txt', format: 'text' });
+    expect(loaded.targets.kind).toBe('token');
+    expect(loaded).toMatchObject({ vocabulary: ['a', 'b', 'c'] });
+    // 100 characters in windows of 32 (plus the next one as target), 32 apart: floor((99 - 32) / 32) + 1 = 3.
+    expect(loaded.count).toBe(3);
+    expect(loaded.inputs.kind === 'token' && Array.from(loaded.inputs.values.subarray(0, 6))).toEqual([0, 1, 2, 0, 1, 0]);
+  });
+
+  it('a file that is not there, or no longer readable, says so and is never parsed', async () => {
+    const session = new SessionFiles();
+    await expectDataError(loadDataset({ source: 'file', path: 'gone.csv', format: 'csv' }, { files: session.source() }), { file: 'gone.csv' }, /file not found: .* add it again in the Dataset panel/);
+    const broken = new Blob([text('a,b\n1,2\n')]);
+    Object.defineProperty(broken, 'slice', { value: () => ({ arrayBuffer: () => Promise.reject(new Error('NotReadableError')) }) });
+    await session.add([{ path: 'moved.csv', blob: broken }]).catch(() => undefined);
+    await expectDataError(loadDataset({ source: 'file', path: 'moved.csv', format: 'csv' }, { files: session.source() }), { file: 'moved.csv' }, /not readable: the file was moved, changed or deleted/);
   });
 });
