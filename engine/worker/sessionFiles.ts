@@ -12,7 +12,7 @@ import type { DatasetReference } from '../graph/index.ts';
 import type { FileToAdd } from '../protocol/index.ts';
 
 const FASHION_HINT =
-  "Fashion-MNIST's files are not in this page: add its four IDX files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz; on Debian the dataset-fashion-mnist package has them) in the Dataset panel";
+  'its files are not in this page; add its four IDX files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz; on Debian the dataset-fashion-mnist package has them) under "Add your own" in the Dataset panel';
 const ADD_AGAIN = 'file not found: it is neither among the files added in this session (added files are kept until the page is closed or reloaded) nor bundled with the app; add it again in the Dataset panel';
 
 export class SessionFiles {

@@ -46,6 +46,11 @@ function BuiltinList({ document, choose }: { document: GraphDocument; choose: (d
   );
 }
 
+function addAgainLabel(dataset: DatasetReference | undefined): string {
+  if (dataset?.source === 'builtin') return `Add ${builtinName(dataset.name)}'s files…`;
+  return dataset?.format === 'imageFolder' ? 'Add the folder again…' : dataset?.labelPath === undefined ? 'Add the file again…' : 'Add the files again…';
+}
+
 function PreviewArea({ state, document, onAddAgain, onRetry }: { state: PreviewState; document: GraphDocument; onAddAgain: () => void; onRetry: () => void }) {
   if (state.status === 'none') return <p className="dataset-empty">The graph names no dataset yet: choose a built-in set or add your own.</p>;
   if (state.status === 'loading') return <ProgressBar progress={state.progress} label="Loading" />;
@@ -56,7 +61,7 @@ function PreviewArea({ state, document, onAddAgain, onRetry }: { state: PreviewS
         <p>{state.error}</p>
         {again ? (
           <button type="button" className="primary" onClick={onAddAgain} data-testid="dataset-add-again">
-            Add the {document.dataset?.source === 'file' && document.dataset.format === 'imageFolder' ? 'folder' : 'files'} again…
+            {addAgainLabel(document.dataset)}
           </button>
         ) : (
           <button type="button" onClick={onRetry}>
@@ -106,7 +111,7 @@ export function DatasetPanel({ store, getClient, onClose, dropped }: DatasetPane
           </aside>
           <section className="dataset-current" aria-label="Preview">
             <h3 data-testid="dataset-current-name">{datasetName(document.dataset)}</h3>
-            <DatasetSettings store={store} document={document} preview={preview.preview} />
+            {document.dataset !== undefined && <DatasetSettings store={store} document={document} preview={preview.preview} />}
             <PreviewArea state={preview} document={document} onAddAgain={addAgain} onRetry={() => setRetry((count) => count + 1)} />
           </section>
         </div>

@@ -1,4 +1,4 @@
 // renderer/datasets: the dataset panel (built-in sets, a user's own files, the preview).
 export { DatasetPanel } from './DatasetPanel.tsx';
-export { CHOOSE_DATASET_EVENT, useDatasetPanel } from './useDatasetPanel.ts';
+export { useDatasetPanel } from './useDatasetPanel.ts';
 export { datasetName } from './datasetChoices.ts';

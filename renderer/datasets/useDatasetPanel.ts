@@ -1,11 +1,10 @@
 // Whether the dataset panel is open, and the two other ways it opens: files dropped anywhere on
-// the app (they are added as it opens), and a CHOOSE_DATASET_EVENT on window (a fix such as
-// "Choose a dataset" elsewhere in the renderer dispatches it without importing this folder).
+// the app (they are added as it opens), and requestDatasetPanel() (renderer/document), which a fix
+// such as "Choose a dataset" elsewhere in the renderer calls without importing this folder.
 import { useCallback, useEffect, useState } from 'react';
 import type { FileToAdd } from '../../engine/protocol/index.ts';
+import { CHOOSE_DATASET_EVENT } from '../document/datasetPanelRequest.ts';
 import { filesFromDrop, hasFiles } from './fileInput.ts';
-
-export const CHOOSE_DATASET_EVENT = 'netloom:choose-dataset';
 
 export interface DatasetPanelState {
   readonly open: boolean;

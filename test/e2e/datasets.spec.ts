@@ -213,7 +213,8 @@ test('a folder of generated PNGs in two classes, picked with the folder picker, 
   await setParam(page, 'input1', 'width', ['8']);
   await buildChain(page, [['Flatten', 'flatten1'], ['Dense', 'dense1'], ['SoftmaxCrossEntropy', 'softmaxcrossentropy1']]);
   await setParam(page, 'dense1', 'units', ['2']);
-  await page.getByTestId('dataset-button').click();
+  // Opened the way a "Choose a dataset" fix opens it: requestDatasetPanel() (renderer/document) dispatches this event.
+  await page.evaluate(() => window.dispatchEvent(new Event('netloom:choose-dataset')));
   const panel = page.getByTestId('dataset-panel');
   await panel.getByTestId('dataset-folder-input').setInputFiles(pngFolder());
   await expect(panel.getByTestId('dataset-current-name')).toHaveText('halves');
@@ -243,12 +244,12 @@ test('Fashion-MNIST in the web build: without its files the panel says which to 
   await page.getByTestId('dataset-button').click();
   const panel = page.getByTestId('dataset-panel');
   const problem = panel.getByTestId('dataset-preview-error');
-  await expect(problem).toContainText("Fashion-MNIST's files are not in this page: add its four IDX files (train-images-idx3-ubyte.gz");
+  await expect(problem).toContainText('Fashion-MNIST: its files are not in this page; add its four IDX files (train-images-idx3-ubyte.gz');
   await expect(problem).not.toContainText('/usr/share');
   await expect(problem).not.toContainText('magic');
   await page.screenshot({ path: `${SCREENSHOTS}/dataset-fashion-missing.png` });
   const names = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'];
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel.getByTestId('dataset-add-again').click()]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel.getByRole('button', { name: "Add Fashion-MNIST's files…" }).click()]);
   await chooser.setFiles(names.map((name) => join(FASHION, name)));
   await expect(panel.getByTestId('dataset-count')).toHaveText('60,000', { timeout: 60_000 });
   await expect(panel.getByTestId('dataset-samples').locator('figcaption').first()).toHaveText('T-shirt/top');

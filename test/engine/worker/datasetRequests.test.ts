@@ -79,7 +79,7 @@ describe('files a user gives, in the worker', () => {
     const app = appHost();
     await app.send({ type: 'previewDataset', requestId: 4, dataset: { source: 'builtin', name: 'fashion-mnist' } });
     const message = app.of('problem')[0].problems[0].message;
-    expect(message).toMatch(/Fashion-MNIST's files are not in this page: add its four IDX files \(train-images-idx3-ubyte\.gz/);
+    expect(message).toMatch(/^Fashion-MNIST: its files are not in this page; add its four IDX files \(train-images-idx3-ubyte\.gz, .*\) under "Add your own" in the Dataset panel$/);
     expect(message).not.toMatch(/\/usr\/share/);
   });
 });
