@@ -164,7 +164,9 @@ test('a CSV made here, dropped onto the app, previews its rows and column types,
   await setParam(page, 'input1', 'features', ['3']);
   await buildChain(page, [['Dense', 'dense1'], ['SoftmaxCrossEntropy', 'softmaxcrossentropy1']]);
   await setParam(page, 'dense1', 'units', ['2']);
-  await dropFiles(page, [{ name: 'points.csv', text: pointsCsv() }]);
+  const csv = pointsCsv();
+  const rights = csv.split('\n').filter((line) => line.endsWith(',right')).length;
+  await dropFiles(page, [{ name: 'points.csv', text: csv }]);
   const panel = page.getByTestId('dataset-panel');
   await expect(panel.getByTestId('dataset-current-name')).toHaveText('points.csv');
   await expect(panel.getByTestId('dataset-count')).toHaveText('200', { timeout: 20_000 });
@@ -174,7 +176,9 @@ test('a CSV made here, dropped onto the app, previews its rows and column types,
   const table = panel.getByTestId('dataset-table');
   await expect(table.locator('th')).toHaveText(['xnumber', 'ynumber', 'znumber', 'sidetext · label']);
   await expect(table.locator('tbody tr')).toHaveCount(10);
-  await expect(panel.getByTestId('dataset-counts').locator('li')).toHaveCount(2);
+  await expect(table.locator('tbody tr').first().locator('td')).toHaveText(csv.split('\n')[1].split(','));
+  await expect(panel.getByTestId('dataset-counts').locator('.dataset-count-name')).toHaveText(['left', 'right']);
+  await expect(panel.getByTestId('dataset-counts').locator('.dataset-count-value')).toHaveText([String(200 - rights), String(rights)]);
   await panel.getByTestId('dataset-validation-split').fill('20%');
   await panel.getByTestId('dataset-validation-split').press('Enter');
   await expect(panel.getByText('20% held out to validate')).toBeVisible();
@@ -258,5 +262,34 @@ test('Fashion-MNIST in the web build: without its files the panel says which to 
   await train(page, '1');
   await expect.poll(() => shownStep(page), { timeout: 90_000 }).toBeGreaterThan(0);
   await page.getByTestId('run-stop').click();
+  expect(errors).toEqual([]);
+});
+
+/** Every example but Fashion-MNIST reads its data in the web build: built in, generated or bundled. */
+const EXAMPLES = [
+  ['char-lstm', '32', 'Toy language'],
+  ['conv-autoencoder', '28×28×1', 'MNIST digits'],
+  ['dcgan-mnist', '28×28×1', 'MNIST digits'],
+  ['dense-autoencoder', '28×28×1', 'MNIST digits'],
+  ['gru-waveforms', '20×1', 'Waveforms'],
+  ['lenet5', '28×28×1', 'MNIST digits'],
+  ['mnist-mlp', '28×28×1', 'MNIST digits'],
+  ['sine-lstm', '', 'Sine'],
+  ['xo-cnn', '9×9×1', 'X vs O'],
+] as const;
+
+test('every example but Fashion-MNIST previews its data in the web build', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  for (const [example, shape, name] of EXAMPLES) {
+    await page.goto(`/?example=${example}`);
+    await expect(page.getByTestId('dataset-button')).toHaveText(new RegExp(`^Data: ${name}`));
+    await page.getByTestId('dataset-button').click();
+    const panel = page.getByTestId('dataset-panel');
+    await expect(panel.getByTestId('dataset-count').or(panel.getByTestId('dataset-preview-error'))).toBeVisible({ timeout: 30_000 });
+    await expect(panel.getByTestId('dataset-preview-error'), example).toHaveCount(0);
+    if (shape !== '') await expect(panel.getByTestId('dataset-shape'), example).toHaveText(shape);
+    await panel.getByTestId('dataset-close').click();
+  }
   expect(errors).toEqual([]);
 });
