@@ -36,7 +36,7 @@ function ClassCounts({ preview }: { preview: DatasetPreviewPayload }) {
           <li key={name}>
             <span className="dataset-count-name">{name}</span>
             <span className="dataset-count-bar" style={{ width: `${(100 * counts[index]) / largest}%` }} />
-            <span className="dataset-count-value">{counts[index]}</span>
+            <span className="dataset-count-value">{counts[index].toLocaleString('en-US')}</span>
           </li>
         ))}
       </ul>

@@ -126,6 +126,16 @@ describe('each kind of file a user gives, read from Blobs in the worker', () => 
     expect(steps.at(-1)).toEqual({ done: csv.length, total: csv.length, unit: 'bytes' });
   });
 
+  it('a large file streams in 1 MiB slices, its progress in bytes read of its size', async () => {
+    // 2.5 MiB of rows "0.5,1,a\n" (8 bytes each) under a header of 6 bytes.
+    const rows = (5 * 2 ** 20) / 16;
+    const csv = `x,y,c\n${'0.5,1,a\n0.5,2,b\n'.repeat(rows / 2)}`;
+    const { loaded, steps } = await addAndLoad({ 'big.csv': text(csv) });
+    expect(loaded.count).toBe(rows);
+    expect(steps.map((step) => step.done)).toEqual([0, 2 ** 20, 2 ** 21, csv.length]);
+    expect(new Set(steps.map((step) => step.total))).toEqual(new Set([csv.length]));
+  });
+
   it('an IDX pair, plain and gzip: images as bytes, labels as classes', async () => {
     const pixels = [0, 255, 255, 0, 10, 20, 30, 40, 1, 2, 3, 4];
     for (const pack of [(bytes: Uint8Array) => bytes, gzip]) {
