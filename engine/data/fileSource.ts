@@ -44,7 +44,8 @@ export function baseName(path: string): string {
   return cut < 0 ? trimmed : trimmed.slice(cut + 1);
 }
 
-function normalize(path: string): string {
+/** A path with `/` separators, no `./` start and no trailing or doubled separators. */
+export function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
 }
 
@@ -54,10 +55,10 @@ function normalize(path: string): string {
  */
 export function createMemoryFileSource(files: ReadonlyMap<string, Uint8Array> | Readonly<Record<string, Uint8Array>>): FileSource {
   const entries = new Map<string, Uint8Array>();
-  for (const [path, bytes] of files instanceof Map ? files : Object.entries(files)) entries.set(normalize(path), bytes);
+  for (const [path, bytes] of files instanceof Map ? files : Object.entries(files)) entries.set(normalizePath(path), bytes);
 
   function get(path: string): Uint8Array {
-    const bytes = entries.get(normalize(path));
+    const bytes = entries.get(normalizePath(path));
     if (bytes === undefined) throw new DataError({ file: path }, 'no such file');
     return bytes;
   }
@@ -70,7 +71,7 @@ export function createMemoryFileSource(files: ReadonlyMap<string, Uint8Array> | 
       for (let offset = 0; offset < bytes.byteLength; offset += chunkSize) yield bytes.subarray(offset, offset + chunkSize);
     },
     async list(path) {
-      const prefix = normalize(path) === '' ? '' : `${normalize(path)}/`;
+      const prefix = normalizePath(path) === '' ? '' : `${normalizePath(path)}/`;
       const found = new Map<string, boolean>();
       for (const key of entries.keys()) {
         if (!key.startsWith(prefix)) continue;

@@ -1,2 +1,3 @@
 // engine/protocol: the worker's message contract.
 export * from './messages.ts';
+export * from './datasets.ts';

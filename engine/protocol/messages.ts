@@ -1,6 +1,7 @@
 // The messages between the UI (or the CLI) and the engine worker. Version 1. Every message is a
 // discriminated union member keyed by `type`; tensors and images travel as transferable
-// ArrayBuffers. This file imports nothing: both sides share it as the contract.
+// ArrayBuffers. This folder imports nothing: both sides share it as the contract.
+import type { DatasetEvent, DatasetRequest } from './datasets.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -39,7 +40,8 @@ export type EngineRequest =
   | { readonly type: 'readWeights'; readonly requestId: number; readonly nodeId: string }
   | { readonly type: 'saveCheckpoint'; readonly requestId: number }
   /** A classifier's validation examples under the current weights: one confusion cell's, or the most wrong. */
-  | { readonly type: 'findExamples'; readonly requestId: number; readonly query: ExampleQuery; readonly limit?: number };
+  | { readonly type: 'findExamples'; readonly requestId: number; readonly query: ExampleQuery; readonly limit?: number }
+  | DatasetRequest;
 
 /** `cell`: the examples of class `truth` predicted as `predicted`, most confident first; `mostWrong`: lowest probability of the true class first. */
 export type ExampleQuery = { readonly kind: 'cell'; readonly truth: number; readonly predicted: number } | { readonly kind: 'mostWrong' };
@@ -156,4 +158,5 @@ export type EngineEvent =
       readonly images?: ImageGrid;
     }
   | { readonly type: 'diverged'; readonly step: number; readonly nodeId: string; readonly message: string }
-  | { readonly type: 'done'; readonly steps: number; readonly epochs: number; readonly losses: Readonly<Record<string, number>>; readonly reason: 'finished' | 'stopped' | 'earlyStopping' };
+  | { readonly type: 'done'; readonly steps: number; readonly epochs: number; readonly losses: Readonly<Record<string, number>>; readonly reason: 'finished' | 'stopped' | 'earlyStopping' }
+  | DatasetEvent;

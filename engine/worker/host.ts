@@ -9,7 +9,9 @@ import { readCheckpointHeader, saveCheckpointAsync, CheckpointError } from '../t
 import { setUpRun } from '../train/prepare.ts';
 import type { TrainingRun } from '../train/run.ts';
 import { RunSetupError } from '../train/setup.ts';
+import { handleDatasetRequest } from './datasetRequests.ts';
 import { findExamples } from './examples.ts';
+import type { SessionFiles } from './sessionFiles.ts';
 import { recurrentGates } from './gates.ts';
 import { HistogramPacer, modelWithParameters, parameterHistograms } from './histograms.ts';
 import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
@@ -25,6 +27,10 @@ export const PREVIEW_INTERVAL_MS = 2000;
 export interface HostOptions {
   readonly files?: FileSource;
   readonly mnistPath?: string;
+  /** Where Fashion-MNIST's IDX files are (default: Debian's folder; the app: the files a user added). */
+  readonly fashionMnistDirectory?: string;
+  /** Files a user gave in this session (the app); `files` should then be its source(). */
+  readonly sessionFiles?: SessionFiles;
   /** Lets queued requests in between training steps. */
   readonly yieldControl?: () => Promise<void>;
   /** Whether this runtime is cross-origin isolated (a browser worker), told in `hello`. */
@@ -98,6 +104,9 @@ export class EngineHost {
       case 'findExamples':
         if (this.run === null) throw new Error('There are no predictions yet: train first.');
         return this.send(findExamples(this.run.loop, this.run.steps, request.requestId, request.query, request.limit));
+      case 'addFiles':
+      case 'previewDataset':
+        return handleDatasetRequest({ session: this.options.sessionFiles, load: this.loadContext(), send: (event) => this.send(event) }, request);
     }
   }
 
@@ -168,10 +177,13 @@ export class EngineHost {
     if (document.dataset === undefined) throw new RunSetupError('The graph names no dataset to train on.', undefined, 'dataset');
     const what = document.dataset.source === 'builtin' ? document.dataset.name : document.dataset.path;
     return loadDataset(document.dataset, {
-      files: this.options.files,
-      mnistPath: this.options.mnistPath,
+      ...this.loadContext(),
       onProgress: (progress) => this.send({ type: 'loading', what, done: progress.done, total: progress.total }),
     });
+  }
+
+  private loadContext(): { files?: FileSource; mnistPath?: string; fashionMnistDirectory?: string } {
+    return { files: this.options.files, mnistPath: this.options.mnistPath, fashionMnistDirectory: this.options.fashionMnistDirectory };
   }
 
   private sendWatched(): void {

@@ -4,8 +4,10 @@ import { setBackendEnvironment } from '../backends/index.ts';
 import type { WasmBuild } from '../backends/wasm/index.ts';
 import { createFetchFileSource } from './fetchFileSource.ts';
 import { EngineHost } from './host.ts';
+import { SessionFiles } from './sessionFiles.ts';
 import { browserMemoryLimit } from './memoryLimit.ts';
 import { spawnBrowserPoolWorker } from './poolWorkers.ts';
+import { FASHION_MNIST_FOLDER } from '../data/addedFiles.ts';
 import type { EngineRequest } from '../protocol/index.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -19,9 +21,13 @@ async function loadWasm(build: WasmBuild): Promise<ArrayBuffer> {
 }
 
 setBackendEnvironment({ loadWasm, spawnPoolWorker: spawnBrowserPoolWorker, cores: navigator.hardwareConcurrency });
+// A user's files first, then the app's own (the bundled MNIST digits).
+const sessionFiles = new SessionFiles(createFetchFileSource(new URL('/', scope.location.href).href));
 const host = new EngineHost((event, transfer) => scope.postMessage(event, transfer), {
-  files: createFetchFileSource(new URL('/', scope.location.href).href),
+  files: sessionFiles.source(),
+  sessionFiles,
   mnistPath: 'data/mnist.bin',
+  fashionMnistDirectory: FASHION_MNIST_FOLDER,
   yieldControl: () => new Promise((resolve) => setTimeout(resolve, 0)),
   crossOriginIsolated: scope.crossOriginIsolated,
   memoryLimit: browserMemoryLimit((navigator as { deviceMemory?: number }).deviceMemory),

@@ -30,6 +30,8 @@ export function transferablesOf(event: EngineEvent): ArrayBuffer[] {
       return [event.data];
     case 'examples':
       return event.images === undefined ? [] : [event.images.data];
+    case 'datasetPreview':
+      return event.preview.images === undefined ? [] : [event.preview.images.data];
     case 'points':
       return event.real === undefined ? [event.generated] : [event.generated, event.real];
     default:

@@ -155,6 +155,9 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
       return { ...model, done: { reason: event.reason, steps: event.steps, epochs: event.epochs } };
     case 'checkpoint':
     case 'examples':
+    case 'filesAdded':
+    case 'datasetPreview':
+    case 'datasetProgress':
       return model;
   }
 }

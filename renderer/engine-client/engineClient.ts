@@ -1,7 +1,7 @@
 // The only code that creates the engine worker: a typed proxy over engine/protocol. Requests go
 // out as messages; events come back to subscribers; probe, weights and checkpoint requests
 // resolve with their answer.
-import type { EngineEvent, EngineRequest, ExampleQuery } from '../../engine/protocol/index.ts';
+import type { DatasetPreviewPayload, EngineEvent, EngineRequest, ExampleQuery, FileToAdd } from '../../engine/protocol/index.ts';
 
 /** What the client needs of a worker (a real Worker, or a fake in tests). */
 export interface WorkerPort {
@@ -11,7 +11,12 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' | 'examples' }>;
+type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' | 'examples' | 'filesAdded' | 'datasetPreview' }>;
+const ANSWERS: ReadonlySet<EngineEvent['type']> = new Set(['probed', 'weights', 'checkpoint', 'examples', 'filesAdded', 'datasetPreview']);
+
+function isAnswer(event: EngineEvent): event is Answer {
+  return ANSWERS.has(event.type);
+}
 type Listener = (event: EngineEvent) => void;
 
 export class EngineClient {
@@ -22,6 +27,10 @@ export class EngineClient {
   private hello: Extract<EngineEvent, { type: 'hello' }> | null = null;
 
   private worker: WorkerPort;
+  /** Dataset requests waiting: their problems are the dataset panel's to show, not a run's. */
+  private readonly datasetRequests = new Set<number>();
+  /** Files a user added, given again to a fresh worker after a crash (a File is a handle: nothing is copied). */
+  private readonly added: (readonly FileToAdd[])[] = [];
 
   /** `replacement` starts a fresh worker after a crash, so the next Train runs on a live engine. */
   constructor(worker: WorkerPort, private readonly replacement?: () => WorkerPort) {
@@ -38,6 +47,7 @@ export class EngineClient {
       if (restarted) {
         worker.terminate();
         this.worker = this.attach(this.replacement());
+        for (const files of this.added) this.worker.postMessage({ type: 'addFiles', requestId: 0, files });
       }
       const next = restarted ? 'A fresh engine is ready: press Train to start again.' : 'Start the run again.';
       this.receive({ type: 'problem', fatal: true, problems: [{ message: `The engine worker crashed: ${error.message || 'unknown error'}. ${next}` }] });
@@ -73,6 +83,27 @@ export class EngineClient {
     return this.ask((requestId) => ({ type: 'findExamples', requestId, query, limit })) as Promise<Extract<EngineEvent, { type: 'examples' }>>;
   }
 
+  /** Gives the worker a user's files (read there, not here); answers with the dataset reference they make. */
+  async addFiles(files: readonly FileToAdd[], onRequest?: (requestId: number) => void): Promise<Extract<EngineEvent, { type: 'filesAdded' }>> {
+    const answer = (await this.ask((requestId) => {
+      onRequest?.(requestId);
+      this.datasetRequests.add(requestId);
+      return { type: 'addFiles', requestId, files };
+    })) as Extract<EngineEvent, { type: 'filesAdded' }>;
+    this.added.push(files);
+    return answer;
+  }
+
+  /** Loads a dataset reference in the worker and answers with its preview; progress comes as datasetProgress events. */
+  async previewDataset(dataset: unknown, onRequest?: (requestId: number) => void): Promise<DatasetPreviewPayload> {
+    const answer = await this.ask((requestId) => {
+      onRequest?.(requestId);
+      this.datasetRequests.add(requestId);
+      return { type: 'previewDataset', requestId, dataset };
+    });
+    return (answer as Extract<EngineEvent, { type: 'datasetPreview' }>).preview;
+  }
+
   terminate(): void {
     for (const waiter of this.pending.values()) waiter.reject(new Error('The engine was shut down.'));
     this.pending.clear();
@@ -89,10 +120,12 @@ export class EngineClient {
 
   private receive(event: EngineEvent): void {
     if (event.type === 'hello') this.hello = event;
+    const datasetProblem = event.type === 'problem' && event.requestId !== undefined && this.datasetRequests.delete(event.requestId);
+    if (isAnswer(event)) this.datasetRequests.delete(event.requestId);
     if (event.type === 'problem' && event.requestId !== undefined) {
       this.pending.get(event.requestId)?.reject(new Error(event.problems[0]?.message ?? 'The engine could not answer.'));
       this.pending.delete(event.requestId);
-    } else if (event.type === 'probed' || event.type === 'weights' || event.type === 'checkpoint' || event.type === 'examples') {
+    } else if (isAnswer(event)) {
       this.pending.get(event.requestId)?.resolve(event);
       this.pending.delete(event.requestId);
     } else if (event.type === 'problem' && event.fatal && this.pending.size > 0) {
@@ -100,6 +133,7 @@ export class EngineClient {
       for (const waiter of this.pending.values()) waiter.reject(new Error(message));
       this.pending.clear();
     }
+    if (datasetProblem) return;
     for (const listener of this.listeners) listener(event);
   }
 }

@@ -1,12 +1,14 @@
 // The window: top bar, palette | canvas or JSON | inspector, status bar. Each loaded document gets a
 // fresh canvas (keyed by generation), so it is measured and fitted to view from scratch.
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { Canvas } from '../editor/Canvas.tsx';
 import { Inspector } from '../editor/Inspector.tsx';
 import { Palette } from '../editor/Palette.tsx';
 import { addFromPalette } from '../editor/paletteAdding.ts';
 import type { GraphRunsStore } from '../dashboard/index.ts';
+import { DatasetPanel, useDatasetPanel } from '../datasets/index.ts';
+import type { EngineClient } from '../engine-client/engineClient.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { EditorStore } from '../document/editorStore.ts';
 import type { FileCommands } from './fileCommands.ts';
@@ -35,15 +37,27 @@ function JsonCenter({ store }: { store: EditorStore }) {
   );
 }
 
+/** The engine, started on first use (the dock or the dataset panel). */
+function useEngineClient(runs: GraphRunsStore): () => EngineClient {
+  return useCallback(() => {
+    runs.connect();
+    const client = runs.getView().client;
+    if (client === null) throw new Error('The engine did not start.');
+    return client;
+  }, [runs]);
+}
+
 export function Layout({ store, platform, commands, runs, onRestore, onHome }: LayoutProps) {
   const { view, generation } = useEditorState(store);
+  const datasets = useDatasetPanel();
+  const getClient = useEngineClient(runs);
   const sheet = useShortcutSheet();
   const shortcutPrefix = /Mac/.test(navigator.userAgent) ? '⌘' : 'Ctrl+';
   return (
     // A fresh React Flow store per opened graph: the last graph's selection must not select a layer of the same id in this one.
     <ReactFlowProvider key={generation}>
       <div className="app">
-        <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} />
+        <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} onDataset={datasets.show} />
         <Palette onAdd={(entry) => addFromPalette(store, entry)} />
         <main className="center with-dock">
           <div className="center-main">{view === 'json' ? <JsonCenter store={store} /> : <Canvas key={generation} store={store} />}</div>
@@ -52,6 +66,7 @@ export function Layout({ store, platform, commands, runs, onRestore, onHome }: L
         <Inspector store={store} />
         <StatusBar store={store} platform={platform.kind} />
         {sheet.open && <ShortcutSheet onClose={() => sheet.setOpen(false)} />}
+        {datasets.open && <DatasetPanel store={store} getClient={getClient} onClose={datasets.close} dropped={datasets.dropped} />}
       </div>
     </ReactFlowProvider>
   );

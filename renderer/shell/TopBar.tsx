@@ -1,4 +1,5 @@
 // The top bar: the document's name and file, the file commands, the examples and the view switch.
+import { datasetName } from '../datasets/index.ts';
 import type { EditorState, EditorStore } from '../document/editorStore.ts';
 import { exampleNames } from '../document/examples.ts';
 import { useEditorState } from '../document/useEditorState.ts';
@@ -12,6 +13,8 @@ interface TopBarProps {
   readonly onRestore: (() => void) | null;
   /** Shows the start page. */
   readonly onHome: () => void;
+  /** Opens the dataset panel. */
+  readonly onDataset: () => void;
 }
 
 function DocumentTitle({ state }: { state: EditorState }) {
@@ -87,7 +90,16 @@ function ViewSwitch({ store, view }: { store: EditorStore; view: EditorState['vi
   );
 }
 
-export function TopBar({ store, commands, shortcutPrefix, onRestore, onHome }: TopBarProps) {
+function DatasetButton({ state, onDataset }: { state: EditorState; onDataset: () => void }) {
+  const dataset = state.document.dataset;
+  return (
+    <button type="button" className={`dataset-button${dataset === undefined ? ' missing' : ''}`} onClick={onDataset} title="Choose the data this graph trains on, or add your own" data-testid="dataset-button">
+      {dataset === undefined ? 'Choose a dataset…' : `Data: ${datasetName(dataset)}`}
+    </button>
+  );
+}
+
+export function TopBar({ store, commands, shortcutPrefix, onRestore, onHome, onDataset }: TopBarProps) {
   const state = useEditorState(store);
   return (
     <header className="top-bar">
@@ -100,6 +112,7 @@ export function TopBar({ store, commands, shortcutPrefix, onRestore, onHome }: T
         <FileButtons commands={commands} shortcutPrefix={shortcutPrefix} onHome={onHome} />
         <HistoryButtons store={store} shortcutPrefix={shortcutPrefix} />
         <ExampleSelect commands={commands} />
+        <DatasetButton state={state} onDataset={onDataset} />
         {onRestore !== null && (
           <button type="button" className="accent" onClick={onRestore} title="Open the graph autosaved in your last session">
             Restore autosave
