@@ -6,7 +6,7 @@ import { ChooseDatasetContext, FixButton, fixApplier } from './FixButton.tsx';
 import { summarizeGraph, type GraphProblem, type GraphSummary } from './graphSummary.ts';
 import { formatCount } from './nodeSummary.ts';
 
-/** Where the graph names no data: a button to the dataset panel where the shell gives one, else the words. */
+/** Where the graph names no data: a button to the dataset panel (the words alone where a host gives no chooser). */
 function ChooseDatasetLine() {
   const chooseDataset = useContext(ChooseDatasetContext);
   if (chooseDataset === null) return <span className="muted">Choose a dataset</span>;

@@ -42,5 +42,7 @@ test('a new graph names no dataset: the inspector says "Choose a dataset" and th
   await expect(page.getByTestId('inspector-dataset')).toHaveText('Choose a dataset');
   await expect(page.getByTestId('inspector-overview')).toContainText('The graph names no dataset, so it cannot train yet.');
   await page.screenshot({ path: 'test-results/screenshots/no-dataset.png' });
+  await page.getByTestId('inspector-dataset').getByRole('button', { name: 'Choose a dataset' }).click();
+  await expect(page.getByTestId('dataset-panel')).toBeVisible();
   expect(errors).toEqual([]);
 });
