@@ -2,7 +2,8 @@
 // `netloom predict <graph.json> --weights CKPT --input X.npy --output Y.npy`
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { allIndices, createBatcher, readNpy } from '../data/index.ts';
+import { allIndices, applyNormalization, createBatcher, documentNormalization, readNpy, type Dataset, type Normalization, type NpyArray } from '../data/index.ts';
+import { normalizationOf, type GraphDocument } from '../graph/index.ts';
 import { CheckpointError, loadCheckpoint, readCheckpointHeader, type CheckpointHeader } from '../train/checkpoint.ts';
 import { SupervisedTask } from '../train/loops/supervisedTask.ts';
 import { compileGraph } from '../compile/index.ts';
@@ -55,6 +56,25 @@ async function readWeights(path: string | undefined): Promise<Weights> {
   return { bytes, header, load: (models) => named(() => loadCheckpoint(bytes, models, [])) };
 }
 
+/**
+ * The normalization training applied: the graph's choice fitted on the training split of the
+ * graph's own dataset (recomputed, it is deterministic), also where other data is scored. `loaded`
+ * is that dataset when it is already in memory.
+ */
+async function trainedNormalization(document: GraphDocument, graphFile: string, loaded?: Dataset): Promise<Normalization | undefined> {
+  if (document.dataset === undefined || normalizationOf(document.dataset) === 'none') return undefined;
+  return documentNormalization(document, loaded ?? (await loadData(document, graphFile)));
+}
+
+/** The rows of `input` normalized as training normalized its examples (a copy; `input` is left alone). */
+function normalizedRows(input: NpyArray, normalization: Normalization | undefined): NpyArray {
+  if (normalization === undefined) return input;
+  const values = Float32Array.from(input.values);
+  const size = input.shape.slice(1).reduce((product, size) => product * size, 1);
+  for (let start = 0; start < values.length; start += size) applyNormalization(values, normalization, start, size);
+  return { ...input, dtype: '<f4', values };
+}
+
 export async function guarded(output: Output, work: () => Promise<number>): Promise<number> {
   try {
     return await work();
@@ -73,7 +93,8 @@ export function evalCommand(argv: readonly string[], output: Output): Promise<nu
     const memoryLimit = memoryLimitOption(values['memory-limit']);
     const weights = await readWeights(values.weights);
     const isFolder = values.data !== undefined && (await stat(values.data).catch(() => null))?.isDirectory() === true;
-    const document = withDataPath(await loadGraph(positionals[0]), values.data, isFolder);
+    const graph = await loadGraph(positionals[0]);
+    const document = withDataPath(graph, values.data, isFolder);
     if (document.training.task === 'gan') throw new UsageError('eval scores classifiers, regressors, autoencoders and sequence models, not GANs.');
     const { header } = weights;
     const dataset = await loadData(document, positionals[0]);
@@ -81,7 +102,9 @@ export function evalCommand(argv: readonly string[], output: Output): Promise<nu
     const task = session.prepared.loop as SupervisedTask;
     weights.load(task.models);
     const split = values.data === undefined && session.prepared.settings.validationSplit > 0 ? task.loop.validation : null;
-    const batcher = split ?? createBatcher(dataset, { batchSize: header.batchSize, indices: allIndices(dataset.count), shuffle: false, remainder: 'pad' });
+    // The validation batcher is normalized as training was; other data by the graph's own dataset's fit.
+    const normalization = split === null ? await trainedNormalization(graph, positionals[0], values.data === undefined ? dataset : undefined) : undefined;
+    const batcher = split ?? createBatcher(dataset, { batchSize: header.batchSize, indices: allIndices(dataset.count), shuffle: false, remainder: 'pad', normalization });
     const result = task.loop.evaluate(batcher);
     output.out(JSON.stringify({ examples: result?.examples ?? 0, part: split === null ? 'all' : 'validation', ...result?.metrics, confusion: result?.confusion ?? undefined }));
     return 0;
@@ -102,7 +125,7 @@ export function predictCommand(argv: readonly string[], output: Output): Promise
     const model = new Model(compiled);
     weights.load([model]);
     const input = await readNpy(createNodeFileSource(process.cwd()), values.input);
-    const result = predictRows(model, input, values.input);
+    const result = predictRows(model, normalizedRows(input, await trainedNormalization(document, positionals[0])), values.input);
     await writeFileAtomically(values.output, writeNpy(result.values, result.shape));
     output.error(`wrote ${values.output}: ${result.shape.join('×')} (${result.meaning})`);
     return 0;

@@ -16,6 +16,7 @@ export {
 export { createRandom, mixSeed, permutation, shuffleInPlace, type Random } from './random.ts';
 export { allIndices, splitIndices, spreadFirst, type Split } from './split.ts';
 export { applyNormalization, fitNormalization, type Normalization, type NormalizationGroup, type NormalizationSpec } from './normalize.ts';
+export { documentNormalization, fitChosenNormalization } from './chosenNormalization.ts';
 export { createBatcher, type Batch, type Batcher, type BatcherOptions, type Remainder } from './batcher.ts';
 export { loadDataset, type LoadContext } from './load.ts';
 export { DEFAULT_DATA_LIMITS, resolveLimits, type DataLimits } from './limits.ts';

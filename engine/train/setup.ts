@@ -1,8 +1,8 @@
 // From a graph, its data and the run's settings to a ready TaskLoop: split, batchers, model,
 // optimizer. Problems a user can fix (too little data, a shape the data does not have) are
 // reported as RunSetupError naming the node or field.
-import { createBatcher, type Dataset } from '../data/index.ts';
-import { analyzeGraph, formatShape, tensorShape, type GraphDocument, type TrainingSettings } from '../graph/index.ts';
+import { createBatcher, fitChosenNormalization, type Dataset } from '../data/index.ts';
+import { analyzeGraph, formatShape, normalizationOf, tensorShape, type GraphDocument, type TrainingSettings } from '../graph/index.ts';
 import { compileGraph } from '../compile/index.ts';
 import { splitIndices, spreadFirst } from '../data/index.ts';
 import type { RunSettings } from '../protocol/index.ts';
@@ -50,12 +50,14 @@ export function prepareSupervised(document: GraphDocument, dataset: Dataset, ove
   const compiled = compileGraph(runDocument, { batchSize, seed });
   checkMemoryBudget([compiled], { limit: overrides.memoryLimit ?? DEFAULT_MEMORY_LIMIT, backend }, datasetMemory(dataset, input));
   const model = new Model(compiled, { backend });
-  const train = createBatcher(dataset, { batchSize, indices: split.train, seed });
-  const validation = split.validation.length > 0 ? createBatcher(dataset, { batchSize, indices: split.validation, shuffle: false, remainder: 'pad' }) : null;
+  // The document's normalization, fitted on the training split only, applies to every batch the model sees.
+  const normalization = fitChosenNormalization(document.dataset === undefined ? 'none' : normalizationOf(document.dataset), dataset, split.train);
+  const train = createBatcher(dataset, { batchSize, indices: split.train, seed, normalization });
+  const validation = split.validation.length > 0 ? createBatcher(dataset, { batchSize, indices: split.validation, shuffle: false, remainder: 'pad', normalization }) : null;
   const shown = split.validation.length > 0 ? split.validation : split.train;
   // Reconstructions show examples from across the data; forecasts need them in dataset order.
   const fixedIndices = settings.task === 'autoencode' ? spreadFirst(shown, RECONSTRUCTION_COUNT) : shown;
-  const fixed = createBatcher(dataset, { batchSize, indices: fixedIndices, shuffle: false, remainder: 'pad' });
+  const fixed = createBatcher(dataset, { batchSize, indices: fixedIndices, shuffle: false, remainder: 'pad', normalization });
   const classes = dataset.targets.kind === 'class' ? dataset.targets.classNames.length : null;
   const trainer = new Trainer(model, settings, settings.epochs * train.batchesPerEpoch);
   return { loop: new SupervisedTask({ model, trainer, dataset, train, validation, fixed, classes, temperature: overrides.temperature }), settings };

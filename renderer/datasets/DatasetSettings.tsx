@@ -1,9 +1,9 @@
-// The settings chosen with the data: a CSV's label column and the validation split.
+// The settings chosen with the data: a CSV's label column, the normalization and the validation split.
 import { useEffect, useState } from 'react';
-import type { GraphDocument } from '../../engine/graph/document.ts';
+import { normalizationOf, type GraphDocument, type Normalization } from '../../engine/graph/document.ts';
 import type { DatasetPreviewPayload } from '../../engine/protocol/index.ts';
 import type { EditorStore } from '../document/editorStore.ts';
-import { parseValidationSplit, withLabelColumn, withValidationSplit } from './datasetChoices.ts';
+import { NORMALIZATION_CHOICES, offersNormalization, parseValidationSplit, withLabelColumn, withNormalization, withValidationSplit } from './datasetChoices.ts';
 
 function LabelColumn({ store, document, preview }: { store: EditorStore; document: GraphDocument; preview: DatasetPreviewPayload | null }) {
   const dataset = document.dataset;
@@ -20,6 +20,25 @@ function LabelColumn({ store, document, preview }: { store: EditorStore; documen
           </option>
         ))}
       </select>
+    </label>
+  );
+}
+
+function NormalizationChoice({ store, document, preview }: { store: EditorStore; document: GraphDocument; preview: DatasetPreviewPayload | null }) {
+  const dataset = document.dataset;
+  if (dataset === undefined || !offersNormalization(document, preview?.inputKind ?? null)) return null;
+  const choose = (value: Normalization) => store.edit((current) => withNormalization(current, value), { label: 'Set normalization' });
+  return (
+    <label className="dataset-setting">
+      Normalization
+      <select value={normalizationOf(dataset)} onChange={(event) => choose(event.target.value as Normalization)} data-testid="dataset-normalization">
+        {NORMALIZATION_CHOICES.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+      <span className="dataset-note">Per feature (per channel for images), fitted on the training split</span>
     </label>
   );
 }
@@ -52,6 +71,7 @@ export function DatasetSettings({ store, document, preview }: { store: EditorSto
   return (
     <div className="dataset-settings">
       <LabelColumn store={store} document={document} preview={preview} />
+      <NormalizationChoice store={store} document={document} preview={preview} />
       <ValidationSplit store={store} document={document} />
     </div>
   );

@@ -1,7 +1,7 @@
 // The dataset panel's logic in plain TS: which built-in sets fit the graph's task, how a dataset
 // reference is named to a user, and the document edits the panel makes (each one undoable edit).
 import { builtinDatasets, findBuiltinDataset, type BuiltinDataset } from '../../engine/graph/datasets.ts';
-import type { DatasetReference, GraphDocument, Task } from '../../engine/graph/document.ts';
+import type { DatasetReference, GraphDocument, Normalization, Task } from '../../engine/graph/document.ts';
 
 /** The built-in sets a graph of this task can train on. */
 export function builtinChoices(task: Task): readonly BuiltinDataset[] {
@@ -47,6 +47,35 @@ export function withLabelColumn(document: GraphDocument, labelColumn: string | u
   if (dataset === undefined || dataset.source !== 'file') return document;
   const { labelColumn: _dropped, ...rest } = dataset;
   return { ...document, dataset: labelColumn === undefined ? rest : { ...rest, labelColumn } };
+}
+
+export const NORMALIZATION_CHOICES: readonly { readonly value: Normalization; readonly label: string }[] = [
+  { value: 'none', label: 'None' },
+  { value: 'scale01', label: 'Scale to 0–1' },
+  { value: 'standardize', label: 'Standardize (mean 0, sd 1)' },
+];
+
+/**
+ * Whether the panel offers a normalization: not for token ids (text, the toy language), which are
+ * symbols and not numbers, and not for a GAN, which scales its data to the generator's range itself.
+ */
+export function offersNormalization(document: GraphDocument, inputKind: 'float' | 'byte' | 'token' | null): boolean {
+  const dataset = document.dataset;
+  if (dataset === undefined || document.training.task === 'gan' || inputKind === 'token') return false;
+  if (dataset.source === 'builtin') return findBuiltinDataset(dataset.name)?.tokens !== true;
+  return dataset.format !== 'text';
+}
+
+export function withNormalization(document: GraphDocument, normalization: Normalization): GraphDocument {
+  const dataset = document.dataset;
+  return dataset === undefined ? document : { ...document, dataset: { ...dataset, normalization } };
+}
+
+/** The part of a reference its preview depends on: the preview shows the data as it is, so the normalization is left out. */
+export function previewKey(reference: DatasetReference | undefined): string {
+  if (reference === undefined) return 'null';
+  const { normalization: _shownRaw, ...rest } = reference;
+  return JSON.stringify(rest);
 }
 
 export const VALIDATION_SPLIT_MAX = 0.9;

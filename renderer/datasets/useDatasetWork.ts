@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DatasetReference } from '../../engine/graph/document.ts';
 import type { DatasetPreviewPayload, EngineEvent, FileToAdd } from '../../engine/protocol/index.ts';
 import type { EngineClient } from '../engine-client/engineClient.ts';
+import { previewKey } from './datasetChoices.ts';
 
 export interface WorkProgress {
   readonly what: string;
@@ -32,7 +33,7 @@ const EMPTY: PreviewState = { status: 'none', progress: null, preview: null, err
 
 export function useDatasetPreview(getClient: () => EngineClient, reference: DatasetReference | undefined, retry: number): PreviewState {
   const [state, setState] = useState<PreviewState>(EMPTY);
-  const key = JSON.stringify(reference ?? null);
+  const key = previewKey(reference);
   useEffect(() => {
     const dataset = JSON.parse(key) as DatasetReference | null;
     if (dataset === null) return setState(EMPTY);

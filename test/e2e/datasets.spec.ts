@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { encode } from 'fast-png';
-import { collectErrors, layerNode, shownStep, withoutFilePickers } from './pages.ts';
+import { collectErrors, downloadBy, layerNode, openApp, shownStep, withoutFilePickers } from './pages.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
 
@@ -291,5 +291,32 @@ test('every example but Fashion-MNIST previews its data in the web build', async
     if (shape !== '') await expect(panel.getByTestId('dataset-shape'), example).toHaveText(shape);
     await panel.getByTestId('dataset-close').click();
   }
+  expect(errors).toEqual([]);
+});
+
+test('the normalization chosen in the panel is stored in the graph as one undoable edit; token data offers none', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await withoutFilePickers(page);
+  const errors = await openApp(page);
+  await page.getByTestId('dataset-button').click();
+  const panel = page.getByTestId('dataset-panel');
+  const normalization = panel.getByTestId('dataset-normalization');
+  await expect(normalization).toHaveValue('none');
+  await expect(normalization.locator('option')).toHaveText(['None', 'Scale to 0–1', 'Standardize (mean 0, sd 1)']);
+  await normalization.selectOption({ label: 'Standardize (mean 0, sd 1)' });
+  await expect(normalization).toHaveValue('standardize');
+  await page.screenshot({ path: `${SCREENSHOTS}/dataset-normalization.png` });
+  await panel.getByTestId('dataset-close').click();
+  const stored = async () => (JSON.parse((await downloadBy(page, page.getByTestId('export-json'))).text) as { dataset: { normalization?: string } }).dataset.normalization ?? 'none';
+  expect(await stored()).toBe('standardize');
+  await page.getByTestId('undo').click();
+  expect(await stored()).toBe('none');
+  await page.getByTestId('redo').click();
+  expect(await stored()).toBe('standardize');
+  // The toy language is token ids: symbols, not numbers to scale.
+  await page.goto('/?example=char-lstm');
+  await page.getByTestId('dataset-button').click();
+  await expect(panel.getByTestId('dataset-validation-split')).toBeVisible();
+  await expect(panel.getByTestId('dataset-normalization')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -1,7 +1,9 @@
 // data.py and data.npz: the graph's dataset for train.py. IDX files (MNIST-style) are read from
 // where the graph names them, by the reader in data.py; every other source (built-in and
 // generated sets, CSV, NPY, image folders, text) is written into data.npz as Netloom loaded it,
-// so Python sees exactly the examples Netloom trains on. data.npz also holds the split.
+// so Python sees exactly the examples Netloom trains on. data.npz also holds the split and, where
+// Netloom normalizes the inputs (the document's dataset.normalization, a GAN's range), the map it
+// applies: normalization_shift and normalization_factor, one per position of the example's last axis.
 import { splitIndices, type Dataset, type Normalization } from '../../data/index.ts';
 import type { GraphDocument } from '../../graph/index.ts';
 import type { NpyArray } from './npz.ts';

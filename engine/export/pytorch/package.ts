@@ -1,5 +1,5 @@
 // The PyTorch package of a graph as files in memory (no file system here: the app can show them).
-import type { Dataset } from '../../data/index.ts';
+import { documentNormalization, type Dataset } from '../../data/index.ts';
 import type { GraphDocument } from '../../graph/index.ts';
 import { rangeNormalization } from '../../train/loops/gan/samples.ts';
 import { dataArrays, dataCode, type DataSource } from './dataCode.ts';
@@ -31,7 +31,8 @@ export function pytorchPackage(document: GraphDocument, checkpoint: Uint8Array, 
     ['weights.npz', encodeNpz(stateDictArrays(plan, checkpoint))],
   ]);
   if (dataset !== undefined) {
-    const normalization = plan.document.training.task === 'gan' ? rangeNormalization(plan.document, dataset) : undefined;
+    // A GAN's range normalization, or the document's choice fitted on the training split as Netloom trains.
+    const normalization = plan.document.training.task === 'gan' ? rangeNormalization(plan.document, dataset) : documentNormalization(plan.document, dataset);
     files.set('data.npz', encodeNpz(dataArrays(plan.document, dataset, source, normalization)));
   }
   return files;
