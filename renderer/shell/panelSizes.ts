@@ -36,9 +36,9 @@ const STORAGE_KEY = 'netloom.layout.panels';
 
 export const DEFAULT_PANELS: PanelStates = { palette: { open: true, size: null }, inspector: { open: true, size: null }, dock: { open: true, size: null } };
 
-/** The dock's default height: 45% of the room between the bars, within its bounds. */
+/** The dock's default height: 40% of the room between the bars (at 1440×900 the loss chart and the task's pictures in full), within its bounds. */
 export function defaultDockHeight(centerHeight: number): number {
-  return clamp(Math.round(centerHeight * 0.45), dockBounds(centerHeight).min, Math.min(460, dockBounds(centerHeight).max));
+  return clamp(Math.round(centerHeight * 0.4), dockBounds(centerHeight).min, Math.min(460, dockBounds(centerHeight).max));
 }
 
 export function dockBounds(centerHeight: number): PanelBounds {

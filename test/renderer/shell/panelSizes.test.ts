@@ -7,13 +7,13 @@ function memoryStorage(initial: Record<string, string> = {}): Pick<Storage, 'get
 }
 
 describe('drawnSizes', () => {
-  it('draws the defaults at 1440×900 (824 px between the bars): palette 220, inspector 300, dock 45% = 371', () => {
-    expect(drawnSizes(DEFAULT_PANELS, 1440, 824)).toEqual({ palette: 220, inspector: 300, dock: 371, squeezed: [] });
+  it('draws the defaults at 1440×900 (824 px between the bars): palette 220, inspector 300, dock 40% = 330', () => {
+    expect(drawnSizes(DEFAULT_PANELS, 1440, 824)).toEqual({ palette: 220, inspector: 300, dock: 330, squeezed: [] });
   });
 
   it('at 800×600 shrinks both side panels to their minimums, then folds the inspector so the canvas keeps 60%', () => {
     // Room for panels: 320 px. 220 + 300 → inspector 240, palette 150: still 70 px over, so the inspector folds.
-    expect(drawnSizes(DEFAULT_PANELS, 800, 524)).toEqual({ palette: 150, inspector: 0, dock: 236, squeezed: ['inspector'] });
+    expect(drawnSizes(DEFAULT_PANELS, 800, 524)).toEqual({ palette: 150, inspector: 0, dock: 210, squeezed: ['inspector'] });
   });
 
   it('keeps a remembered dock height within 140 px and the height that leaves the canvas 200 px', () => {
