@@ -1,7 +1,7 @@
 // Long chains in rows: a left-to-right layout that the canvas cannot show at a readable zoom is cut
 // between its columns (ELK's layers) into rows read left to right, top to bottom, as many as let
-// Fit View show the whole graph largest. Cut into rows, each connected part of the graph and each
-// block starts a row of its own, so a block's frame never spans another block's layers.
+// Fit View show the whole graph largest. Cut into rows, each connected part of the graph starts a
+// row, and a block shares a row only when it fits there whole, so block frames never overlap.
 import type { Position } from './documentEdits.ts';
 
 export interface LaidOutBox {
@@ -49,22 +49,44 @@ function columnsOf(boxes: readonly LaidOutBox[], byParts: boolean): Column[] {
     .sort((a, b) => a.part - b.part || a.left - b.left);
 }
 
-/** True when `column` begins a new row after `row`: too wide, another part, or a block the row does not hold. */
-function startsRow(row: readonly Column[], column: Column, maxWidth: number, byBands: boolean): boolean {
+/** What the blocks need of the rows: where each block's last column ends, and the blocks begun in rows above. */
+interface BandRows {
+  readonly right: ReadonlyMap<string, number>;
+  readonly begun: Set<string>;
+}
+
+function bandsOf(row: readonly Column[]): Set<string> {
+  return new Set(row.flatMap((member) => [...member.bands]));
+}
+
+/**
+ * True when `column` begins a new row after `row`: the row would be too wide, or (`bands` given)
+ * the column is of another part, or it begins a block while the row ends a block begun above, or
+ * it begins a block that does not fit whole in the row. A block's frame then never takes in
+ * another block's layers.
+ */
+function startsRow(row: readonly Column[], column: Column, maxWidth: number, bands: BandRows | null): boolean {
   if (row.length === 0) return false;
   if (column.right - row[0].left > maxWidth) return true;
-  if (!byBands) return false;
+  if (bands === null) return false;
   if (column.part !== row[0].part) return true;
-  const rowBands = new Set(row.flatMap((member) => [...member.bands]));
-  return rowBands.size > 0 && [...column.bands].some((band) => !rowBands.has(band));
+  const rowBands = bandsOf(row);
+  const entering = [...column.bands].filter((band) => !rowBands.has(band));
+  if (entering.length === 0) return false;
+  if ([...rowBands].some((band) => bands.begun.has(band))) return true;
+  return entering.some((band) => (bands.right.get(band) ?? column.right) - row[0].left > maxWidth);
 }
 
 /** Columns grouped greedily into rows no wider than `maxWidth` (a row holds at least one column). */
 function rowsOf(columns: readonly Column[], maxWidth: number, byBands: boolean): Column[][] {
+  const right = new Map<string, number>();
+  for (const column of columns) for (const band of column.bands) right.set(band, Math.max(right.get(band) ?? column.right, column.right));
+  const bands = byBands ? { right, begun: new Set<string>() } : null;
   const rows: Column[][] = [];
   let row: Column[] = [];
   for (const column of columns) {
-    if (startsRow(row, column, maxWidth, byBands)) {
+    if (startsRow(row, column, maxWidth, bands)) {
+      for (const band of bandsOf(row)) bands?.begun.add(band);
       rows.push(row);
       row = [];
     }
@@ -77,7 +99,8 @@ function rowsOf(columns: readonly Column[], maxWidth: number, byBands: boolean):
 /**
  * Positions for `boxes` (a left-to-right layout): unchanged when they fit in `maxWidth`, else cut
  * into rows of whole columns, each row starting at the left edge and placed below the one before.
- * `byBands`: each part of the graph and each block also starts a row, so rows never mix two blocks.
+ * `byBands`: each part of the graph starts a row, and so does a block that would not fit whole
+ * beside what the row holds, or that follows a block begun in a row above.
  */
 export function wrapIntoRows(boxes: readonly LaidOutBox[], maxWidth: number, byBands = false): Map<string, Position> {
   const positions = new Map<string, Position>();
@@ -122,7 +145,7 @@ function fitZoom(size: { width: number; height: number }, room: Room, margins = 
 
 /**
  * The layout as `room` reads it best: the single row when it fits at a readable zoom; else the
- * fewest rows (each part and block starting a row) that Fit View shows at a readable zoom, cut as
+ * fewest rows (parts and blocks cut as wrapIntoRows does) that Fit View shows at a readable zoom, cut as
  * evenly as that many rows allow; else, when no cut is readable, the one shown largest.
  */
 export function rowsForRoom(boxes: readonly LaidOutBox[], room: Room): Map<string, Position> {

@@ -42,7 +42,7 @@ describe('rowsForRoom', () => {
     expect(positions.get('n6')).toEqual({ x: 440, y: 110 });
   });
 
-  it('cut into rows, starts a row at each block and each part, so no row mixes two blocks', () => {
+  it('cut into rows, starts a row at each part, and at a block that would not fit whole beside the row', () => {
     // Two parts side by side in ELK's layout (as the DCGAN's generator and discriminator):
     // part 0 is a block of three, part 1 a layer outside blocks then a block of two.
     const boxes: LaidOutBox[] = [
@@ -53,20 +53,26 @@ describe('rowsForRoom', () => {
     ];
     // 640 × 160 in one piece: zoom (400 − 76) / 640 = 0.51 < 0.8, so it is cut; by blocks the rows
     // are 640 wide and 60 + 50 + 60 = 170 high (zoom 0.51 again), narrower cuts are taller but
-    // read larger: two columns a row, 420 × (4 × 60 + 3 × 50) = 390 → 0.77.
+    // read larger: two columns a row, 420 × (4 × 60 + 3 × 50) = 390 → 0.77, where the
+    // discriminator (440 wide) does not fit beside d0 and starts the fourth row.
     const positions = Object.fromEntries(rowsForRoom(boxes, room));
     expect(positions).toEqual({
       n0: { x: 0, y: 0 },
       n1: { x: 220, y: 0 },
       n2: { x: 0, y: 110 },
       d0: { x: 0, y: 220 },
-      d1: { x: 220, y: 220 },
-      d2: { x: 0, y: 330 },
+      d1: { x: 0, y: 330 },
+      d2: { x: 220, y: 330 },
     });
   });
 
-  it('starts a row where a new block begins even when it would fit', () => {
-    const boxes: LaidOutBox[] = chain(4).map((box, index) => ({ ...box, band: index < 2 ? 'encoder' : 'decoder' }));
-    expect(Object.fromEntries(wrapIntoRows(boxes, Number.POSITIVE_INFINITY, true))).toEqual({ n0: { x: 0, y: 0 }, n1: { x: 220, y: 0 }, n2: { x: 0, y: 110 }, n3: { x: 220, y: 110 } });
+  it('lets a block share a row only when it fits there whole, and never after a block begun above', () => {
+    const fitting: LaidOutBox[] = chain(4).map((box, index) => ({ ...box, band: index < 2 ? 'encoder' : 'decoder' }));
+    expect(Object.fromEntries(wrapIntoRows(fitting, Number.POSITIVE_INFINITY, true))).toEqual({ n0: { x: 0, y: 0 }, n1: { x: 220, y: 0 }, n2: { x: 440, y: 0 }, n3: { x: 660, y: 0 } });
+    // Rows 420 wide: block a (three layers) wraps; block b would fit beside a's last layer, but a's
+    // frame would then take it in, so b starts the third row, with the layer outside blocks after it.
+    const bands = ['a', 'a', 'a', 'b', ''];
+    const wrapping: LaidOutBox[] = chain(5).map((box, index) => ({ ...box, band: bands[index] }));
+    expect(Object.fromEntries(wrapIntoRows(wrapping, 420, true))).toEqual({ n0: { x: 0, y: 0 }, n1: { x: 220, y: 0 }, n2: { x: 0, y: 110 }, n3: { x: 0, y: 220 }, n4: { x: 220, y: 220 } });
   });
 });
