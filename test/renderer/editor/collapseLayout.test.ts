@@ -3,13 +3,13 @@ import { createEditorStore } from '../../../renderer/document/editorStore.ts';
 import { blockActions } from '../../../renderer/editor/blockActions.ts';
 import { COLLAPSED_NODE_HEIGHT, collapseBlock, expandBlock } from '../../../renderer/editor/collapseLayout.ts';
 import { COLLAPSED_NODE_WIDTH } from '../../../renderer/editor/flowModel.ts';
-import { example } from '../documents.ts';
+import { exampleInOneRow } from '../documents.ts';
 
 const xOf = (document: { nodes: readonly { id: string; position: { x: number } }[] }, id: string) => document.nodes.find((node) => node.id === id)?.position.x;
 
 describe('collapsing closes up the space', () => {
   // The conv autoencoder runs left to right, 220 apart: Encoder conv2d1..relu2 at x 220..880, then conv2d3 at 1100.
-  const { document } = example('conv-autoencoder');
+  const { document } = exampleInOneRow('conv-autoencoder');
 
   it('moves the layers after a collapsed block left by the width it no longer takes', () => {
     const collapsed = collapseBlock(document, 'encoder');
