@@ -40,6 +40,8 @@ test('arrow keys move the selection as one undoable edit; undo and redo; the uns
 
 test('two pastes land apart from the original and each other, each selecting all it pasted; Escape clears; Ctrl+A selects all', async ({ page }) => {
   const errors = await openApp(page, '?example=xo-cnn');
+  // The dock folded: the pastes land below the graph's two rows, and the canvas renders only the layers in view.
+  await page.getByTestId('dock-toggle').click();
   await layerNode(page, 'conv2d1').click();
   await layerNode(page, 'relu1').click({ modifiers: ['Control'] });
   await page.keyboard.press('Control+c');
