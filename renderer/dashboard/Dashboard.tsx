@@ -32,11 +32,13 @@ export interface DashboardProps {
   readonly parameterCount?: number;
   readonly selectedNodeId: string | null;
   onSelectNode?(nodeId: string): void;
+  /** The loss chart's plot height in px (the dock sizes it to its own height); 260 when absent. */
+  readonly chartHeight?: number;
   /** Called with (true class, predicted class) when a confusion-matrix cell is clicked. */
   onConfusionCell?(truth: number, predicted: number): void;
 }
 
-export function Dashboard({ runs, graph, document, parameterCount, selectedNodeId, onSelectNode, onConfusionCell }: DashboardProps) {
+export function Dashboard({ runs, graph, document, parameterCount, selectedNodeId, chartHeight, onSelectNode, onConfusionCell }: DashboardProps) {
   const view = useSyncExternalStore(runs.subscribe, runs.getView);
   const run = view.graph === graph ? view : { ...view, model: CLEAN, starting: false };
   const { model, client } = run;
@@ -75,13 +77,14 @@ export function Dashboard({ runs, graph, document, parameterCount, selectedNodeI
       />
       <ProblemBanner problems={model.problems} divergence={model.divergence} onDismiss={() => runs.dismiss()} onSelectNode={onSelectNode} />
       <ProgressPanel model={model} graphParameterCount={parameterCount ?? null} />
+      {/* One row that wraps: the loss chart and the task's pictures side by side where there is room, the selected layer's maps beside or below. */}
       <div className="dashboard-main">
-        <LossChart curves={model.curves} previousRuns={model.previousRuns} cutoffStep={shown.cutoffStep} />
+        <LossChart curves={model.curves} previousRuns={model.previousRuns} cutoffStep={shown.cutoffStep} height={chartHeight} />
+        <TaskViews snapshots={model.snapshots} view={shown} examples={client === null ? undefined : examples} onConfusionClick={onConfusionCell} />
         <FeatureMaps nodeId={selectedNodeId} nodeType={nodeType} watched={selectedNodeId === null ? undefined : shown.watched[selectedNodeId]} weights={selectedNodeId === null ? undefined : model.weights[selectedNodeId]} live={shown.live} />
       </div>
-      <Histograms nodeId={selectedNodeId} nodeType={nodeType} frames={selectedNodeId === null ? undefined : model.histograms[selectedNodeId]} />
       <Timeline snapshots={model.snapshots} index={timelineIndex} onChange={setTimelineIndex} />
-      <TaskViews snapshots={model.snapshots} view={shown} examples={client === null ? undefined : examples} onConfusionClick={onConfusionCell} />
+      <Histograms nodeId={selectedNodeId} nodeType={nodeType} frames={selectedNodeId === null ? undefined : model.histograms[selectedNodeId]} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The React Flow canvas: renders the document, and turns drags, drops and connections into edits.
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useStore, type ReactFlowProps } from '@xyflow/react';
-import { useMemo } from 'react';
+import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useStore, type ReactFlowProps } from '@xyflow/react';
+import { useMemo, useState } from 'react';
 import type { EditorStore } from '../document/editorStore.ts';
 import { keyNames } from '../document/shortcuts.ts';
 import { useEditorState } from '../document/useEditorState.ts';
@@ -8,6 +8,7 @@ import { BlockActionsContext, blockActions } from './blockActions.ts';
 import { BlockFrame } from './BlockFrame.tsx';
 import { CollapsedBlockNode } from './CollapsedBlockNode.tsx';
 import { CanvasActions } from './CanvasActions.tsx';
+import { boundsOf, clearOfNodes, fitViewOptions, graphOutOfView, MINIMAP, minimapBox, minimapFits } from './canvasView.ts';
 import { ConnectionHint } from './ConnectionHint.tsx';
 import { GRID } from './canvasEdits.ts';
 import { FixContext, fixApplier } from './FixButton.tsx';
@@ -23,7 +24,8 @@ import { useFlowSync } from './useFlowSync.ts';
 import { usePanning } from './usePanning.ts';
 import { useRevealSelection } from './useRevealSelection.ts';
 
-const minimapStyle = { width: 180, height: 110 };
+const minimapStyle = { width: MINIMAP.width, height: MINIMAP.height };
+const MINIMAP_KEY = 'netloom.canvas.minimap';
 // Constant objects: React Flow copies these props into its store whenever their identity changes.
 const flowOptions = {
   nodeTypes: { layer: LayerNode, block: BlockFrame, collapsed: CollapsedBlockNode },
@@ -34,7 +36,7 @@ const flowOptions = {
   snapToGrid: true,
   snapGrid: [GRID, GRID],
   fitView: true,
-  fitViewOptions: { padding: 0.12, maxZoom: 1.25 },
+  fitViewOptions,
   minZoom: 0.2,
   maxZoom: 2.5,
   defaultEdgeOptions: { type: 'shape' },
@@ -47,6 +49,41 @@ const flowOptions = {
  * view pans at ~59 fps instead of ~30 (bench/uiFrames.ts).
  */
 export const FAR_ZOOM = 0.45;
+
+/**
+ * The minimap: shown while part of the graph is out of view (with all of it in view the map tells
+ * nothing) on a canvas with room for it, and only while no layer is under its corner, unless the
+ * user hid it (remembered).
+ */
+function useMinimap(): { shown: boolean; hidden: boolean; toggle: () => void } {
+  const fits = useStore((flowState) => {
+    const { width, height, transform, nodeLookup } = flowState;
+    if (!minimapFits(width, height) || !graphOutOfView(boundsOf(nodeLookup.values()), transform, width, height)) return false;
+    return clearOfNodes(minimapBox(width, height), nodeLookup.values(), transform);
+  });
+  const [hidden, setHidden] = useState(() => localStorage.getItem(MINIMAP_KEY) === 'hidden');
+  const toggle = () => {
+    localStorage.setItem(MINIMAP_KEY, hidden ? 'shown' : 'hidden');
+    setHidden(!hidden);
+  };
+  return { shown: fits && !hidden, hidden, toggle };
+}
+
+/** Zoom, Fit View (never past the readable zoom) and the minimap with its show/hide button. */
+function ViewControls() {
+  const minimap = useMinimap();
+  const label = minimap.hidden ? 'Show the minimap' : 'Hide the minimap';
+  return (
+    <>
+      {minimap.shown && <MiniMap pannable zoomable style={minimapStyle} nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(8, 10, 14, 0.72)" />}
+      <Controls showInteractive={false} fitViewOptions={fitViewOptions}>
+        <ControlButton onClick={minimap.toggle} title={label} aria-label={label} aria-pressed={!minimap.hidden} data-testid="minimap-toggle">
+          ▭
+        </ControlButton>
+      </Controls>
+    </>
+  );
+}
 
 export function Canvas({ store }: { store: EditorStore }) {
   const far = useStore((flowState) => flowState.transform[2] < FAR_ZOOM);
@@ -83,8 +120,7 @@ export function Canvas({ store }: { store: EditorStore }) {
         onDrop={adding.onDrop}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-        <MiniMap pannable zoomable style={minimapStyle} nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(8, 10, 14, 0.72)" />
-        <Controls showInteractive={false} />
+        <ViewControls />
         <CanvasActions store={store} />
         <ConnectionHint store={store} />
       </ReactFlow>

@@ -6,6 +6,7 @@ import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { EditorStore } from '../document/editorStore.ts';
 import { isMacPlatform, shortcutKeys } from '../document/shortcuts.ts';
 import { autoLayout } from './autoLayout.ts';
+import { fitViewOptions, layoutRoom } from './canvasView.ts';
 import type { CanvasCommand } from './canvasShortcuts.ts';
 import { copyNodes, freeOffset, offsetTo, PASTE_OFFSET, pasteFragment, type Fragment } from './clipboard.ts';
 import { selectedLayers } from './collapsedBlocks.ts';
@@ -32,10 +33,11 @@ function groupOrUngroup(store: EditorStore, command: 'group' | 'ungroup', layers
   else store.edit((document) => ungroup(document, groupsOf(document, layers)), { label: 'Ungroup' });
 }
 
-function layOut(store: EditorStore, fitView: FitView<FlowNode>): void {
-  void autoLayout(store.getState().document).then((positions) => {
+/** Lays the graph out (in rows where the canvas could not show it readably in one), then fits it to view. */
+function layOut(store: EditorStore, fitView: FitView<FlowNode>, canvas: { width: number; height: number }): void {
+  void autoLayout(store.getState().document, layoutRoom(canvas.width, canvas.height)).then((positions) => {
     store.edit((document) => moveNodes(document, positions), { layoutOnly: true, label: 'Auto layout' });
-    window.setTimeout(() => void fitView({ padding: 0.12, duration: 200 }), 50);
+    window.setTimeout(() => void fitView({ ...fitViewOptions, duration: 200 }), 50);
   });
 }
 
@@ -84,7 +86,7 @@ function CanvasButtons({ run }: { run: RefObject<(command: CanvasCommand) => voi
       <button type="button" onClick={() => run.current('ungroup')} title={`Ungroup the selected layers' blocks (${keys('ungroup')})`} data-testid="ungroup">
         Ungroup
       </button>
-      <button type="button" onClick={() => run.current('layout')} title={`Lay the graph out left to right (${keys('layout')})`} data-testid="auto-layout">
+      <button type="button" onClick={() => run.current('layout')} title={`Lay the graph out left to right, in rows where it is wider than the canvas (${keys('layout')})`} data-testid="auto-layout">
         Auto layout
       </button>
       <button type="button" onClick={() => run.current('duplicate')} title={`Duplicate the selected layers (${keys('duplicate')}); copy ${keys('copy')}, cut ${keys('cut')}, paste ${keys('paste')}, paste without edges ${keys('pasteWithoutEdges')}; every shortcut: ${keys('shortcuts')}`} data-testid="duplicate">
@@ -114,7 +116,7 @@ export function CanvasActions({ store }: { store: EditorStore }) {
   const run = useRef<(command: CanvasCommand) => void>(() => undefined);
   run.current = (command) => {
     if (command === 'group' || command === 'ungroup') return groupOrUngroup(store, command, selectionForGrouping(store, getNodes()), setGrouping);
-    if (command === 'layout') return layOut(store, fitView);
+    if (command === 'layout') return layOut(store, fitView, flowStore.getState());
     if (command === 'selectAll') return flowStore.getState().addSelectedNodes(getNodes().filter((node) => node.type !== 'block').map((node) => node.id));
     if (command === 'deselect') return flowStore.getState().unselectNodesAndEdges();
     if (command === 'nudge' || command === 'nudgeFar') return;

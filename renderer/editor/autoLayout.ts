@@ -1,10 +1,12 @@
-// Auto layout with ELK's layered algorithm, left to right: inputs on the left, losses on the right.
+// Auto layout with ELK's layered algorithm, left to right: inputs on the left, losses on the right;
+// a chain wider than the room it is given continues in rows below (layoutRows.ts).
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { GraphDocument } from '../../engine/graph/index.ts';
 import { snapToGrid } from './canvasEdits.ts';
 import type { Position } from './documentEdits.ts';
 import { estimateLayerHeight, LAYER_NODE_WIDTH } from './flowModel.ts';
+import { rowsForRoom, wrapIntoRows, type Room } from './layoutRows.ts';
 
 const layoutOptions = {
   'elk.algorithm': 'layered',
@@ -25,10 +27,38 @@ export function elkGraph(document: GraphDocument): ElkNode {
   };
 }
 
-/** Where ELK puts each layer, snapped to the canvas grid. */
-export async function autoLayout(document: GraphDocument): Promise<Map<string, Position>> {
+/** Each layer's connected part of the graph, numbered in the order the document first lists them. */
+export function connectedParts(document: GraphDocument): Map<string, number> {
+  const parent = new Map(document.nodes.map((node) => [node.id, node.id]));
+  const root = (id: string): string => {
+    let at = id;
+    while (parent.get(at) !== at) at = parent.get(at) ?? at;
+    return at;
+  };
+  for (const edge of document.edges) {
+    if (parent.has(edge.source) && parent.has(edge.target)) parent.set(root(edge.source), root(edge.target));
+  }
+  const numbers = new Map<string, number>();
+  return new Map(
+    document.nodes.map((node) => {
+      const key = root(node.id);
+      if (!numbers.has(key)) numbers.set(key, numbers.size);
+      return [node.id, numbers.get(key) ?? 0];
+    }),
+  );
+}
+
+/**
+ * Where ELK puts each layer, snapped to the canvas grid. Given the canvas (`room`), a layout it
+ * cannot show at a readable zoom is cut into rows (layoutRows.ts).
+ */
+export async function autoLayout(document: GraphDocument, room?: Room): Promise<Map<string, Position>> {
   const result = await new ELK().layout(elkGraph(document));
-  return new Map((result.children ?? []).map((child) => [child.id, snapToGrid({ x: child.x ?? 0, y: child.y ?? 0 })]));
+  const parts = connectedParts(document);
+  const blocks = new Map(document.nodes.map((node) => [node.id, node.group ?? '']));
+  const boxes = (result.children ?? []).map((child) => ({ id: child.id, x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0, part: parts.get(child.id) ?? 0, band: blocks.get(child.id) ?? '' }));
+  const positions = room === undefined ? wrapIntoRows(boxes, Number.POSITIVE_INFINITY) : rowsForRoom(boxes, room);
+  return new Map([...positions].map(([id, position]) => [id, snapToGrid(position)]));
 }
 
 /** True when layers overlap, as in a graph written by hand or by a script with no positions worth keeping. */

@@ -1,6 +1,6 @@
 // Collapsing a block closes up the space its layers took: the layers after it (right of it in a
-// graph laid out left to right, below it in one laid out top to bottom) move up to the collapsed
-// node; expanding moves them back out. Each is one edit, so undo restores the layout exactly.
+// graph laid out left to right, below it in one laid out top to bottom; in a graph laid out in
+// rows, only those in the block's rows) move up to the collapsed node; expanding moves them back out. Each is one edit, so undo restores the layout exactly.
 import type { GraphDocument, GraphNode } from '../../engine/graph/index.ts';
 import { GRID } from './canvasEdits.ts';
 import { LAYER_FOOTPRINT } from './clipboard.ts';
@@ -38,12 +38,17 @@ function shrinkOf(box: Extent): { axis: 'x' | 'y'; by: number } {
   return width >= height ? { axis: 'x', by: snap(width - COLLAPSED_NODE_WIDTH) } : { axis: 'y', by: snap(height - COLLAPSED_NODE_HEIGHT) };
 }
 
-/** Moves every non-member at or past `edge` on `axis` by `by`. */
-function shift(document: GraphDocument, groupId: string, axis: 'x' | 'y', edge: number, by: number): GraphDocument {
+/** True when `node` lies beside `box` across `axis`: in its row (x) or its column (y) of a graph laid out in rows. */
+function besideBox(node: GraphNode, box: Extent, axis: 'x' | 'y'): boolean {
+  return axis === 'x' ? node.position.y + LAYER_HEIGHT > box.top && node.position.y < box.bottom : node.position.x + LAYER_NODE_WIDTH > box.left && node.position.x < box.right;
+}
+
+/** Moves every non-member at or past `edge` on `axis`, in the block's row (or column), by `by`. */
+function shift(document: GraphDocument, groupId: string, box: Extent, axis: 'x' | 'y', edge: number, by: number): GraphDocument {
   if (by === 0) return document;
   const positions = new Map<string, Position>();
   for (const node of document.nodes) {
-    if (node.group === groupId || node.position[axis] < edge) continue;
+    if (node.group === groupId || node.position[axis] < edge || !besideBox(node, box, axis)) continue;
     positions.set(node.id, axis === 'x' ? { x: node.position.x + by, y: node.position.y } : { x: node.position.x, y: node.position.y + by });
   }
   return moveNodes(document, positions);
@@ -56,7 +61,7 @@ export function collapseBlock(document: GraphDocument, groupId: string): GraphDo
   if (collapsed === document || members.length === 0) return collapsed;
   const box = extentOf(members);
   const { axis, by } = shrinkOf(box);
-  return shift(collapsed, groupId, axis, axis === 'x' ? box.right : box.bottom, -by);
+  return shift(collapsed, groupId, box, axis, axis === 'x' ? box.right : box.bottom, -by);
 }
 
 /** Expands a block and moves the layers after its collapsed node out of the way of its layers. */
@@ -66,5 +71,5 @@ export function expandBlock(document: GraphDocument, groupId: string): GraphDocu
   if (expanded === document || members.length === 0) return expanded;
   const box = extentOf(members);
   const { axis, by } = shrinkOf(box);
-  return shift(expanded, groupId, axis, axis === 'x' ? box.left + COLLAPSED_NODE_WIDTH : box.top + COLLAPSED_NODE_HEIGHT, by);
+  return shift(expanded, groupId, box, axis, axis === 'x' ? box.left + COLLAPSED_NODE_WIDTH : box.top + COLLAPSED_NODE_HEIGHT, by);
 }

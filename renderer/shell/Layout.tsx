@@ -1,4 +1,5 @@
-// The window: top bar, palette | canvas or JSON | inspector, status bar. Each loaded document gets a
+// The window: top bar, palette | canvas or JSON over the training dock | inspector, status bar; the
+// side panels and the dock resize and collapse (usePanelSizes). Each loaded document gets a
 // fresh canvas (keyed by generation), so it is measured and fitted to view from scratch.
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useCallback } from 'react';
@@ -15,7 +16,10 @@ import type { FileCommands } from './fileCommands.ts';
 import { ShortcutSheet, useShortcutSheet } from './ShortcutSheet.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
+import { SidePanel } from './SidePanel.tsx';
 import { TrainingDock } from './TrainingDock.tsx';
+import { RAIL_WIDTH } from './panelSizes.ts';
+import { usePanelSizes } from './usePanelSizes.ts';
 import { useEditorState } from '../document/useEditorState.ts';
 
 const JsonEditor = lazy(() => import('../code/JsonEditor.tsx').then((module) => ({ default: module.JsonEditor })));
@@ -53,17 +57,23 @@ export function Layout({ store, platform, commands, runs, onRestore, onHome }: L
   const getClient = useEngineClient(runs);
   const sheet = useShortcutSheet();
   const shortcutPrefix = /Mac/.test(navigator.userAgent) ? '⌘' : 'Ctrl+';
+  const panels = usePanelSizes();
+  const columns = `${panels.drawn.palette || RAIL_WIDTH}px minmax(0, 1fr) ${panels.drawn.inspector || RAIL_WIDTH}px`;
   return (
     // A fresh React Flow store per opened graph: the last graph's selection must not select a layer of the same id in this one.
     <ReactFlowProvider key={generation}>
-      <div className="app">
+      <div className="app" style={{ gridTemplateColumns: columns }}>
         <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} onDataset={datasets.show} />
-        <Palette onAdd={(entry) => addFromPalette(store, entry)} />
+        <SidePanel name="palette" title="Layers" panels={panels}>
+          <Palette onAdd={(entry) => addFromPalette(store, entry)} />
+        </SidePanel>
         <main className="center with-dock">
           <div className="center-main">{view === 'json' ? <JsonCenter store={store} /> : <Canvas key={generation} store={store} />}</div>
-          <TrainingDock store={store} runs={runs} />
+          <TrainingDock store={store} runs={runs} panels={panels} />
         </main>
-        <Inspector store={store} />
+        <SidePanel name="inspector" title="Inspector" panels={panels}>
+          <Inspector store={store} />
+        </SidePanel>
         <StatusBar store={store} platform={platform.kind} />
         {sheet.open && <ShortcutSheet onClose={() => sheet.setOpen(false)} />}
         {datasets.open && <DatasetPanel store={store} getClient={getClient} onClose={datasets.close} dropped={datasets.dropped} />}

@@ -1,10 +1,14 @@
 // The top bar: the document's name and file, the file commands, the examples and the view switch.
+// It never wraps: what does not fit goes to the overflow menu (⋯), least needed first (BAR_PRIORITY).
+import type { ReactNode } from 'react';
 import { datasetName } from '../datasets/index.ts';
 import type { EditorState, EditorStore } from '../document/editorStore.ts';
 import { exampleNames } from '../document/examples.ts';
 import { useEditorState } from '../document/useEditorState.ts';
 import type { FileCommands } from './fileCommands.ts';
 import { HistoryButtons } from './HistoryButtons.tsx';
+import { OverflowMenu } from './OverflowMenu.tsx';
+import { useBarSplit } from './useBarSplit.ts';
 
 interface TopBarProps {
   readonly store: EditorStore;
@@ -26,34 +30,6 @@ function DocumentTitle({ state }: { state: EditorState }) {
       {state.file !== null && <span className="document-file">{state.file.name}</span>}
       {state.dirty && <span className="document-dirty" title="Unsaved changes" aria-label="Unsaved changes" data-testid="unsaved-mark" />}
     </div>
-  );
-}
-
-function FileButtons({ commands, shortcutPrefix, onHome }: Pick<TopBarProps, 'commands' | 'shortcutPrefix' | 'onHome'>) {
-  return (
-    <>
-      <button type="button" onClick={onHome} title="The start page: new graph, recent files, examples" data-testid="home">
-        Home
-      </button>
-      <button type="button" onClick={() => commands.newDocument()} title={`New graph (${shortcutPrefix}N)`}>
-        New
-      </button>
-      <button type="button" onClick={() => void commands.open()} title={`Open a graph file (${shortcutPrefix}O)`}>
-        Open…
-      </button>
-      <button type="button" onClick={() => void commands.save()} title={`Save (${shortcutPrefix}S)`}>
-        Save
-      </button>
-      <button type="button" onClick={() => void commands.saveAs()} title={`Save as (${shortcutPrefix}Shift+S)`}>
-        Save As…
-      </button>
-      <button type="button" onClick={() => void commands.importJson()} title="Import a graph's JSON as a new, unsaved graph" data-testid="import-json">
-        Import…
-      </button>
-      <button type="button" onClick={() => void commands.exportJson()} title="Export a copy of the graph as JSON; the graph stays bound to its file" data-testid="export-json">
-        Export…
-      </button>
-    </>
   );
 }
 
@@ -99,8 +75,34 @@ function DatasetButton({ state, onDataset }: { state: EditorState; onDataset: ()
   );
 }
 
-export function TopBar({ store, commands, shortcutPrefix, onRestore, onHome, onDataset }: TopBarProps) {
-  const state = useEditorState(store);
+/** The bar's items in display order; the overflow menu shows the ones that do not fit in this order too. */
+function barItems({ store, commands, shortcutPrefix, onRestore, onHome, onDataset }: TopBarProps, state: EditorState): ReadonlyMap<string, ReactNode> {
+  const items = new Map<string, ReactNode>([
+    ['home', <button type="button" onClick={onHome} title="The start page: new graph, recent files, examples" data-testid="home">Home</button>],
+    ['new', <button type="button" onClick={() => commands.newDocument()} title={`New graph (${shortcutPrefix}N)`}>New</button>],
+    ['open', <button type="button" onClick={() => void commands.open()} title={`Open a graph file (${shortcutPrefix}O)`}>Open…</button>],
+    ['save', <button type="button" onClick={() => void commands.save()} title={`Save (${shortcutPrefix}S)`}>Save</button>],
+    ['saveAs', <button type="button" onClick={() => void commands.saveAs()} title={`Save as (${shortcutPrefix}Shift+S)`}>Save As…</button>],
+    ['import', <button type="button" onClick={() => void commands.importJson()} title="Import a graph's JSON as a new, unsaved graph" data-testid="import-json">Import…</button>],
+    ['export', <button type="button" onClick={() => void commands.exportJson()} title="Export a copy of the graph as JSON; the graph stays bound to its file" data-testid="export-json">Export…</button>],
+    ['history', <HistoryButtons store={store} shortcutPrefix={shortcutPrefix} />],
+    ['examples', <ExampleSelect commands={commands} />],
+    ['dataset', <DatasetButton state={state} onDataset={onDataset} />],
+  ]);
+  if (onRestore !== null) {
+    items.set('restore', <button type="button" className="accent" onClick={onRestore} title="Open the graph autosaved in your last session">Restore autosave</button>);
+  }
+  items.set('view', <ViewSwitch store={store} view={state.view} />);
+  return items;
+}
+
+/** The commands kept on a narrow bar longest, first to last; the others go to the ⋯ menu first. */
+const BAR_PRIORITY = ['save', 'open', 'new', 'history', 'view', 'dataset', 'examples', 'restore', 'home', 'saveAs', 'import', 'export'];
+
+export function TopBar(props: TopBarProps) {
+  const state = useEditorState(props.store);
+  const items = barItems(props, state);
+  const { split, barRef, measure } = useBarSplit([...items.keys()], BAR_PRIORITY);
   return (
     <header className="top-bar">
       <div className="brand" aria-label="Netloom">
@@ -108,18 +110,14 @@ export function TopBar({ store, commands, shortcutPrefix, onRestore, onHome, onD
         Netloom
       </div>
       <DocumentTitle state={state} />
-      <nav className="menu" aria-label="File">
-        <FileButtons commands={commands} shortcutPrefix={shortcutPrefix} onHome={onHome} />
-        <HistoryButtons store={store} shortcutPrefix={shortcutPrefix} />
-        <ExampleSelect commands={commands} />
-        <DatasetButton state={state} onDataset={onDataset} />
-        {onRestore !== null && (
-          <button type="button" className="accent" onClick={onRestore} title="Open the graph autosaved in your last session">
-            Restore autosave
-          </button>
-        )}
+      <nav className="menu" aria-label="File" ref={barRef}>
+        {split.shown.map((id) => (
+          <div key={id} className="bar-item" ref={measure(id)} data-bar-item={id}>
+            {items.get(id)}
+          </div>
+        ))}
+        {split.overflow.length > 0 && <OverflowMenu items={split.overflow.map((id) => [id, items.get(id)] as const)} />}
       </nav>
-      <ViewSwitch store={store} view={state.view} />
     </header>
   );
 }

@@ -2,7 +2,7 @@
 // in free space with everything pasted selected, Ctrl+A, the shortcut sheet, palette chaining,
 // collapsing that closes up the space, and leaving the JSON view with text that is not a graph.
 import { expect, test, type Page } from '@playwright/test';
-import { layerNode, openApp } from './pages.ts';
+import { layerCount, layerNode, openApp } from './pages.ts';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -40,13 +40,16 @@ test('arrow keys move the selection as one undoable edit; undo and redo; the uns
 
 test('two pastes land apart from the original and each other, each selecting all it pasted; Escape clears; Ctrl+A selects all', async ({ page }) => {
   const errors = await openApp(page, '?example=xo-cnn');
+  // The dock folded: the pastes land below the graph's two rows, and the canvas renders only the layers in view.
+  await page.getByTestId('dock-toggle').click();
   await layerNode(page, 'conv2d1').click();
   await layerNode(page, 'relu1').click({ modifiers: ['Control'] });
   await page.keyboard.press('Control+c');
   const selected = page.locator('.react-flow__node-layer.selected');
   for (let round = 0; round < 2; round++) {
     await page.keyboard.press('Control+v');
-    await expect(page.getByTestId('layer-node')).toHaveCount(9 + 2 * round);
+    // Counted from the status bar: the canvas renders only the layers in view.
+    await expect.poll(() => layerCount(page)).toBe(9 + 2 * round);
     await expect(selected).toHaveCount(2);
   }
   const boxes = await Promise.all(['conv2d1', 'relu1', 'conv2d2', 'relu2', 'conv2d3', 'relu3'].map(async (id) => ({ id, ...(await flowPosition(page, id)) })));
@@ -90,18 +93,19 @@ test('palette clicks chain after the selected layer; collapsing closes up the sp
   page.on('dialog', (dialog) => void dialog.accept());
   await page.getByLabel('Open an example').selectOption('conv-autoencoder');
   await expect(page.getByTestId('document-name')).toHaveText('Convolutional autoencoder');
-  const before = await flowPosition(page, 'conv2d3');
-  await page.locator('[data-testid="block-frame"][data-group-id="encoder"]').getByTestId('block-collapse').click();
-  await expect.poll(async () => (await flowPosition(page, 'conv2d3')).x).toBe(before.x - 640);
+  // The decoder's row: four layers 220 apart (810 px wide, 640 more than its collapsed node), then the loss.
+  const before = await flowPosition(page, 'mse1');
+  await page.locator('[data-testid="block-frame"][data-group-id="decoder"]').getByTestId('block-collapse').click();
+  await expect.poll(async () => (await flowPosition(page, 'mse1')).x).toBe(before.x - 640);
   await page.screenshot({ path: 'test-results/screenshots/editing-collapsed.png' });
-  const collapsed = page.locator('[data-testid="collapsed-block"][data-group-id="encoder"]');
+  const collapsed = page.locator('[data-testid="collapsed-block"][data-group-id="decoder"]');
   await collapsed.getByTestId('collapsed-name').dblclick();
   const field = collapsed.getByTestId('block-rename-field');
   await field.fill('Squeezer');
   await field.press('Enter');
   await expect(collapsed.getByTestId('collapsed-name')).toHaveText('Squeezer');
   await collapsed.getByTestId('block-expand').click();
-  await expect.poll(async () => (await flowPosition(page, 'conv2d3')).x).toBe(before.x);
+  await expect.poll(async () => (await flowPosition(page, 'mse1')).x).toBe(before.x);
   expect(errors).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoLayout, elkGraph, needsLayout } from '../../../renderer/editor/autoLayout.ts';
+import { autoLayout, connectedParts, elkGraph, needsLayout } from '../../../renderer/editor/autoLayout.ts';
 import type { GraphDocument } from '../../../engine/graph/index.ts';
 import { moveNodes } from '../../../renderer/editor/documentEdits.ts';
 import { createFileCommands } from '../../../renderer/shell/fileCommands.ts';
@@ -68,5 +68,23 @@ describe('auto layout', () => {
     await commands.open();
     expect(store.getState().file?.name).toBe('piled.json');
     expect(needsLayout(store.getState().document)).toBe(false);
+  });
+});
+
+describe('autoLayout in rows', () => {
+  it('numbers the DCGAN\'s two connected parts in document order', () => {
+    const parts = connectedParts(example('dcgan-mnist').document);
+    expect([parts.get('input1'), parts.get('tanh1'), parts.get('input2'), parts.get('bce1')]).toEqual([0, 0, 1, 1]);
+  });
+
+  it('lays the convolutional autoencoder out for a 920 × 452 canvas as encoder, bottleneck and decoder rows', async () => {
+    const { document } = example('conv-autoencoder');
+    const positions = await autoLayout(piled('conv-autoencoder'), { width: 920, height: 452, readableZoom: 0.82, margins: { x: 60, y: 64 } });
+    // Rows are 160 to 180 px apart here; a layer sits up to 40 px below its row's top.
+    const rowOf = (group: string) => new Set(document.nodes.filter((node) => node.group === group).map((node) => Math.round((positions.get(node.id)?.y ?? Number.NaN) / 160)));
+    expect(rowOf('encoder')).toEqual(new Set([0]));
+    expect(rowOf('bottleneck')).toEqual(new Set([1]));
+    expect(rowOf('decoder')).toEqual(new Set([2]));
+    expect(overlaps(document, positions)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { recordCommand, applyCommand, invertCommand } from '../../../renderer/do
 import { librarySection } from '../../../renderer/editor/paletteModel.ts';
 import { createPersonalLibrary } from '../../../renderer/editor/personalLibrary.ts';
 import { createLocalTextSlot, type TextSlot } from '../../../renderer/platform/blockLibraryStorage.ts';
-import { example } from '../documents.ts';
+import { exampleInOneRow } from '../documents.ts';
 
 function memorySlot(): TextSlot & { text: string | null } {
   return {
@@ -21,7 +21,7 @@ function memorySlot(): TextSlot & { text: string | null } {
 }
 
 describe('block library', () => {
-  const { document } = example('dense-autoencoder');
+  const { document } = exampleInOneRow('dense-autoencoder');
   const saved = blockFromGroup(document, 'encoder')!;
   const block: LibraryBlock = { ...saved, id: 'encoder1' };
 

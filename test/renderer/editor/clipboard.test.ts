@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../engine/graph/index.ts';
 import { copyNodes, fragmentText, freeOffset, LAYER_FOOTPRINT, offsetTo, pasteFragment, PASTE_OFFSET, readFragment, withoutEdges } from '../../../renderer/editor/clipboard.ts';
-import { example } from '../documents.ts';
+import { exampleInOneRow } from '../documents.ts';
 
 describe('clipboard', () => {
   it('copies layers with the edges among them and pastes them with fresh ids, offset', () => {
-    const { document } = example('xo-cnn');
+    const { document } = exampleInOneRow('xo-cnn');
     const fragment = copyNodes(document, new Set(['conv2d1', 'relu1']));
     expect(fragment?.nodes.map((node) => node.id)).toEqual(['conv2d1', 'relu1']);
     expect(fragment?.edges.map((edge) => edge.id)).toEqual(['e2']);
@@ -22,7 +22,7 @@ describe('clipboard', () => {
   });
 
   it('copies nothing for no layers, and leaves groups behind', () => {
-    const { document } = example('conv-autoencoder');
+    const { document } = exampleInOneRow('conv-autoencoder');
     expect(copyNodes(document, new Set(['missing']))).toBeNull();
     const grouped = document.nodes.find((node) => node.group !== undefined);
     const fragment = grouped === undefined ? null : copyNodes(document, new Set([grouped.id]));
@@ -32,12 +32,12 @@ describe('clipboard', () => {
   });
 
   it('travels as clipboard text into another graph, with or without its edges', () => {
-    const source = example('xo-cnn').document;
+    const source = exampleInOneRow('xo-cnn').document;
     const fragment = copyNodes(source, new Set(['conv2d1', 'relu1', 'maxpool2d1']));
     if (fragment === null) throw new Error('nothing copied');
     const text = fragmentText(fragment);
     expect(readFragment(text)).toEqual(fragment);
-    const target = example('mnist-mlp').document;
+    const target = exampleInOneRow('mnist-mlp').document;
     const pasted = pasteFragment(target, readFragment(text) ?? fragment);
     expect(pasted.document.nodes.length).toBe(target.nodes.length + 3);
     expect(pasted.document.edges.length).toBe(target.edges.length + 2);
@@ -47,7 +47,7 @@ describe('clipboard', () => {
   });
 
   it('lands a paste with its top-left layer at the pointer', () => {
-    const { document } = example('xo-cnn');
+    const { document } = exampleInOneRow('xo-cnn');
     const fragment = copyNodes(document, new Set(['conv2d1', 'relu1']));
     if (fragment === null) throw new Error('nothing copied');
     const pasted = pasteFragment(document, fragment, offsetTo(fragment, { x: 1000.4, y: -50 }));
@@ -67,7 +67,7 @@ describe('clipboard', () => {
   });
 
   it('puts each repeated paste in free space: none lands on the original or an earlier paste', () => {
-    let { document } = example('xo-cnn');
+    let { document } = exampleInOneRow('xo-cnn');
     const fragment = copyNodes(document, new Set(['conv2d1', 'relu1']));
     if (fragment === null) throw new Error('nothing copied');
     const pastes: string[][] = [];
@@ -87,7 +87,7 @@ describe('clipboard', () => {
   });
 
   it('keeps the place asked for when it is free', () => {
-    const { document } = example('xo-cnn');
+    const { document } = exampleInOneRow('xo-cnn');
     const fragment = copyNodes(document, new Set(['relu1']));
     if (fragment === null) throw new Error('nothing copied');
     const far = offsetTo(fragment, { x: 5000, y: 5000 });

@@ -4,10 +4,10 @@ import { commitDrag } from '../../../renderer/editor/canvasEdits.ts';
 import { collapsedBlocks, memberMoves, routeEdges, selectedLayers } from '../../../renderer/editor/collapsedBlocks.ts';
 import { isLayerNode, toFlowModel, type CollapsedFlowNode } from '../../../renderer/editor/flowModel.ts';
 import { setCollapsed } from '../../../renderer/editor/grouping.ts';
-import { example } from '../documents.ts';
+import { exampleInOneRow } from '../documents.ts';
 
 describe('collapsed blocks', () => {
-  const { document: autoencoder } = example('dense-autoencoder');
+  const { document: autoencoder } = exampleInOneRow('dense-autoencoder');
   const document = setCollapsed(autoencoder, 'encoder', true);
   const analysis = analyzeGraph(document);
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../engine/graph/index.ts';
 import { addBlock } from '../../../renderer/editor/blockEdits.ts';
 import { addNode, connect, freshId, moveNodes, newDocument, nextFreePosition, removeElements } from '../../../renderer/editor/documentEdits.ts';
-import { example } from '../documents.ts';
+import { exampleInOneRow } from '../documents.ts';
 
 describe('document edits', () => {
-  const { document } = example('xo-cnn');
+  const { document } = exampleInOneRow('xo-cnn');
 
   it('starts a new graph that parses, with one Input', () => {
     const fresh = newDocument();

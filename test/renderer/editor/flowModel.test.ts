@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../engine/graph/index.ts';
 import { isLayerNode, mergeFlowNodes, toFlowModel, type FlowNode, type LayerFlowNode } from '../../../renderer/editor/flowModel.ts';
-import { denseOnImage, example } from '../documents.ts';
+import { denseOnImage, exampleInOneRow } from '../documents.ts';
 
 function layer(nodes: readonly FlowNode[], id: string): LayerFlowNode {
   const node = nodes.find((item) => item.id === id);
@@ -10,7 +10,7 @@ function layer(nodes: readonly FlowNode[], id: string): LayerFlowNode {
 }
 
 describe('toFlowModel', () => {
-  const xo = example('xo-cnn');
+  const xo = exampleInOneRow('xo-cnn');
   const model = toFlowModel(xo.document, xo.analysis);
 
   it('makes one layer node per document node, at its position', () => {
@@ -71,7 +71,7 @@ describe('toFlowModel', () => {
   });
 
   it('draws a frame behind each group, named and toned by its block', () => {
-    const autoencoder = example('conv-autoencoder');
+    const autoencoder = exampleInOneRow('conv-autoencoder');
     const flow = toFlowModel(autoencoder.document, autoencoder.analysis);
     const frames = flow.nodes.filter((node) => node.type === 'block');
     expect(frames.map((frame) => [frame.id, frame.data.name, frame.data.tone, frame.data.memberCount])).toEqual([
@@ -86,7 +86,7 @@ describe('toFlowModel', () => {
 });
 
 describe('mergeFlowNodes', () => {
-  const xo = example('xo-cnn');
+  const xo = exampleInOneRow('xo-cnn');
   const first = toFlowModel(xo.document, xo.analysis).nodes;
 
   it('keeps what React Flow measured and takes the new data', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FRAME_PADDING, groupFrames } from '../../../renderer/editor/groupFrames.ts';
-import { example } from '../documents.ts';
+import { exampleInOneRow } from '../documents.ts';
 
 describe('groupFrames', () => {
-  const { document } = example('dcgan-mnist');
+  const { document } = exampleInOneRow('dcgan-mnist');
   const sizes = new Map(document.nodes.map((node) => [node.id, { width: 150, height: node.type === 'Conv2D' ? 140 : 100 }]));
 
   it('frames each group around its members, padded', () => {
