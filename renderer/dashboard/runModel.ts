@@ -155,6 +155,10 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
       return { ...model, done: { reason: event.reason, steps: event.steps, epochs: event.epochs } };
     case 'checkpoint':
     case 'examples':
+    case 'exportProgress':
+    case 'exported':
+    case 'code':
+    case 'weightsChecked':
       return model;
   }
 }
