@@ -19,6 +19,7 @@ import { Timeline } from './Timeline.tsx';
 import type { GraphRunsStore } from './graphRunsStore.ts';
 import { useNodeWatch } from './useNodeWatch.ts';
 import { useSettingsDraft } from './useSettingsDraft.ts';
+import { WeightsNote } from './WeightsNote.tsx';
 
 const CLEAN = initialRun();
 
@@ -38,7 +39,7 @@ export interface DashboardProps {
 
 export function Dashboard({ runs, graph, document, parameterCount, selectedNodeId, onSelectNode, onConfusionCell }: DashboardProps) {
   const view = useSyncExternalStore(runs.subscribe, runs.getView);
-  const run = view.graph === graph ? view : { ...view, model: CLEAN, starting: false };
+  const run = view.graph === graph ? view : { ...view, model: CLEAN, starting: false, weights: null };
   const { model, client } = run;
   const fields = settingFieldsFor(document);
   const settings = useSettingsDraft(document.training, fields, model.backends);
@@ -73,6 +74,7 @@ export function Dashboard({ runs, graph, document, parameterCount, selectedNodeI
         onStep={() => runs.send({ type: 'step' })}
         onStop={() => runs.send({ type: 'stop' })}
       />
+      {run.weights !== null && <WeightsNote note={run.weights} />}
       <ProblemBanner problems={model.problems} divergence={model.divergence} onDismiss={() => runs.dismiss()} onSelectNode={onSelectNode} />
       <ProgressPanel model={model} graphParameterCount={parameterCount ?? null} />
       <div className="dashboard-main">

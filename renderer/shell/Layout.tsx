@@ -14,6 +14,8 @@ import { ShortcutSheet, useShortcutSheet } from './ShortcutSheet.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
 import { TrainingDock } from './TrainingDock.tsx';
+import { ModelMenu } from './ModelMenu.tsx';
+import { PytorchCenter } from './PytorchCenter.tsx';
 import { useEditorState } from '../document/useEditorState.ts';
 
 const JsonEditor = lazy(() => import('../code/JsonEditor.tsx').then((module) => ({ default: module.JsonEditor })));
@@ -43,10 +45,10 @@ export function Layout({ store, platform, commands, runs, onRestore, onHome }: L
     // A fresh React Flow store per opened graph: the last graph's selection must not select a layer of the same id in this one.
     <ReactFlowProvider key={generation}>
       <div className="app">
-        <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} />
+        <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} modelMenu={<ModelMenu store={store} runs={runs} commands={commands} />} />
         <Palette onAdd={(entry) => addFromPalette(store, entry)} />
         <main className="center with-dock">
-          <div className="center-main">{view === 'json' ? <JsonCenter store={store} /> : <Canvas key={generation} store={store} />}</div>
+          <div className="center-main">{view === 'json' ? <JsonCenter store={store} /> : view === 'pytorch' ? <PytorchCenter store={store} runs={runs} generation={generation} /> : <Canvas key={generation} store={store} />}</div>
           <TrainingDock store={store} runs={runs} />
         </main>
         <Inspector store={store} />

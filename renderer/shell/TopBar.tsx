@@ -1,4 +1,5 @@
 // The top bar: the document's name and file, the file commands, the examples and the view switch.
+import type { ReactNode } from 'react';
 import type { EditorState, EditorStore } from '../document/editorStore.ts';
 import { exampleNames } from '../document/examples.ts';
 import { useEditorState } from '../document/useEditorState.ts';
@@ -12,6 +13,8 @@ interface TopBarProps {
   readonly onRestore: (() => void) | null;
   /** Shows the start page. */
   readonly onHome: () => void;
+  /** The model menu (export, weights), after the file commands. */
+  readonly modelMenu?: ReactNode;
 }
 
 function DocumentTitle({ state }: { state: EditorState }) {
@@ -83,11 +86,14 @@ function ViewSwitch({ store, view }: { store: EditorStore; view: EditorState['vi
       <button type="button" role="tab" aria-selected={view === 'json'} onClick={() => store.setView('json')} data-testid="json-toggle">
         JSON
       </button>
+      <button type="button" role="tab" aria-selected={view === 'pytorch'} onClick={() => store.setView('pytorch')} title="The graph beside its generated PyTorch model.py" data-testid="pytorch-toggle">
+        PyTorch
+      </button>
     </div>
   );
 }
 
-export function TopBar({ store, commands, shortcutPrefix, onRestore, onHome }: TopBarProps) {
+export function TopBar({ store, commands, shortcutPrefix, onRestore, onHome, modelMenu }: TopBarProps) {
   const state = useEditorState(store);
   return (
     <header className="top-bar">
@@ -98,6 +104,7 @@ export function TopBar({ store, commands, shortcutPrefix, onRestore, onHome }: T
       <DocumentTitle state={state} />
       <nav className="menu" aria-label="File">
         <FileButtons commands={commands} shortcutPrefix={shortcutPrefix} onHome={onHome} />
+        {modelMenu}
         <HistoryButtons store={store} shortcutPrefix={shortcutPrefix} />
         <ExampleSelect commands={commands} />
         {onRestore !== null && (

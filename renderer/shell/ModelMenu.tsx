@@ -1,0 +1,39 @@
+// The top bar's model menu: Export… (ONNX, PyTorch, JSON), Load weights… and Save weights….
+import { useMemo, useState } from 'react';
+import type { GraphRunsStore } from '../dashboard/index.ts';
+import type { EditorStore } from '../document/editorStore.ts';
+import { ExportDialog } from './ExportDialog.tsx';
+import type { FileCommands } from './fileCommands.ts';
+import { createWeightsCommands } from './weightsCommands.ts';
+import './exportDialog.css';
+
+export function ModelMenu({ store, runs, commands }: { readonly store: EditorStore; readonly runs: GraphRunsStore; readonly commands: FileCommands }) {
+  const [open, setOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const weights = useMemo(() => createWeightsCommands(store, runs), [store, runs]);
+  const choose = (action: () => void) => () => {
+    setOpen(false);
+    action();
+  };
+  return (
+    <div className="model-menu" onBlur={(event) => !event.currentTarget.contains(event.relatedTarget) && setOpen(false)}>
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title="Export the model (ONNX, PyTorch, JSON), load or save its weights" data-testid="model-menu">
+        Model ▾
+      </button>
+      {open && (
+        <div className="model-menu-list" role="menu">
+          <button type="button" role="menuitem" onClick={choose(() => setExporting(true))} data-testid="export-model">
+            Export…
+          </button>
+          <button type="button" role="menuitem" onClick={choose(() => void weights.loadWeights())} data-testid="load-weights">
+            Load weights…
+          </button>
+          <button type="button" role="menuitem" onClick={choose(() => void weights.saveWeights())} data-testid="save-weights">
+            Save weights…
+          </button>
+        </div>
+      )}
+      {exporting && <ExportDialog document={store.getState().document} runs={runs} onExportJson={() => void commands.exportJson()} onClose={() => setExporting(false)} />}
+    </div>
+  );
+}
