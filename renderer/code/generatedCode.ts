@@ -52,3 +52,9 @@ export function followCode(generate: (document: unknown) => Promise<string>, sho
     },
   };
 }
+
+/** The line of the first class (the model), where the view opens: the helpers above it are the same for every graph. */
+export function firstClassLine(code: string): number {
+  const index = code.split('\n').findIndex((line) => line.startsWith('class '));
+  return index < 0 ? 1 : index + 1;
+}
