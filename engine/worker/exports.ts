@@ -56,12 +56,12 @@ interface ChosenWeights {
 }
 
 async function chosenWeights(choice: ExportWeightsChoice, dependencies: ExportDependencies): Promise<ChosenWeights> {
-  if (choice.kind === 'initial') return { bytes: null, description: 'the initial weights (seeded, untrained)', source: 'the initial weights' };
-  if (choice.kind === 'checkpoint') return { bytes: new Uint8Array(choice.data), description: `the weights in ${choice.name}`, source: choice.name };
+  if (choice.kind === 'initial') return { bytes: null, description: 'the initial weights (seeded, untrained)', source: 'The initial weights' };
+  if (choice.kind === 'checkpoint') return { bytes: new Uint8Array(choice.data), description: `the weights in ${choice.name}`, source: `The weights in ${choice.name}` };
   const bytes = await dependencies.runCheckpoint();
   if (bytes === null) throw new Error('There is no run of this graph in this session to export: train it first, or export its initial weights.');
   const { header } = readCheckpointHeader(bytes);
-  return { bytes, description: `the latest run's weights (step ${header.steps})`, source: "the latest run's weights" };
+  return { bytes, description: `the latest run's weights (step ${header.steps})`, source: "The latest run's weights" };
 }
 
 /** The checkpoint's models for this graph, or a CheckpointError that says whose weights did not fit. */
@@ -71,7 +71,7 @@ function fitted(document: GraphDocument, weights: ChosenWeights): WeightedModels
     return weightsFromCheckpoint(document, weights.bytes);
   } catch (cause) {
     if (!(cause instanceof CheckpointError)) throw cause;
-    throw new CheckpointError(`${weights.source} do not fit the graph as it is now: ${cause.message}`);
+    throw new CheckpointError(`${weights.source} do not fit the graph as it is now (was it changed since?): ${cause.message}`);
   }
 }
 

@@ -43,6 +43,17 @@ describe('export in the engine worker', () => {
     expect(harness.of('exportProgress').map((event) => event.stage)).toEqual(['Building the ONNX models', 'Checking the model in onnxruntime']);
   }, 60_000);
 
+  it("refuses the run's weights for a graph changed since, saying so", async () => {
+    const harness = await trained(3);
+    const changed = example('xo-cnn.json');
+    changed.nodes.find((node) => node.id === 'conv2d1')!.params.filters = 6;
+    await harness.send({ type: 'export', requestId: 10, document: changed, format: 'onnx', weights: { kind: 'run' } });
+    const [problem] = harness.of('problem');
+    expect(problem).toMatchObject({ requestId: 10, fatal: false });
+    expect(problem.problems[0].message).toMatch(/^The latest run's weights do not fit the graph as it is now \(was it changed since\?\): .*conv2d1/);
+    expect(harness.of('exported')).toHaveLength(0);
+  }, 60_000);
+
   it("exports an autoencoder's encoder beside the whole model from the seeded weights", async () => {
     const harness = createHarness();
     await harness.send({ type: 'export', requestId: 2, document: example('dense-autoencoder.json'), format: 'onnx', layout: 'nhwc', weights: { kind: 'initial' } });
