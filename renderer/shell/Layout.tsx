@@ -45,7 +45,7 @@ export function Layout({ store, platform, commands, runs, onRestore, onHome }: L
     // A fresh React Flow store per opened graph: the last graph's selection must not select a layer of the same id in this one.
     <ReactFlowProvider key={generation}>
       <div className="app">
-        <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} modelMenu={<ModelMenu store={store} runs={runs} commands={commands} />} />
+        <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} modelMenu={<ModelMenu store={store} runs={runs} commands={commands} platform={platform} />} />
         <Palette onAdd={(entry) => addFromPalette(store, entry)} />
         <main className="center with-dock">
           <div className="center-main">{view === 'json' ? <JsonCenter store={store} /> : view === 'pytorch' ? <PytorchCenter store={store} runs={runs} generation={generation} /> : <Canvas key={generation} store={store} />}</div>

@@ -1,16 +1,34 @@
 // The top bar's model menu: Export… (ONNX, PyTorch, JSON), Load weights… and Save weights….
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { GraphRunsStore } from '../dashboard/index.ts';
 import type { EditorStore } from '../document/editorStore.ts';
+import type { Platform } from '../platform/platform.ts';
 import { ExportDialog } from './ExportDialog.tsx';
 import type { FileCommands } from './fileCommands.ts';
 import { createWeightsCommands } from './weightsCommands.ts';
 import './exportDialog.css';
 
-export function ModelMenu({ store, runs, commands }: { readonly store: EditorStore; readonly runs: GraphRunsStore; readonly commands: FileCommands }) {
+interface ModelMenuProps {
+  readonly store: EditorStore;
+  readonly runs: GraphRunsStore;
+  readonly commands: FileCommands;
+  /** Its native menu (Electron's File menu) sends Export…, Load weights… and Save weights… here. */
+  readonly platform: Platform;
+}
+
+export function ModelMenu({ store, runs, commands, platform }: ModelMenuProps) {
   const [open, setOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
   const weights = useMemo(() => createWeightsCommands(store, runs), [store, runs]);
+  useEffect(
+    () =>
+      platform.onMenuCommand((command) => {
+        if (command === 'export') setExporting(true);
+        if (command === 'loadWeights') void weights.loadWeights();
+        if (command === 'saveWeights') void weights.saveWeights();
+      }),
+    [platform, weights],
+  );
   const choose = (action: () => void) => () => {
     setOpen(false);
     action();
