@@ -27,7 +27,7 @@ export function PytorchCode({ store, generate }: { readonly store: EditorStore; 
   return (
     <section className="pytorch-code" aria-label="PyTorch model.py" data-testid="pytorch-view">
       <header className="pytorch-code-header">
-        <strong>model.py</strong> <span>generated from the graph, read-only; Model › Export… writes the whole package</span>
+        <strong>model.py</strong> <span>generated from the graph · read-only · Model › Export… writes the package</span>
       </header>
       {state.kind === 'failed' && (
         <p className="pytorch-code-problem" role="alert" data-testid="pytorch-problem">

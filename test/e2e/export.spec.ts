@@ -70,6 +70,29 @@ test('a trained X vs O exports to ONNX that passes the ONNX checker, with parity
   expect(Object.keys(entries).map((name) => name.replace('x-vs-o-cnn-pytorch/', '')).sort()).toEqual(['README.md', 'data.npz', 'data.py', 'model.py', 'train.py', 'weights.npz']);
   expect(new TextDecoder().decode(entries['x-vs-o-cnn-pytorch/model.py'])).toContain('self.conv2d1 = nn.Conv2d(1, 4');
   await page.getByTestId('export-close').click();
+
+  const [weights] = await Promise.all([page.waitForEvent('download'), page.getByTestId('model-menu').click().then(() => page.getByTestId('save-weights').click())]);
+  expect(weights.suggestedFilename()).toBe('x-vs-o-cnn.ckpt');
+  expect(readFileSync(await saved(weights, folder)).subarray(0, 4).toString('latin1')).toBe('NLC2');
+  expect(errors).toEqual([]);
+});
+
+test("an autoencoder with no run exports its seeded weights, the whole model and the encoder, each checked", async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = await openExample(page, 'dense-autoencoder');
+  await openExport(page);
+  await expect(page.getByTestId('export-weights-initial')).toBeChecked();
+  await expect(page.getByTestId('export-weights-run')).toHaveCount(0);
+  await expect(page.getByTestId('export-dialog')).toContainText('This graph has no run in this session: the export holds its seeded initial weights.');
+  const names: string[] = [];
+  page.on('download', (download) => names.push(download.suggestedFilename()));
+  await page.getByTestId('export-start').click();
+  await expect(page.getByTestId('parity-table')).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => names.length).toBe(2);
+  expect(names).toEqual(['dense-autoencoder.onnx', 'dense-autoencoder.encoder.onnx']);
+  const parts = await page.getByTestId('parity-table').locator('tbody tr td:first-child').allInnerTexts();
+  expect(new Set(parts)).toEqual(new Set(['model', 'encoder']));
+  await expect(page.getByTestId('parity-table').locator('td.verdict.failed')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
@@ -90,6 +113,15 @@ test('the PyTorch view shows model.py beside the graph and follows a renamed nod
   await page.getByTestId('pytorch-toggle').click();
   await expect(lines).toContainText('self.features = nn.Conv2d(1, 4', { timeout: 30_000 });
   await expect(lines).not.toContainText('conv2d1');
+  // A graph that stops code generation says why, over the last code.
+  const unlinked = JSON.parse(text) as { edges: unknown[] };
+  unlinked.edges = [];
+  await page.getByTestId('json-toggle').click();
+  await replaceJson(page, JSON.stringify(unlinked, null, 2));
+  await expect(page.getByTestId('status-health')).not.toHaveText('Shapes check out');
+  await page.getByTestId('pytorch-toggle').click();
+  await expect(page.getByTestId('pytorch-problem')).toContainText(/^No PyTorch code for this graph: The graph has a problem \(node \w+/, { timeout: 30_000 });
+  await page.screenshot({ path: join(SHOTS, 'pytorch-problem.png') });
   expect(errors).toEqual([]);
 });
 
