@@ -31,7 +31,8 @@ export function exportableDocument(input: unknown): GraphDocument {
   if (analysis.document !== null && error === undefined) return analysis.document;
   const where = error?.nodeId === undefined ? '' : ` (node ${error.nodeId}${error.field === undefined ? '' : `, ${error.field}`})`;
   const what = error?.suggestion === undefined ? 'fix it in the graph first' : error.suggestion;
-  throw new GraphProblemError(`The graph has a problem${where}: ${error?.message ?? 'it cannot be read'}. ${what}`);
+  const message = (error?.message ?? 'it cannot be read').replace(/\.$/, '');
+  throw new GraphProblemError(`The graph has a problem${where}: ${message}. ${what}`);
 }
 
 /** "X vs O CNN" -> "x-vs-o-cnn": the files' stem. */

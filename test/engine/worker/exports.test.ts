@@ -89,7 +89,7 @@ describe('export in the engine worker', () => {
     await harness.send({ type: 'pytorchCode', requestId: 6, document: broken });
     const [problem] = harness.of('problem');
     expect(problem.requestId).toBe(6);
-    expect(problem.problems[0].message).toMatch(/^The graph has a problem \(node \w+/);
+    expect(problem.problems[0].message).toMatch(/^The graph has a problem \(node \w+\): [^.]+\. \S/);
   });
 
   it('checks that a checkpoint fits the graph before Train starts from it', async () => {
