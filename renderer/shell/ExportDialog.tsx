@@ -14,6 +14,8 @@ type Phase = { readonly kind: 'choosing' } | { readonly kind: 'working'; readonl
 interface ExportDialogProps {
   readonly document: unknown;
   readonly runs: GraphRunsStore;
+  /** The weights the graph has, read when the dialog was asked for (not while rendering: reading drains the store's events). */
+  readonly info: WeightsAvailable;
   readonly onExportJson: () => void;
   readonly onClose: () => void;
 }
@@ -23,10 +25,6 @@ const TARGETS: readonly { readonly value: ExportTarget; readonly label: string; 
   { value: 'pytorch', label: 'PyTorch package', detail: 'model.py, train.py, data.py and the weights, as a zip' },
   { value: 'json', label: 'Graph JSON', detail: 'a copy of the graph file' },
 ];
-
-function available(runs: GraphRunsStore): WeightsAvailable {
-  return { runStep: runs.hasRunOnScreen() ? runs.getView().model.lastStep : null, loaded: runs.pendingWeights() };
-}
 
 function Choices({ target, setTarget, layout, setLayout }: { target: ExportTarget; setTarget(value: ExportTarget): void; layout: 'nchw' | 'nhwc'; setLayout(value: 'nchw' | 'nhwc'): void }) {
   return (
@@ -113,8 +111,7 @@ async function runExport(runs: GraphRunsStore, document: unknown, target: 'onnx'
   return result;
 }
 
-export function ExportDialog({ document, runs, onExportJson, onClose }: ExportDialogProps) {
-  const [info] = useState(() => available(runs));
+export function ExportDialog({ document, runs, info, onExportJson, onClose }: ExportDialogProps) {
   const [target, setTarget] = useState<ExportTarget>('onnx');
   const [layout, setLayout] = useState<'nchw' | 'nhwc'>('nchw');
   const [kind, setKind] = useState<WeightsKind>(() => defaultWeights(info));

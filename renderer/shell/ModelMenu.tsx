@@ -5,6 +5,7 @@ import type { EditorStore } from '../document/editorStore.ts';
 import type { Platform } from '../platform/platform.ts';
 import { ExportDialog } from './ExportDialog.tsx';
 import type { FileCommands } from './fileCommands.ts';
+import type { WeightsAvailable } from './exportChoices.ts';
 import { createWeightsCommands } from './weightsCommands.ts';
 import './exportDialog.css';
 
@@ -16,18 +17,23 @@ interface ModelMenuProps {
   readonly platform: Platform;
 }
 
+/** What the export can offer: the graph's run in this session, a checkpoint loaded for it. */
+function weightsAvailable(runs: GraphRunsStore): WeightsAvailable {
+  return { runStep: runs.hasRunOnScreen() ? runs.getView().model.lastStep : null, loaded: runs.pendingWeights() };
+}
+
 export function ModelMenu({ store, runs, commands, platform }: ModelMenuProps) {
   const [open, setOpen] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<WeightsAvailable | null>(null);
   const weights = useMemo(() => createWeightsCommands(store, runs), [store, runs]);
   useEffect(
     () =>
       platform.onMenuCommand((command) => {
-        if (command === 'export') setExporting(true);
+        if (command === 'export') setExporting(weightsAvailable(runs));
         if (command === 'loadWeights') void weights.loadWeights();
         if (command === 'saveWeights') void weights.saveWeights();
       }),
-    [platform, weights],
+    [platform, weights, runs],
   );
   const choose = (action: () => void) => () => {
     setOpen(false);
@@ -40,7 +46,7 @@ export function ModelMenu({ store, runs, commands, platform }: ModelMenuProps) {
       </button>
       {open && (
         <div className="model-menu-list" role="menu">
-          <button type="button" role="menuitem" onClick={choose(() => setExporting(true))} data-testid="export-model">
+          <button type="button" role="menuitem" onClick={choose(() => setExporting(weightsAvailable(runs)))} data-testid="export-model">
             Export…
           </button>
           <button type="button" role="menuitem" onClick={choose(() => void weights.loadWeights())} data-testid="load-weights">
@@ -51,7 +57,7 @@ export function ModelMenu({ store, runs, commands, platform }: ModelMenuProps) {
           </button>
         </div>
       )}
-      {exporting && <ExportDialog document={store.getState().document} runs={runs} onExportJson={() => void commands.exportJson()} onClose={() => setExporting(false)} />}
+      {exporting !== null && <ExportDialog document={store.getState().document} runs={runs} info={exporting} onExportJson={() => void commands.exportJson()} onClose={() => setExporting(null)} />}
     </div>
   );
 }
