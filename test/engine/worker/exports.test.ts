@@ -63,6 +63,18 @@ describe('export in the engine worker', () => {
     expect(exported.parity?.every((result) => result.passed)).toBe(true);
   }, 60_000);
 
+  it('exports a GAN as its generator and its discriminator, each checked', async () => {
+    const harness = createHarness();
+    await harness.send({ type: 'export', requestId: 11, document: example('dcgan-mnist.json'), format: 'onnx', weights: { kind: 'initial' } });
+    const [exported] = harness.of('exported');
+    expect(exported.files.map((file) => file.name)).toEqual(['dcgan-for-mnist.generator.onnx', 'dcgan-for-mnist.discriminator.onnx']);
+    expect(exported.parity?.map((result) => [result.part, result.output, result.passed])).toEqual([
+      ['generator', 'sample', true],
+      ['discriminator', 'logits', true],
+      ['discriminator', 'probabilities', true],
+    ]);
+  }, 60_000);
+
   it('exports the PyTorch package as one zip', async () => {
     const harness = createHarness();
     await harness.send({ type: 'export', requestId: 3, document: example('xo-cnn.json'), format: 'pytorch', weights: { kind: 'initial' } });
