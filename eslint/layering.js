@@ -21,7 +21,7 @@ export const layers = [
   { from: 'engine/compile/', allow: ['engine/compile/', 'engine/ir/', 'engine/graph/'], packages: ENGINE_PACKAGES, node: false },
   { from: 'engine/data/', allow: ['engine/data/', 'engine/graph/'], packages: ENGINE_PACKAGES, node: false },
   { from: 'engine/train/', allow: ['engine/train/', 'engine/ir/', 'engine/graph/', 'engine/compile/', 'engine/backends/', 'engine/data/', 'engine/protocol/'], packages: ENGINE_PACKAGES, node: false },
-  { from: 'engine/worker/', allow: ['engine/worker/', 'engine/train/', 'engine/data/', 'engine/graph/', 'engine/protocol/', 'engine/compile/', 'engine/backends/', 'engine/ir/'], packages: ENGINE_PACKAGES, node: false },
+  { from: 'engine/worker/', allow: ['engine/worker/', 'engine/export/', 'engine/train/', 'engine/data/', 'engine/graph/', 'engine/protocol/', 'engine/compile/', 'engine/backends/', 'engine/ir/'], packages: ENGINE_PACKAGES, node: false },
   { from: 'engine/export/', allow: ['engine/export/', 'engine/train/', 'engine/ir/', 'engine/graph/', 'engine/compile/', 'engine/backends/', 'engine/data/'], packages: ENGINE_PACKAGES, node: false },
   { from: 'engine/cli/', allow: ['engine/', 'assets/'], packages: ENGINE_PACKAGES, node: true },
   { from: 'engine/index.ts', allow: ['engine/graph/', 'engine/compile/', 'engine/train/', 'engine/backends/', 'engine/ir/', 'engine/protocol/'], packages: [], node: false },

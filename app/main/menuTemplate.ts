@@ -1,11 +1,11 @@
-// The native menu: File (New, Open, Save, Save As, Quit) and Edit (Undo, Redo: the graph's history)
+// The native menu: File (New, Open, Save, Save As; Export…, Load weights…, Save weights…; Quit) and Edit (Undo, Redo: the graph's history)
 // with accelerators, each sending its command to the renderer, then the standard menus. Labels and
 // accelerators come from the app's one shortcut table (contract/shortcuts.ts), as the renderer's keys do.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../contract/index.ts';
-import { menuAccelerator, shortcut } from '../contract/shortcuts.ts';
+import { menuAccelerator, shortcut, type ShortcutId } from '../contract/shortcuts.ts';
 
-function item(command: MenuCommand, send: (command: MenuCommand) => void): MenuItemConstructorOptions {
+function item(command: Extract<MenuCommand, ShortcutId>, send: (command: MenuCommand) => void): MenuItemConstructorOptions {
   return { label: shortcut(command).label, accelerator: menuAccelerator(command), click: () => send(command) };
 }
 
@@ -18,6 +18,10 @@ export function menuTemplate(send: (command: MenuCommand) => void, options: { is
       { type: 'separator' },
       item('save', send),
       item('saveAs', send),
+      { type: 'separator' },
+      { label: 'Export…', click: () => send('export') },
+      { label: 'Load weights…', click: () => send('loadWeights') },
+      { label: 'Save weights…', click: () => send('saveWeights') },
       ...(options.isMac ? [] : [{ type: 'separator' } as const, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', role: 'quit' } as const]),
     ],
   };

@@ -41,7 +41,34 @@ export type EngineRequest =
   | { readonly type: 'saveCheckpoint'; readonly requestId: number }
   /** A classifier's validation examples under the current weights: one confusion cell's, or the most wrong. */
   | { readonly type: 'findExamples'; readonly requestId: number; readonly query: ExampleQuery; readonly limit?: number }
-  | DatasetRequest;
+  | DatasetRequest
+  /** The graph given as files to save: ONNX models (one per part) or a PyTorch package as one zip, with the weights named; ONNX is checked in onnxruntime after. */
+  | { readonly type: 'export'; readonly requestId: number; readonly document: unknown; readonly format: ExportFormat; readonly layout?: 'nchw' | 'nhwc'; readonly weights: ExportWeightsChoice }
+  /** The PyTorch model.py of a graph, for the code view. */
+  | { readonly type: 'pytorchCode'; readonly requestId: number; readonly document: unknown }
+  /** Whether a checkpoint fits a graph (before Train starts from it). */
+  | { readonly type: 'checkWeights'; readonly requestId: number; readonly document: unknown; readonly name: string; readonly data: ArrayBuffer };
+
+export type ExportFormat = 'onnx' | 'pytorch';
+
+/** The weights an export writes: the latest run's (in this worker), a checkpoint file's, or the graph's seeded initial weights. */
+export type ExportWeightsChoice = { readonly kind: 'run' } | { readonly kind: 'checkpoint'; readonly name: string; readonly data: ArrayBuffer } | { readonly kind: 'initial' };
+
+export interface ExportedFile {
+  readonly name: string;
+  readonly description: string;
+  readonly data: ArrayBuffer;
+}
+
+/** One output of an exported ONNX model against Netloom's own on fixed inputs. */
+export interface ParityReport {
+  readonly part: string;
+  readonly output: string;
+  readonly maxAbsolute: number;
+  readonly maxRelative: number;
+  readonly tolerance: number;
+  readonly passed: boolean;
+}
 
 /** `cell`: the examples of class `truth` predicted as `predicted`, most confident first; `mostWrong`: lowest probability of the true class first. */
 export type ExampleQuery = { readonly kind: 'cell'; readonly truth: number; readonly predicted: number } | { readonly kind: 'mostWrong' };
@@ -157,6 +184,13 @@ export type EngineEvent =
       readonly classNames: readonly string[];
       readonly images?: ImageGrid;
     }
+  /** An export under way: what it is doing now. */
+  | { readonly type: 'exportProgress'; readonly requestId: number; readonly stage: string }
+  /** The export's files, the weights they hold (in words), and for ONNX the parity check of each output. */
+  | { readonly type: 'exported'; readonly requestId: number; readonly files: readonly ExportedFile[]; readonly weights: string; readonly parity?: readonly ParityReport[] }
+  | { readonly type: 'code'; readonly requestId: number; readonly code: string }
+  /** The checkpoint fits the graph: where it stopped. */
+  | { readonly type: 'weightsChecked'; readonly requestId: number; readonly name: string; readonly steps: number; readonly epoch: number }
   | { readonly type: 'diverged'; readonly step: number; readonly nodeId: string; readonly message: string }
   | { readonly type: 'done'; readonly steps: number; readonly epochs: number; readonly losses: Readonly<Record<string, number>>; readonly reason: 'finished' | 'stopped' | 'earlyStopping' }
   | DatasetEvent;

@@ -12,6 +12,7 @@ import { RunSetupError } from '../train/setup.ts';
 import { handleDatasetRequest } from './datasetRequests.ts';
 import { findExamples } from './examples.ts';
 import type { SessionFiles } from './sessionFiles.ts';
+import { checkWeights, exportFiles, pytorchCode, type ExportDependencies } from './exports.ts';
 import { recurrentGates } from './gates.ts';
 import { HistogramPacer, modelWithParameters, parameterHistograms } from './histograms.ts';
 import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
@@ -107,7 +108,29 @@ export class EngineHost {
       case 'addFiles':
       case 'previewDataset':
         return handleDatasetRequest({ session: this.options.sessionFiles, load: this.loadContext(), send: (event) => this.send(event) }, request);
+      case 'export':
+        return this.send(await exportFiles(request, this.exportDependencies(request.requestId)));
+      case 'pytorchCode':
+        return this.send(pytorchCode(request));
+      case 'checkWeights':
+        return this.send(checkWeights(request));
     }
+  }
+
+  /** What an export needs of the host: the latest run's weights, the graph's data (loaded quietly: no run is starting), its progress posted. */
+  private exportDependencies(requestId: number): ExportDependencies {
+    return {
+      runCheckpoint: async () => (this.run === null ? null : this.checkpointBytes(this.run)),
+      loadDataset: (document) => {
+        if (document.dataset === undefined) throw new RunSetupError('The graph names no dataset for the package\'s data.py.', undefined, 'dataset');
+        return loadDataset(document.dataset, { files: this.options.files, mnistPath: this.options.mnistPath });
+      },
+      progress: (stage) => this.send({ type: 'exportProgress', requestId, stage }),
+    };
+  }
+
+  private checkpointBytes(run: TrainingRun): Promise<Uint8Array> {
+    return saveCheckpointAsync(run.loop.models, run.loop.trainers, { graph: this.document?.metadata.name ?? '', batchSize: this.batchSize, epoch: run.epoch, index: run.index, steps: run.steps });
   }
 
   private async compile(input: unknown, backend?: BackendName | 'auto'): Promise<void> {
@@ -169,7 +192,7 @@ export class EngineHost {
   private async saveCheckpoint(requestId: number): Promise<void> {
     const run = this.run;
     if (run === null || this.document === null) throw new Error('There is no run to save: start training first.');
-    const bytes = await saveCheckpointAsync(run.loop.models, run.loop.trainers, { graph: this.document.metadata.name, batchSize: this.batchSize, epoch: run.epoch, index: run.index, steps: run.steps });
+    const bytes = await this.checkpointBytes(run);
     this.send({ type: 'checkpoint', requestId, data: bytes.buffer as ArrayBuffer });
   }
 

@@ -28,6 +28,8 @@ export function transferablesOf(event: EngineEvent): ArrayBuffer[] {
       return event.inputs === undefined ? [event.outputs.data] : [event.inputs.data, event.outputs.data];
     case 'checkpoint':
       return [event.data];
+    case 'exported':
+      return event.files.map((file) => file.data);
     case 'examples':
       return event.images === undefined ? [] : [event.images.data];
     case 'datasetPreview':

@@ -19,6 +19,7 @@ import { Timeline } from './Timeline.tsx';
 import type { GraphRunsStore } from './graphRunsStore.ts';
 import { useNodeWatch } from './useNodeWatch.ts';
 import { useSettingsDraft } from './useSettingsDraft.ts';
+import { WeightsNote } from './WeightsNote.tsx';
 
 const CLEAN = initialRun();
 
@@ -40,7 +41,7 @@ export interface DashboardProps {
 
 export function Dashboard({ runs, graph, document, parameterCount, selectedNodeId, chartHeight, onSelectNode, onConfusionCell }: DashboardProps) {
   const view = useSyncExternalStore(runs.subscribe, runs.getView);
-  const run = view.graph === graph ? view : { ...view, model: CLEAN, starting: false };
+  const run = view.graph === graph ? view : { ...view, model: CLEAN, starting: false, weights: null };
   const { model, client } = run;
   const fields = settingFieldsFor(document);
   const settings = useSettingsDraft(document.training, fields, model.backends);
@@ -48,7 +49,6 @@ export function Dashboard({ runs, graph, document, parameterCount, selectedNodeI
   const nodeType = document.nodes.find((node) => node.id === selectedNodeId)?.type;
   useNodeWatch({ client, nodeId: selectedNodeId, nodeType, state: model.state, nodeIds: model.nodeIds, epoch: model.lastEpoch });
   const examples = useConfusionExamples(client, model.run, model.state, model.lastStep, model.snapshots.some((snapshot) => snapshot.confusion !== null));
-
   const controls = controlsFor(model.state, client !== null, run.starting || run.waiting);
   const shown = epochView(model.snapshots, model.watched, timelineIndex);
   const train = () => {
@@ -75,6 +75,7 @@ export function Dashboard({ runs, graph, document, parameterCount, selectedNodeI
         onStep={() => runs.send({ type: 'step' })}
         onStop={() => runs.send({ type: 'stop' })}
       />
+      {run.weights !== null && <WeightsNote note={run.weights} />}
       <ProblemBanner problems={model.problems} divergence={model.divergence} onDismiss={() => runs.dismiss()} onSelectNode={onSelectNode} />
       <ProgressPanel model={model} graphParameterCount={parameterCount ?? null} />
       {/* One row that wraps: the loss chart and the task's pictures side by side where there is room, the selected layer's maps beside or below. */}

@@ -19,6 +19,22 @@ export interface GraphRunsView {
   /** Another graph's run is still ending; Train waits for it. */
   readonly waiting: boolean;
   readonly client: EngineClient | null;
+  /** Weights loaded from a checkpoint file for the graph on screen: the next Train starts from them (pending), or the run did. */
+  readonly weights: LoadedWeightsNote | null;
+}
+
+/** A checkpoint file loaded for a graph (checked by the engine to fit it). */
+export interface LoadedWeights {
+  readonly name: string;
+  readonly steps: number;
+  readonly data: ArrayBuffer;
+}
+
+export interface LoadedWeightsNote {
+  readonly name: string;
+  readonly steps: number;
+  /** True until Train starts from them. */
+  readonly pending: boolean;
 }
 
 export class GraphRunsStore {
@@ -31,6 +47,8 @@ export class GraphRunsStore {
   private readonly listeners = new Set<() => void>();
   /** Each opening's identity, kept here so it outlives the dock (the start page unmounts it). */
   readonly identities = new IdentityKeeper();
+  /** Per graph: a checkpoint file loaded for its next Train, or the one its run started from. */
+  private readonly weights = new Map<string, LoadedWeights & { readonly pending: boolean }>();
 
   constructor(
     private readonly startClient: () => EngineClient,
@@ -57,7 +75,9 @@ export class GraphRunsStore {
   }
 
   getView = (): GraphRunsView => {
-    this.view ??= { graph: this.state.shown, model: shownModel(this.state), starting: runOnScreen(this.state) && this.starter.starting, waiting: waitingForOther(this.state), client: this.client };
+    const weights = this.weights.get(this.state.shown);
+    const note = weights === undefined ? null : { name: weights.name, steps: weights.steps, pending: weights.pending };
+    this.view ??= { graph: this.state.shown, model: shownModel(this.state), starting: runOnScreen(this.state) && this.starter.starting, waiting: waitingForOther(this.state), client: this.client, weights: note };
     return this.view;
   };
 
@@ -89,8 +109,35 @@ export class GraphRunsStore {
   train(document: unknown, settings: RunSettings): void {
     if (this.client === null || waitingForOther(this.state)) return;
     this.update(beginTrain);
-    this.client.send(this.starter.begin(document, settings));
+    const weights = this.weights.get(this.state.shown);
+    const checkpoint = weights?.pending === true ? weights.data.slice(0) : undefined;
+    if (weights !== undefined) this.weights.set(this.state.shown, { ...weights, pending: false });
+    this.client.send(this.starter.begin(document, settings, checkpoint));
     this.changed();
+  }
+
+  /** The engine, started if it is not yet (exports and the code view ask it too). */
+  engine(): EngineClient {
+    this.connect();
+    return this.client as EngineClient;
+  }
+
+  /** Whether the engine's latest run is the graph on screen's and has trained: its weights are that graph's. */
+  hasRunOnScreen(): boolean {
+    this.update((state) => state);
+    return this.state.engineGraph === this.state.shown && shownModel(this.state).lastStep > 0;
+  }
+
+  /** A checkpoint file for the graph on screen: the next Train starts from it. */
+  loadWeights(weights: LoadedWeights): void {
+    this.weights.set(this.state.shown, { ...weights, pending: true });
+    this.changed();
+  }
+
+  /** The loaded checkpoint of the graph on screen, while the next Train is still to start from it. */
+  pendingWeights(): LoadedWeights | null {
+    const weights = this.weights.get(this.state.shown);
+    return weights?.pending === true ? weights : null;
   }
 
   send(request: EngineRequest): void {

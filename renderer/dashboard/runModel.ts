@@ -158,6 +158,10 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
     case 'filesAdded':
     case 'datasetPreview':
     case 'datasetProgress':
+    case 'exportProgress':
+    case 'exported':
+    case 'code':
+    case 'weightsChecked':
       return model;
   }
 }

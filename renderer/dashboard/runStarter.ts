@@ -4,15 +4,17 @@ import type { EngineEvent, EngineRequest, RunSettings } from '../../engine/proto
 
 export class RunStarter {
   private pending: RunSettings | null = null;
+  private checkpoint: ArrayBuffer | undefined;
 
   /** Whether a Train press is waiting for the graph to compile. */
   get starting(): boolean {
     return this.pending !== null;
   }
 
-  /** The compile request for a Train press, on the settings' backend (else the fastest); the settings wait for `compiled`. */
-  begin(document: unknown, settings: RunSettings): EngineRequest {
+  /** The compile request for a Train press, on the settings' backend (else the fastest); the settings (and a checkpoint to start from) wait for `compiled`. */
+  begin(document: unknown, settings: RunSettings, checkpoint?: ArrayBuffer): EngineRequest {
     this.pending = settings;
+    this.checkpoint = checkpoint;
     return { type: 'compile', document, backend: settings.backend ?? 'auto' };
   }
 
@@ -21,8 +23,10 @@ export class RunStarter {
     if (this.pending === null) return null;
     if (event.type === 'compiled') {
       const settings = this.pending;
+      const checkpoint = this.checkpoint;
       this.pending = null;
-      return { type: 'start', settings };
+      this.checkpoint = undefined;
+      return checkpoint === undefined ? { type: 'start', settings } : { type: 'start', settings, checkpoint };
     }
     if ((event.type === 'problem' && event.fatal) || (event.type === 'state' && event.state === 'failed')) this.pending = null;
     return null;

@@ -5,7 +5,7 @@ import { analyzeGraph, type GraphAnalysis, type GraphDocument } from '../../engi
 import { createCommandHistory, recordCommand, type CommandHistory } from './commandHistory.ts';
 import type { FileReference } from '../platform/platform.ts';
 
-export type CenterView = 'canvas' | 'json';
+export type CenterView = 'canvas' | 'json' | 'pytorch';
 
 export interface Notice {
   readonly kind: 'info' | 'error';

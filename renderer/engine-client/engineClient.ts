@@ -1,7 +1,7 @@
 // The only code that creates the engine worker: a typed proxy over engine/protocol. Requests go
 // out as messages; events come back to subscribers; probe, weights and checkpoint requests
 // resolve with their answer.
-import type { DatasetPreviewPayload, EngineEvent, EngineRequest, ExampleQuery, FileToAdd } from '../../engine/protocol/index.ts';
+import type { DatasetPreviewPayload, EngineEvent, EngineRequest, ExampleQuery, ExportFormat, ExportWeightsChoice, FileToAdd } from '../../engine/protocol/index.ts';
 
 /** What the client needs of a worker (a real Worker, or a fake in tests). */
 export interface WorkerPort {
@@ -11,17 +11,28 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' | 'examples' | 'filesAdded' | 'datasetPreview' }>;
-const ANSWERS: ReadonlySet<EngineEvent['type']> = new Set(['probed', 'weights', 'checkpoint', 'examples', 'filesAdded', 'datasetPreview']);
+type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' | 'examples' | 'filesAdded' | 'datasetPreview' | 'exported' | 'code' | 'weightsChecked' }>;
+const ANSWERS: ReadonlySet<EngineEvent['type']> = new Set(['probed', 'weights', 'checkpoint', 'examples', 'filesAdded', 'datasetPreview', 'exported', 'code', 'weightsChecked']);
 
 function isAnswer(event: EngineEvent): event is Answer {
   return ANSWERS.has(event.type);
+}
+
+/** What an export asks for: the format, the image layout (ONNX), and whose weights. */
+export interface ExportOptions {
+  readonly format: ExportFormat;
+  readonly layout?: 'nchw' | 'nhwc';
+  readonly weights: ExportWeightsChoice;
 }
 type Listener = (event: EngineEvent) => void;
 
 export class EngineClient {
   private readonly listeners = new Set<Listener>();
   private readonly pending = new Map<number, { resolve: (event: Answer) => void; reject: (error: Error) => void }>();
+  /** Progress callbacks of exports under way, by request. */
+  private readonly progress = new Map<number, (stage: string) => void>();
+  /** Requests whose answers, progress and problems belong to the asker alone (exports, code, weight checks): never to the run's listeners. */
+  private readonly quiet = new Set<number>();
   private nextRequest = 1;
   /** The engine's greeting (its backends), replayed to those who subscribe after it came. */
   private hello: Extract<EngineEvent, { type: 'hello' }> | null = null;
@@ -104,6 +115,24 @@ export class EngineClient {
     return (answer as Extract<EngineEvent, { type: 'datasetPreview' }>).preview;
   }
 
+  /** The graph as files to save (the worker builds them), ONNX with its parity check; `onProgress` hears each stage. */
+  exportGraph(document: unknown, options: ExportOptions, onProgress?: (stage: string) => void): Promise<Extract<EngineEvent, { type: 'exported' }>> {
+    return this.askQuietly((requestId) => {
+      if (onProgress !== undefined) this.progress.set(requestId, onProgress);
+      return { type: 'export', requestId, document, ...options };
+    }) as Promise<Extract<EngineEvent, { type: 'exported' }>>;
+  }
+
+  /** The graph's PyTorch model.py (rejects with the graph's problem when it has one). */
+  pytorchCode(document: unknown): Promise<Extract<EngineEvent, { type: 'code' }>> {
+    return this.askQuietly((requestId) => ({ type: 'pytorchCode', requestId, document })) as Promise<Extract<EngineEvent, { type: 'code' }>>;
+  }
+
+  /** Whether a checkpoint file fits the graph (rejects with the reason it does not). */
+  checkWeights(document: unknown, name: string, data: ArrayBuffer): Promise<Extract<EngineEvent, { type: 'weightsChecked' }>> {
+    return this.askQuietly((requestId) => ({ type: 'checkWeights', requestId, document, name, data })) as Promise<Extract<EngineEvent, { type: 'weightsChecked' }>>;
+  }
+
   terminate(): void {
     for (const waiter of this.pending.values()) waiter.reject(new Error('The engine was shut down.'));
     this.pending.clear();
@@ -118,23 +147,41 @@ export class EngineClient {
     });
   }
 
+  private askQuietly(request: (requestId: number) => EngineRequest): Promise<Answer> {
+    return this.ask((requestId) => {
+      this.quiet.add(requestId);
+      return request(requestId);
+    });
+  }
+
   private receive(event: EngineEvent): void {
     if (event.type === 'hello') this.hello = event;
     const datasetProblem = event.type === 'problem' && event.requestId !== undefined && this.datasetRequests.delete(event.requestId);
     if (isAnswer(event)) this.datasetRequests.delete(event.requestId);
+    if (event.type === 'exportProgress') this.progress.get(event.requestId)?.(event.stage);
     if (event.type === 'problem' && event.requestId !== undefined) {
       this.pending.get(event.requestId)?.reject(new Error(event.problems[0]?.message ?? 'The engine could not answer.'));
-      this.pending.delete(event.requestId);
+      this.settle(event.requestId);
     } else if (isAnswer(event)) {
       this.pending.get(event.requestId)?.resolve(event);
-      this.pending.delete(event.requestId);
+      this.settle(event.requestId);
     } else if (event.type === 'problem' && event.fatal && this.pending.size > 0) {
       const message = event.problems[0]?.message ?? 'The engine could not answer.';
       for (const waiter of this.pending.values()) waiter.reject(new Error(message));
       this.pending.clear();
     }
     if (datasetProblem) return;
+    const requestId = 'requestId' in event ? event.requestId : undefined;
+    if (requestId !== undefined && this.quiet.has(requestId)) {
+      if (!this.pending.has(requestId)) this.quiet.delete(requestId);
+      return;
+    }
     for (const listener of this.listeners) listener(event);
+  }
+
+  private settle(requestId: number): void {
+    this.pending.delete(requestId);
+    this.progress.delete(requestId);
   }
 }
 

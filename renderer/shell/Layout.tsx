@@ -20,6 +20,8 @@ import { SidePanel } from './SidePanel.tsx';
 import { TrainingDock } from './TrainingDock.tsx';
 import { RAIL_WIDTH } from './panelSizes.ts';
 import { usePanelSizes } from './usePanelSizes.ts';
+import { ModelMenu } from './ModelMenu.tsx';
+import { PytorchCenter } from './PytorchCenter.tsx';
 import { useEditorState } from '../document/useEditorState.ts';
 
 const JsonEditor = lazy(() => import('../code/JsonEditor.tsx').then((module) => ({ default: module.JsonEditor })));
@@ -63,12 +65,12 @@ export function Layout({ store, platform, commands, runs, onRestore, onHome }: L
     // A fresh React Flow store per opened graph: the last graph's selection must not select a layer of the same id in this one.
     <ReactFlowProvider key={generation}>
       <div className="app" style={{ gridTemplateColumns: columns }}>
-        <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} onDataset={datasets.show} />
+        <TopBar store={store} commands={commands} shortcutPrefix={shortcutPrefix} onRestore={onRestore} onHome={onHome} onDataset={datasets.show} modelMenu={<ModelMenu store={store} runs={runs} commands={commands} platform={platform} />} />
         <SidePanel name="palette" title="Layers" panels={panels}>
           <Palette onAdd={(entry) => addFromPalette(store, entry)} />
         </SidePanel>
         <main className="center with-dock">
-          <div className="center-main">{view === 'json' ? <JsonCenter store={store} /> : <Canvas key={generation} store={store} />}</div>
+          <div className="center-main">{view === 'json' ? <JsonCenter store={store} /> : view === 'pytorch' ? <PytorchCenter store={store} runs={runs} generation={generation} /> : <Canvas key={generation} store={store} />}</div>
           <TrainingDock store={store} runs={runs} panels={panels} />
         </main>
         <SidePanel name="inspector" title="Inspector" panels={panels}>

@@ -19,6 +19,8 @@ interface TopBarProps {
   readonly onHome: () => void;
   /** Opens the dataset panel. */
   readonly onDataset: () => void;
+  /** The model menu (export, weights), after the file commands. */
+  readonly modelMenu?: ReactNode;
 }
 
 function DocumentTitle({ state }: { state: EditorState }) {
@@ -62,6 +64,9 @@ function ViewSwitch({ store, view }: { store: EditorStore; view: EditorState['vi
       <button type="button" role="tab" aria-selected={view === 'json'} onClick={() => store.setView('json')} data-testid="json-toggle">
         JSON
       </button>
+      <button type="button" role="tab" aria-selected={view === 'pytorch'} onClick={() => store.setView('pytorch')} title="The graph beside its generated PyTorch model.py" data-testid="pytorch-toggle">
+        PyTorch
+      </button>
     </div>
   );
 }
@@ -76,7 +81,7 @@ function DatasetButton({ state, onDataset }: { state: EditorState; onDataset: ()
 }
 
 /** The bar's items in display order; the overflow menu shows the ones that do not fit in this order too. */
-function barItems({ store, commands, shortcutPrefix, onRestore, onHome, onDataset }: TopBarProps, state: EditorState): ReadonlyMap<string, ReactNode> {
+function barItems({ store, commands, shortcutPrefix, onRestore, onHome, onDataset, modelMenu }: TopBarProps, state: EditorState): ReadonlyMap<string, ReactNode> {
   const items = new Map<string, ReactNode>([
     ['home', <button type="button" onClick={onHome} title="The start page: new graph, recent files, examples" data-testid="home">Home</button>],
     ['new', <button type="button" onClick={() => commands.newDocument()} title={`New graph (${shortcutPrefix}N)`}>New</button>],
@@ -85,6 +90,7 @@ function barItems({ store, commands, shortcutPrefix, onRestore, onHome, onDatase
     ['saveAs', <button type="button" onClick={() => void commands.saveAs()} title={`Save as (${shortcutPrefix}Shift+S)`}>Save As…</button>],
     ['import', <button type="button" onClick={() => void commands.importJson()} title="Import a graph's JSON as a new, unsaved graph" data-testid="import-json">Import…</button>],
     ['export', <button type="button" onClick={() => void commands.exportJson()} title="Export a copy of the graph as JSON; the graph stays bound to its file" data-testid="export-json">Export…</button>],
+    ...(modelMenu === undefined ? [] : [['model', modelMenu] as const]),
     ['history', <HistoryButtons store={store} shortcutPrefix={shortcutPrefix} />],
     ['examples', <ExampleSelect commands={commands} />],
     ['dataset', <DatasetButton state={state} onDataset={onDataset} />],
@@ -97,7 +103,7 @@ function barItems({ store, commands, shortcutPrefix, onRestore, onHome, onDatase
 }
 
 /** The commands kept on a narrow bar longest, first to last; the others go to the ⋯ menu first. */
-const BAR_PRIORITY = ['save', 'open', 'new', 'history', 'view', 'dataset', 'examples', 'restore', 'home', 'saveAs', 'import', 'export'];
+const BAR_PRIORITY = ['save', 'open', 'new', 'history', 'view', 'dataset', 'examples', 'model', 'restore', 'home', 'saveAs', 'import', 'export'];
 
 export function TopBar(props: TopBarProps) {
   const state = useEditorState(props.store);

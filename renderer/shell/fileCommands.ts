@@ -179,6 +179,11 @@ function runMenuCommand(commands: FileCommands, store: EditorStore, command: Men
     case 'redo':
       store.redo();
       return Promise.resolve();
+    case 'export':
+    case 'loadWeights':
+    case 'saveWeights':
+      // The model menu (ModelMenu.tsx) answers these: they need the engine.
+      return Promise.resolve();
   }
 }
 

@@ -10,7 +10,7 @@ function fileItems(template: MenuItemConstructorOptions[]): MenuItemConstructorO
 }
 
 describe('native menu', () => {
-  it('has New, Open, Save, Save As and Quit with accelerators, each sending its command', () => {
+  it('has New, Open, Save, Save As, the model\'s Export and weights, and Quit, each sending its command', () => {
     const sent: MenuCommand[] = [];
     const items = fileItems(menuTemplate((command) => sent.push(command), { isMac: false, isDevelopment: false }));
     const labelled = items.filter((item) => item.label !== undefined).map((item) => [item.label, item.accelerator]);
@@ -19,11 +19,15 @@ describe('native menu', () => {
       ['Open…', 'CmdOrCtrl+O'],
       ['Save', 'CmdOrCtrl+S'],
       ['Save As…', 'CmdOrCtrl+Shift+S'],
+      ['Export…', undefined],
+      ['Load weights…', undefined],
+      ['Save weights…', undefined],
       ['Quit', 'CmdOrCtrl+Q'],
     ]);
     // The File items' handlers ignore their arguments.
     for (const item of items) (item.click as (() => void) | undefined)?.();
-    expect(sent).toEqual(['new', 'open', 'save', 'saveAs']);
+    expect(sent).toEqual(['new', 'open', 'save', 'saveAs', 'export', 'loadWeights', 'saveWeights']);
+    expect(sent.every((command) => isMenuCommand(command))).toBe(true);
     expect(items.find((item) => item.label === 'Quit')?.role).toBe('quit');
   });
 
@@ -56,11 +60,14 @@ describe('native menu', () => {
 });
 
 describe('native menu and the shortcut table', () => {
-  it('shows the table’s label and first key for every command it sends', () => {
+  it('shows the table’s label and first key for every command it sends that has a shortcut', () => {
     const template = menuTemplate(() => undefined, { isMac: false, isDevelopment: false });
     const items = template.flatMap((menu) => (Array.isArray(menu.submenu) ? menu.submenu : [])).filter((entry) => entry.click !== undefined);
-    expect(items.length).toBe(6);
-    for (const entry of items) {
+    // The model's Export… and weights items have no shortcut, so no accelerator either.
+    const unbound = ['Export…', 'Load weights…', 'Save weights…'];
+    expect(items.filter((entry) => unbound.includes(entry.label ?? '')).map((entry) => entry.accelerator)).toEqual([undefined, undefined, undefined]);
+    expect(items.length).toBe(6 + unbound.length);
+    for (const entry of items.filter((candidate) => !unbound.includes(candidate.label ?? ''))) {
       const match = SHORTCUTS.find((candidate) => candidate.label === entry.label);
       expect(match?.bindings[0].keys).toBe(entry.accelerator);
     }
