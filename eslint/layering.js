@@ -29,10 +29,11 @@ export const layers = [
   { from: 'app/contract/', allow: ['app/contract/'], packages: [], node: false },
   { from: 'app/preload/', allow: ['app/preload/', 'app/contract/'], packages: ['electron'], node: false },
   { from: 'app/main/', allow: ['app/main/', 'app/contract/', 'engine/graph/', 'assets/'], packages: { except: UI_PACKAGES }, node: true },
-  // The renderer, top to bottom: shell -> start -> editor, code, dashboard, datasets -> document, engine-client -> platform
+  // The renderer, top to bottom: shell -> learn, start -> editor, code, dashboard, datasets -> document, engine-client -> platform
   // -> engine/graph, engine/protocol (and app/contract for platform only). Each folder imports only folders below it.
   { from: 'renderer/dashboard/preview/', allow: ['renderer/dashboard/', 'renderer/engine-client/', 'renderer/shell/theme.css/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
-  { from: 'renderer/shell/', allow: ['renderer/shell/', 'renderer/start/', 'renderer/editor/', 'renderer/code/', 'renderer/dashboard/', 'renderer/datasets/', 'renderer/document/', 'renderer/engine-client/', 'renderer/platform/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  { from: 'renderer/shell/', allow: ['renderer/shell/', 'renderer/learn/', 'renderer/start/', 'renderer/editor/', 'renderer/code/', 'renderer/dashboard/', 'renderer/datasets/', 'renderer/document/', 'renderer/engine-client/', 'renderer/platform/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
+  { from: 'renderer/learn/', allow: ['renderer/learn/', 'renderer/document/', 'renderer/engine-client/', 'renderer/platform/', 'renderer/shell/theme.css/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
   { from: 'renderer/start/', allow: ['renderer/start/', 'renderer/editor/', 'renderer/document/', 'renderer/platform/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
   { from: 'renderer/editor/', allow: ['renderer/editor/', 'renderer/document/', 'renderer/platform/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },
   { from: 'renderer/datasets/', allow: ['renderer/datasets/', 'renderer/document/', 'renderer/engine-client/', 'renderer/platform/', 'engine/graph/', 'engine/protocol/', 'assets/'], packages: { except: ['electron'] }, node: false },

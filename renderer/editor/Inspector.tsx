@@ -9,6 +9,7 @@ import { inspectNode, type InspectorNode } from './inspectorModel.ts';
 import { setLabel, setParam } from './nodeEdits.ts';
 import { ParamField } from './ParamField.tsx';
 import { shareOfNetwork } from './paramEditing.ts';
+import { labForLayer, requestLearnPanel } from '../document/learnPanelRequest.ts';
 
 function Problems({ node, store }: { node: InspectorNode; store: EditorStore }) {
   if (node.problems.length === 0) return null;
@@ -94,6 +95,17 @@ function Params({ node, store }: { node: InspectorNode; store: EditorStore }) {
   );
 }
 
+/** A link to the Learn lab that explains this layer type, where there is one. */
+function LabLink({ type }: { type: string }) {
+  const lab = labForLayer(type);
+  if (lab === undefined) return null;
+  return (
+    <button type="button" className="link" data-testid="inspector-learn" onClick={() => requestLearnPanel(lab)}>
+      See how it works, step by step
+    </button>
+  );
+}
+
 function NodeDetails({ node, store }: { node: InspectorNode; store: EditorStore }) {
   return (
     <div className="inspector-node" data-testid="inspector-node">
@@ -116,6 +128,7 @@ function NodeDetails({ node, store }: { node: InspectorNode; store: EditorStore 
         <section className="inspector-section">
           <h3>Concept</h3>
           <p className="inspector-concept">{node.concept}</p>
+          <LabLink type={node.type} />
         </section>
       )}
     </div>

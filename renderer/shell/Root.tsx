@@ -4,6 +4,7 @@ import { GraphRunsStore } from '../dashboard/index.ts';
 import { startEngine } from '../engine-client/engineClient.ts';
 import type { Platform } from '../platform/platform.ts';
 import { selectPlatform } from '../platform/selectPlatform.ts';
+import { LearnHost } from '../learn/LearnPanel.tsx';
 import { StartPage } from '../start/StartPage.tsx';
 import { writeDocumentText } from '../document/documentText.ts';
 import { createEditorStore, type EditorStore } from '../document/editorStore.ts';
@@ -71,12 +72,14 @@ function App({ store, platform, showStart }: { store: EditorStore; platform: Pla
     return (
       <>
         <StartPage platform={platform} commands={commands} onClose={start.returnable ? start.close : null} currentName={document.metadata.name} />
+        <LearnHost />
         {dialog}
       </>
     );
   return (
     <>
       <Layout store={store} platform={platform} commands={commands} runs={runs} onRestore={onRestore} onHome={start.open} />
+      <LearnHost />
       {dialog}
     </>
   );

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Platform, RecentFile } from '../platform/platform.ts';
 import { loadTemplates, type Template } from './templates.ts';
 import { ThumbnailSvg } from './ThumbnailSvg.tsx';
+import { requestLearnPanel } from '../document/learnPanelRequest.ts';
 
 /** The file commands the start page offers (the shell's FileCommands has them). */
 export interface StartCommands {
@@ -94,6 +95,10 @@ function StartActions({ commands }: { commands: StartCommands }) {
       <button type="button" className="start-action" data-testid="start-open" onClick={() => void commands.open()}>
         <span className="start-action-name">Open…</span>
         <span className="start-action-detail">A graph file (.json) from your computer</span>
+      </button>
+      <button type="button" className="start-action" data-testid="start-learn" onClick={() => requestLearnPanel('convolution')}>
+        <span className="start-action-name">Learn</span>
+        <span className="start-action-detail">Convolution, pooling and activation functions, step by step</span>
       </button>
     </section>
   );
