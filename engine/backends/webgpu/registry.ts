@@ -1,0 +1,45 @@
+// The WebGPU backend's kernels by op name: a wrapper (kernels/*.ts) over its shader
+// (kernels/*.wgsl). Ops without an entry have no kernel yet: a program using one is refused at
+// allocate, naming the op and its graph node.
+import type { KernelCall, Op, OpName } from '../../ir/index.ts';
+import type { Dispatch, Wrapper, WrapperContext } from './kernels/context.ts';
+import type { GpuTensor } from './tensor.ts';
+import { UNARY_WRAPPERS } from './kernels/unary.ts';
+import { add, biasAdd, broadcast, copy, div, fill, mul, sub } from './kernels/elementwise.ts';
+import { reduceMean, reduceSum, sumToShape } from './kernels/reduce.ts';
+import { matmul } from './kernels/matmul.ts';
+import { logSoftmax, logSoftmaxBackward, softmax, softmaxBackward } from './kernels/softmax.ts';
+import { meanSquaredError, meanSquaredErrorBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './kernels/loss.ts';
+import { adamUpdate, clipGradientNorm, momentumUpdate, rmspropUpdate, sgdUpdate } from './kernels/optimizer.ts';
+
+type WebGpuRegistry = { readonly [Name in OpName]?: Wrapper<Name> };
+
+export const webgpuKernels: WebGpuRegistry = {
+  ...UNARY_WRAPPERS,
+  fill, copy, add, sub, mul, div, broadcast, biasAdd,
+  reduceSum, reduceMean, sumToShape,
+  matmul,
+  softmax, softmaxBackward, logSoftmax, logSoftmaxBackward,
+  softmaxCrossEntropy, softmaxCrossEntropyBackward, meanSquaredError, meanSquaredErrorBackward,
+  sgdUpdate, momentumUpdate, adamUpdate, rmspropUpdate, clipGradientNorm,
+};
+
+/** The ops that have a WebGPU kernel. */
+export function webgpuOps(): OpName[] {
+  return (Object.keys(webgpuKernels) as OpName[]).filter((name) => webgpuKernels[name] !== undefined);
+}
+
+/** Throws, naming the first call whose op has no WebGPU kernel. */
+export function refuseMissingKernels(calls: readonly KernelCall[]): void {
+  calls.forEach((call, index) => {
+    if (webgpuKernels[call.op.op] !== undefined) return;
+    const node = call.node === undefined ? '' : ` of node ${call.node}`;
+    throw new Error(`The WebGPU backend has no kernel for '${call.op.op}' yet (call ${index}${node}): train this model on the wasm or cpu backend.`);
+  });
+}
+
+export function wrapCall(op: Op, inputs: readonly GpuTensor[], outputs: readonly GpuTensor[], context: WrapperContext): Dispatch[] {
+  const wrapper = webgpuKernels[op.op] as Wrapper<typeof op.op> | undefined;
+  if (wrapper === undefined) throw new Error(`The WebGPU backend has no kernel for '${op.op}' yet: train this model on the wasm or cpu backend.`);
+  return wrapper(op as never, inputs, outputs, context);
+}
