@@ -1,0 +1,128 @@
+// The WebGPU backend in Node (the `webgpu` package; SwiftShader without a GPU): small graphs train
+// end to end with the same losses as the cpu reference within float32 tolerance; the registry,
+// the op spec's skip list and the bundled shaders agree; a program with an op that has no kernel
+// is refused with the op and node named. Skipped, with the reason, where no adapter is found.
+import { execFileSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { availableBackends, createBackend, defaultBackendName, setBackendEnvironment, type Backend } from '../../../../engine/backends/index.ts';
+import { nodeBackendEnvironment } from '../../../../engine/cli/backendEnvironment.ts';
+import { createWebGpuBackend, webgpuOps } from '../../../../engine/backends/webgpu/index.ts';
+import { Model, Trainer } from '../../../../engine/index.ts';
+import { GRAPH_FORMAT, TrainingSchema } from '../../../../engine/graph/index.ts';
+import { OP_SIGNATURES, type OpName, type Program } from '../../../../engine/ir/index.ts';
+import { OP_SPEC_SKIPS } from '../underTest.ts';
+import { nodeGpu } from './nodeGpu.ts';
+
+const { gpu, reason } = await nodeGpu();
+
+it('the op spec skips exactly the ops without a WebGPU kernel', () => {
+  const without = (Object.keys(OP_SIGNATURES) as OpName[]).filter((name) => !webgpuOps().includes(name)).sort();
+  expect(Object.keys(OP_SPEC_SKIPS.webgpu ?? {}).sort()).toEqual(without);
+  expect(Object.values(OP_SPEC_SKIPS.webgpu ?? {}).every((text) => text === 'no WebGPU kernel yet')).toBe(true);
+});
+
+it('shaders.ts holds the .wgsl files as they are (node scripts/buildWgsl.mjs --check)', () => {
+  expect(() => execFileSync(process.execPath, ['scripts/buildWgsl.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
+});
+
+it('a GPU in the environment offers webgpu by name but leaves the default alone', () => {
+  const fake = {} as GPU;
+  setBackendEnvironment({ ...nodeBackendEnvironment(), cores: 1, gpu: fake });
+  try {
+    expect(availableBackends()).toContain('webgpu');
+    expect(defaultBackendName()).toBe(availableBackends()[0]);
+    expect(defaultBackendName()).not.toBe('webgpu');
+  } finally {
+    setBackendEnvironment({ ...nodeBackendEnvironment(), cores: 1 });
+  }
+  expect(availableBackends()).not.toContain('webgpu');
+});
+
+function graph(optimizer: Record<string, unknown>, loss: 'SoftmaxCrossEntropy' | 'MSE', activation: string): unknown {
+  const units = loss === 'SoftmaxCrossEntropy' ? 2 : 1;
+  return {
+    format: GRAPH_FORMAT,
+    version: 1,
+    nodes: [
+      { id: 'x', type: 'Input', params: { kind: 'vector', features: 2 }, position: { x: 0, y: 0 } },
+      { id: 'hidden', type: 'Dense', params: { units: 8 }, position: { x: 1, y: 0 } },
+      { id: 'activation', type: activation, params: {}, position: { x: 2, y: 0 } },
+      { id: 'scores', type: 'Dense', params: { units }, position: { x: 3, y: 0 } },
+      { id: 'loss', type: loss, params: {}, position: { x: 4, y: 0 } },
+    ],
+    edges: [
+      { id: 'e1', source: 'x', target: 'hidden' },
+      { id: 'e2', source: 'hidden', target: 'activation' },
+      { id: 'e3', source: 'activation', target: 'scores' },
+      { id: 'e4', source: 'scores', target: 'loss' },
+    ],
+    training: { task: loss === 'SoftmaxCrossEntropy' ? 'classify' : 'regress', optimizer, seed: 3 },
+  };
+}
+
+/** The losses of `steps` XOR steps, read back after each step. */
+async function losses(backend: Backend, document: unknown, steps: number): Promise<number[]> {
+  const model = Model.compile(document, { batchSize: 4, backend });
+  model.write(model.inputBuffer('x'), [0, 0, 0, 1, 1, 0, 1, 1]);
+  model.write(model.targetBuffer(), [0, 1, 1, 0]);
+  const trainer = new Trainer(model, TrainingSchema.parse((document as { training: unknown }).training), steps);
+  const result: number[] = [];
+  for (let step = 0; step < steps; step++) {
+    trainer.advance();
+    const loss = model.compiled.loss;
+    if (loss === null) throw new Error('The graph has no loss.');
+    result.push((await model.read(loss)).data[0]);
+  }
+  return result;
+}
+
+const RUNS: [string, unknown][] = [
+  ['XOR, tanh, softmax cross-entropy, Adam', graph({ type: 'adam', learningRate: 0.05 }, 'SoftmaxCrossEntropy', 'Tanh')],
+  ['XOR, sigmoid, mean squared error, Nesterov momentum with clipping', graph({ type: 'momentum', learningRate: 0.1, nesterov: true, gradientClip: 0.5 }, 'MSE', 'Sigmoid')],
+  ['XOR, relu, softmax cross-entropy, RMSprop with weight decay', graph({ type: 'rmsprop', learningRate: 0.01, weightDecay: 0.01 }, 'SoftmaxCrossEntropy', 'ReLU')],
+];
+
+describe.skipIf(gpu === undefined)(`training on WebGPU${gpu === undefined ? ` (skipped: ${reason})` : ''}`, () => {
+  let backend: Backend | undefined;
+  const webgpu = async (): Promise<Backend> => (backend ??= await createWebGpuBackend({ gpu: gpu as GPU }));
+  afterAll(() => backend?.dispose());
+
+  it.each(RUNS)('%s: 30 steps with the cpu reference\'s losses within 1e-4, and learning', async (_label, document) => {
+    const expected = await losses(await createBackend('cpu'), document, 30);
+    const actual = await losses(await webgpu(), document, 30);
+    actual.forEach((loss, step) => {
+      expect(Math.abs(loss - expected[step]), `step ${step}: ${loss} on WebGPU, ${expected[step]} on the cpu`).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(expected[step])));
+    });
+    expect(actual[29]).toBeLessThan(actual[0]);
+  });
+
+  it('names the adapter, and refuses a program with an op it has no kernel for, naming op and node', async () => {
+    const created = await webgpu();
+    expect(created.description).toMatch(/^WebGPU on /);
+    const program: Program = {
+      buffers: [{ id: 0, descriptor: { shape: [2, 3], dtype: 'f32' }, role: 'input' }, { id: 1, descriptor: { shape: [2, 4], dtype: 'f32' }, role: 'activation' }],
+      calls: [{ op: { op: 'relu' }, inputs: [0], outputs: [0] }, { op: { op: 'concat', axis: 1 }, inputs: [0, 0], outputs: [1], node: 'join' }],
+    };
+    expect(() => created.allocate(program, { precision: 'f32', seed: 0 })).toThrow("The WebGPU backend has no kernel for 'concat' yet (call 1 of node join): train this model on the wasm or cpu backend.");
+    expect(() => created.allocate(program, { precision: 'f64', seed: 0 })).toThrow(/float32 only/);
+  });
+
+  it('keeps seeded initial values (the same as the cpu backend) and aliases on one buffer', async () => {
+    const program: Program = {
+      buffers: [
+        { id: 0, descriptor: { shape: [3, 4], dtype: 'f32' }, role: 'parameter', initializer: { kind: 'uniform', low: -1, high: 1 } },
+        { id: 1, descriptor: { shape: [12], dtype: 'f32' }, role: 'parameter', aliasOf: 0 },
+        { id: 2, descriptor: { shape: [12], dtype: 'f32' }, role: 'activation' },
+      ],
+      calls: [{ op: { op: 'scale', factor: 2 }, inputs: [1], outputs: [2] }],
+    };
+    const reference = (await createBackend('cpu')).allocate(program, { precision: 'f32', seed: 5 });
+    const buffers = (await webgpu()).allocate(program, { precision: 'f32', seed: 5 });
+    const initial = await reference.read(0);
+    expect(Array.from(await buffers.read(0))).toEqual(Array.from(initial));
+    expect(buffers.hostArray(0)).toBeUndefined();
+    buffers.run(buffers.bind(program.calls));
+    expect(Array.from(await buffers.read(2))).toEqual(Array.from(initial, (value) => 2 * value));
+    buffers.dispose();
+  });
+});
