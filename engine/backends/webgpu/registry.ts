@@ -10,6 +10,8 @@ import { reduceMean, reduceSum, sumToShape } from './kernels/reduce.ts';
 import { matmul } from './kernels/matmul.ts';
 import { logSoftmax, logSoftmaxBackward, softmax, softmaxBackward } from './kernels/softmax.ts';
 import { meanSquaredError, meanSquaredErrorBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './kernels/loss.ts';
+import { conv2d, conv2dBackwardFilter, conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
+import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './kernels/pooling.ts';
 import { adamUpdate, clipGradientNorm, momentumUpdate, rmspropUpdate, sgdUpdate } from './kernels/optimizer.ts';
 
 type WebGpuRegistry = { readonly [Name in OpName]?: Wrapper<Name> };
@@ -22,6 +24,8 @@ export const webgpuKernels: WebGpuRegistry = {
   softmax, softmaxBackward, logSoftmax, logSoftmaxBackward,
   softmaxCrossEntropy, softmaxCrossEntropyBackward, meanSquaredError, meanSquaredErrorBackward,
   sgdUpdate, momentumUpdate, adamUpdate, rmspropUpdate, clipGradientNorm,
+  conv2d, conv2dBackwardInput, conv2dBackwardFilter, convTranspose2d,
+  maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward,
 };
 
 /** The ops that have a WebGPU kernel. */

@@ -94,8 +94,7 @@ export const OP_SPEC_SKIPS: Readonly<Partial<Record<BackendName, Readonly<Partia
   webgpu: Object.fromEntries(
     ([
       'concat', 'split', 'slice', 'sliceBackward', 'embedding', 'embeddingBackward',
-      'conv2d', 'conv2dBackwardInput', 'conv2dBackwardFilter', 'convTranspose2d',
-      'maxPool2d', 'maxPool2dBackward', 'avgPool2d', 'avgPool2dBackward', 'upsample2d', 'upsample2dBackward',
+      'upsample2d', 'upsample2dBackward',
       'batchNormTrain', 'batchNormInference', 'batchNormBackward', 'dropout', 'dropoutBackward',
       'binaryCrossEntropyWithLogits', 'binaryCrossEntropyWithLogitsBackward',
       'rnnSequence', 'rnnSequenceBackward', 'lstmSequence', 'lstmSequenceBackward', 'gruSequence', 'gruSequenceBackward',
