@@ -9,7 +9,9 @@ import { add, biasAdd, broadcast, copy, div, fill, mul, sub } from './kernels/el
 import { reduceMean, reduceSum, sumToShape } from './kernels/reduce.ts';
 import { matmul } from './kernels/matmul.ts';
 import { logSoftmax, logSoftmaxBackward, softmax, softmaxBackward } from './kernels/softmax.ts';
-import { meanSquaredError, meanSquaredErrorBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './kernels/loss.ts';
+import { binaryCrossEntropyWithLogits, binaryCrossEntropyWithLogitsBackward, meanSquaredError, meanSquaredErrorBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './kernels/loss.ts';
+import { concat, embedding, embeddingBackward, slice, sliceBackward, split } from './kernels/layout.ts';
+import { dropout, dropoutBackward } from './kernels/dropout.ts';
 import { conv2d, conv2dBackwardFilter, conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './kernels/pooling.ts';
 import { adamUpdate, clipGradientNorm, momentumUpdate, rmspropUpdate, sgdUpdate } from './kernels/optimizer.ts';
@@ -26,6 +28,8 @@ export const webgpuKernels: WebGpuRegistry = {
   sgdUpdate, momentumUpdate, adamUpdate, rmspropUpdate, clipGradientNorm,
   conv2d, conv2dBackwardInput, conv2dBackwardFilter, convTranspose2d,
   maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward,
+  concat, split, slice, sliceBackward, embedding, embeddingBackward,
+  dropout, dropoutBackward, binaryCrossEntropyWithLogits, binaryCrossEntropyWithLogitsBackward,
 };
 
 /** The ops that have a WebGPU kernel. */

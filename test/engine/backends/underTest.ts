@@ -93,10 +93,7 @@ export const OP_SPEC_SKIPS: Readonly<Partial<Record<BackendName, Readonly<Partia
   wasm: {},
   webgpu: Object.fromEntries(
     ([
-      'concat', 'split', 'slice', 'sliceBackward', 'embedding', 'embeddingBackward',
-      'upsample2d', 'upsample2dBackward',
-      'batchNormTrain', 'batchNormInference', 'batchNormBackward', 'dropout', 'dropoutBackward',
-      'binaryCrossEntropyWithLogits', 'binaryCrossEntropyWithLogitsBackward',
+      'upsample2d', 'upsample2dBackward', 'batchNormTrain', 'batchNormInference', 'batchNormBackward',
       'rnnSequence', 'rnnSequenceBackward', 'lstmSequence', 'lstmSequenceBackward', 'gruSequence', 'gruSequenceBackward',
     ] satisfies OpName[]).map((name) => [name, NO_WEBGPU_KERNEL]),
   ),

@@ -43,3 +43,19 @@ export function meanSquaredErrorBackward(_op: OpOf<'meanSquaredErrorBackward'>, 
   const buffers = [prediction.buffer, target.buffer, dLoss.buffer, dPrediction.buffer];
   return [{ shader: ['meanSquaredErrorBackward'], parameters: new Parameters().u32(prediction.count), buffers, workgroups: perElement(prediction.count) }];
 }
+
+export function binaryCrossEntropyWithLogits(_op: OpOf<'binaryCrossEntropyWithLogits'>, [logits, target]: readonly GpuTensor[], [loss]: readonly GpuTensor[]): Dispatch[] {
+  expectReal(logits, 'binaryCrossEntropyWithLogits logits');
+  expectShape(target, logits.shape, 'binaryCrossEntropyWithLogits target');
+  expectCount(loss, 1, 'binaryCrossEntropyWithLogits loss');
+  return [{ shader: ['binaryCrossEntropyWithLogits'], parameters: new Parameters().u32(logits.count), buffers: [logits.buffer, target.buffer, loss.buffer], workgroups: [1, 1, 1] }];
+}
+
+export function binaryCrossEntropyWithLogitsBackward(_op: OpOf<'binaryCrossEntropyWithLogitsBackward'>, [logits, target, dLoss]: readonly GpuTensor[], [dLogits]: readonly GpuTensor[]): Dispatch[] {
+  expectReal(logits, 'binaryCrossEntropyWithLogitsBackward logits');
+  expectShape(target, logits.shape, 'binaryCrossEntropyWithLogitsBackward target');
+  expectCount(dLoss, 1, 'binaryCrossEntropyWithLogitsBackward dLoss');
+  expectShape(dLogits, logits.shape, 'binaryCrossEntropyWithLogitsBackward dLogits');
+  const buffers = [logits.buffer, target.buffer, dLoss.buffer, dLogits.buffer];
+  return [{ shader: ['binaryCrossEntropyWithLogitsBackward'], parameters: new Parameters().u32(logits.count), buffers, workgroups: perElement(logits.count) }];
+}
