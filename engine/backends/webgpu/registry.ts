@@ -12,6 +12,7 @@ import { logSoftmax, logSoftmaxBackward, softmax, softmaxBackward } from './kern
 import { binaryCrossEntropyWithLogits, binaryCrossEntropyWithLogitsBackward, meanSquaredError, meanSquaredErrorBackward, softmaxCrossEntropy, softmaxCrossEntropyBackward } from './kernels/loss.ts';
 import { concat, embedding, embeddingBackward, slice, sliceBackward, split } from './kernels/layout.ts';
 import { dropout, dropoutBackward } from './kernels/dropout.ts';
+import { upsample2d, upsample2dBackward } from './kernels/upsampling.ts';
 import { batchNormBackward, batchNormInference, batchNormTrain } from './kernels/batchNorm.ts';
 import { conv2d, conv2dBackwardFilter, conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './kernels/pooling.ts';
@@ -31,7 +32,7 @@ export const webgpuKernels: WebGpuRegistry = {
   maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward,
   concat, split, slice, sliceBackward, embedding, embeddingBackward,
   dropout, dropoutBackward, binaryCrossEntropyWithLogits, binaryCrossEntropyWithLogitsBackward,
-  batchNormTrain, batchNormInference, batchNormBackward,
+  batchNormTrain, batchNormInference, batchNormBackward, upsample2d, upsample2dBackward,
 };
 
 /** The ops that have a WebGPU kernel. */

@@ -93,7 +93,6 @@ export const OP_SPEC_SKIPS: Readonly<Partial<Record<BackendName, Readonly<Partia
   wasm: {},
   webgpu: Object.fromEntries(
     ([
-      'upsample2d', 'upsample2dBackward',
       'rnnSequence', 'rnnSequenceBackward', 'lstmSequence', 'lstmSequenceBackward', 'gruSequence', 'gruSequenceBackward',
     ] satisfies OpName[]).map((name) => [name, NO_WEBGPU_KERNEL]),
   ),
