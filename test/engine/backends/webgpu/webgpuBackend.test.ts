@@ -1,15 +1,17 @@
-// The WebGPU backend in Node (the `webgpu` package; SwiftShader without a GPU): small graphs train
-// end to end with the same losses as the cpu reference within float32 tolerance; the registry,
+// The WebGPU backend in Node (the `webgpu` package; SwiftShader without a GPU): small graphs and the
+// convolutional examples train end to end with the same losses as the cpu reference within float32
+// tolerance; the registry,
 // the op spec's skip list and the bundled shaders agree; a program with an op that has no kernel
 // is refused with the op and node named. Skipped, with the reason, where no adapter is found.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { availableBackends, createBackend, defaultBackendName, setBackendEnvironment, type Backend } from '../../../../engine/backends/index.ts';
 import { nodeBackendEnvironment } from '../../../../engine/cli/backendEnvironment.ts';
 import { createWebGpuBackend, webgpuOps } from '../../../../engine/backends/webgpu/index.ts';
 import { Model, Trainer } from '../../../../engine/index.ts';
 import { GRAPH_FORMAT, TrainingSchema } from '../../../../engine/graph/index.ts';
-import { OP_SIGNATURES, type OpName, type Program } from '../../../../engine/ir/index.ts';
+import { nextUniform, OP_SIGNATURES, seedRandomState, type OpName, type Program } from '../../../../engine/ir/index.ts';
 import { OP_SPEC_SKIPS } from '../underTest.ts';
 import { nodeGpu } from './nodeGpu.ts';
 
@@ -60,11 +62,19 @@ function graph(optimizer: Record<string, unknown>, loss: 'SoftmaxCrossEntropy' |
   };
 }
 
-/** The losses of `steps` XOR steps, read back after each step. */
-async function losses(backend: Backend, document: unknown, steps: number): Promise<number[]> {
+interface Batch {
+  readonly input: readonly number[];
+  /** Labels or targets; none for an autoencoder (its input is its target). */
+  readonly target?: readonly number[];
+}
+
+const XOR: Batch = { input: [0, 0, 0, 1, 1, 0, 1, 1], target: [0, 1, 1, 0] };
+
+/** The losses of `steps` steps on one batch of 4, read back after each step. */
+async function losses(backend: Backend, document: unknown, batch: Batch, steps: number): Promise<number[]> {
   const model = Model.compile(document, { batchSize: 4, backend });
-  model.write(model.inputBuffer('x'), [0, 0, 0, 1, 1, 0, 1, 1]);
-  model.write(model.targetBuffer(), [0, 1, 1, 0]);
+  model.write(model.inputBuffer([...model.compiled.inputs.keys()][0]), batch.input);
+  if (batch.target !== undefined) model.write(model.targetBuffer(), batch.target);
   const trainer = new Trainer(model, TrainingSchema.parse((document as { training: unknown }).training), steps);
   const result: number[] = [];
   for (let step = 0; step < steps; step++) {
@@ -76,10 +86,22 @@ async function losses(backend: Backend, document: unknown, steps: number): Promi
   return result;
 }
 
-const RUNS: [string, unknown][] = [
-  ['XOR, tanh, softmax cross-entropy, Adam', graph({ type: 'adam', learningRate: 0.05 }, 'SoftmaxCrossEntropy', 'Tanh')],
-  ['XOR, sigmoid, mean squared error, Nesterov momentum with clipping', graph({ type: 'momentum', learningRate: 0.1, nesterov: true, gradientClip: 0.5 }, 'MSE', 'Sigmoid')],
-  ['XOR, relu, softmax cross-entropy, RMSprop with weight decay', graph({ type: 'rmsprop', learningRate: 0.01, weightDecay: 0.01 }, 'SoftmaxCrossEntropy', 'ReLU')],
+/** An example graph of assets/examples with 4 seeded 28×28 (or 9×9) images and labels 0, 1, 2, 3 (or 0, 1, 0, 1). */
+function example(name: string, size: number, classes: number): [unknown, Batch] {
+  const document: unknown = JSON.parse(readFileSync(`assets/examples/${name}.json`, 'utf8'));
+  const random = seedRandomState(11);
+  const input = Array.from({ length: 4 * size * size }, () => nextUniform(random));
+  return [document, { input, target: classes === 0 ? undefined : [0, 1, 2, 3].map((index) => index % classes) }];
+}
+
+const RUNS: [string, unknown, Batch, number][] = [
+  ['XOR, tanh, softmax cross-entropy, Adam', graph({ type: 'adam', learningRate: 0.05 }, 'SoftmaxCrossEntropy', 'Tanh'), XOR, 30],
+  ['XOR, sigmoid, mean squared error, Nesterov momentum with clipping', graph({ type: 'momentum', learningRate: 0.1, nesterov: true, gradientClip: 0.5 }, 'MSE', 'Sigmoid'), XOR, 30],
+  ['XOR, relu, softmax cross-entropy, RMSprop with weight decay', graph({ type: 'rmsprop', learningRate: 0.01, weightDecay: 0.01 }, 'SoftmaxCrossEntropy', 'ReLU'), XOR, 30],
+  ['the X-vs-O CNN example (conv2d, max pooling)', ...example('xo-cnn', 9, 2), 10],
+  ['the LeNet-5 example (conv2d, average pooling)', ...example('lenet5', 28, 10), 5],
+  ['the Fashion CNN example (batch norm, dropout)', ...example('fashion-cnn', 28, 10), 5],
+  ['the convolutional autoencoder example (strided conv2d, convTranspose2d, MSE)', ...example('conv-autoencoder', 28, 0), 5],
 ];
 
 describe.skipIf(gpu === undefined)(`training on WebGPU${gpu === undefined ? ` (skipped: ${reason})` : ''}`, () => {
@@ -87,23 +109,24 @@ describe.skipIf(gpu === undefined)(`training on WebGPU${gpu === undefined ? ` (s
   const webgpu = async (): Promise<Backend> => (backend ??= await createWebGpuBackend({ gpu: gpu as GPU }));
   afterAll(() => backend?.dispose());
 
-  it.each(RUNS)('%s: 30 steps with the cpu reference\'s losses within 1e-4, and learning', async (_label, document) => {
-    const expected = await losses(await createBackend('cpu'), document, 30);
-    const actual = await losses(await webgpu(), document, 30);
+  it.each(RUNS)('%s: the cpu reference\'s losses within 1e-4 at every step, and learning', async (_label, document, batch, steps) => {
+    const expected = await losses(await createBackend('cpu'), document, batch, steps);
+    const actual = await losses(await webgpu(), document, batch, steps);
     actual.forEach((loss, step) => {
       expect(Math.abs(loss - expected[step]), `step ${step}: ${loss} on WebGPU, ${expected[step]} on the cpu`).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(expected[step])));
     });
-    expect(actual[29]).toBeLessThan(actual[0]);
+    expect(actual[steps - 1]).toBeLessThan(actual[0]);
   });
 
   it('names the adapter, and refuses a program with an op it has no kernel for, naming op and node', async () => {
     const created = await webgpu();
     expect(created.description).toMatch(/^WebGPU on /);
+    const shapes = [[1, 2, 3], [1, 4], [3, 4], [4, 4], [4], [1, 2, 4]];
     const program: Program = {
-      buffers: [{ id: 0, descriptor: { shape: [2, 3], dtype: 'f32' }, role: 'input' }, { id: 1, descriptor: { shape: [2, 4], dtype: 'f32' }, role: 'activation' }],
-      calls: [{ op: { op: 'relu' }, inputs: [0], outputs: [0] }, { op: { op: 'concat', axis: 1 }, inputs: [0, 0], outputs: [1], node: 'join' }],
+      buffers: shapes.map((shape, id) => ({ id, descriptor: { shape, dtype: 'f32' }, role: id === 5 ? 'activation' : 'input' })),
+      calls: [{ op: { op: 'relu' }, inputs: [0], outputs: [0] }, { op: { op: 'rnnSequence' }, inputs: [0, 1, 2, 3, 4], outputs: [5], node: 'recurrent' }],
     };
-    expect(() => created.allocate(program, { precision: 'f32', seed: 0 })).toThrow("The WebGPU backend has no kernel for 'concat' yet (call 1 of node join): train this model on the wasm or cpu backend.");
+    expect(() => created.allocate(program, { precision: 'f32', seed: 0 })).toThrow("The WebGPU backend has no kernel for 'rnnSequence' yet (call 1 of node recurrent): train this model on the wasm or cpu backend.");
     expect(() => created.allocate(program, { precision: 'f64', seed: 0 })).toThrow(/float32 only/);
   });
 
