@@ -6,7 +6,7 @@
 // records every dispatch of the list into one compute pass and submits once, without reading
 // anything back; `read` copies a buffer into a mappable staging buffer and maps it.
 import type { BufferId, KernelCall, Program } from '../../ir/index.ts';
-import { checkProgram, elementCount, initialize, seedRandomState } from '../../ir/index.ts';
+import { checkProgram, elementCount, initialize, OP_SIGNATURES, seedRandomState } from '../../ir/index.ts';
 import type { BackendBuffers, BoundCalls, HostArray } from '../backend.ts';
 import type { GpuDevice } from './device.ts';
 import type { Dispatch } from './kernels/context.ts';
@@ -76,6 +76,7 @@ export class WebGpuBuffers implements BackendBuffers {
       try {
         const inputs = call.inputs.map((id) => this.tensor(id));
         const outputs = call.outputs.map((id) => this.tensor(id));
+        refuseSharedStorage(call, inputs, outputs);
         return this.gpu.scoped(what, () => wrapCall(call.op, inputs, outputs, context).map((dispatch) => this.record(dispatch, what)));
       } catch (error) {
         throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -162,4 +163,19 @@ export class WebGpuBuffers implements BackendBuffers {
 
 function where(call: KernelCall, index: number): string {
   return `call ${index} (${call.op.op}${call.node === undefined ? '' : ` of node ${call.node}`})`;
+}
+
+/**
+ * Refuses an output that shares storage with an input unless the op's signature updates that
+ * buffer in place (its kernel then binds it once, read-write): WebGPU cannot bind one buffer both
+ * read-only and writable in one dispatch.
+ */
+function refuseSharedStorage(call: KernelCall, inputs: readonly GpuTensor[], outputs: readonly GpuTensor[]): void {
+  const signature = OP_SIGNATURES[call.op.op];
+  outputs.forEach((output, index) => {
+    const name = signature.outputs[Math.min(index, signature.outputs.length - 1)];
+    if (signature.inputs.includes(name)) return;
+    const shared = inputs.findIndex((input) => input.buffer === output.buffer);
+    if (shared >= 0) throw new Error(`output ${index} shares its storage with input ${shared}, which a WebGPU kernel cannot read and write at once: give the output its own buffer.`);
+  });
 }

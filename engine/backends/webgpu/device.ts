@@ -6,7 +6,10 @@ import { SHADERS } from './shaders.ts';
 
 export class GpuDevice {
   private readonly pipelines = new Map<string, GPUComputePipeline>();
-  private readonly pending: Promise<string | null>[] = [];
+  /** The last error scope's outcome: settle waits for it (scopes resolve in order). */
+  private latest: Promise<void> = Promise.resolve();
+  /** The first validation error since the last settle. */
+  private error: string | undefined;
   private lost: string | undefined;
 
   constructor(readonly device: GPUDevice) {
@@ -34,16 +37,20 @@ export class GpuDevice {
     try {
       return work();
     } finally {
-      this.pending.push(this.device.popErrorScope().then((error) => (error === null ? null : `${what}: ${error.message}`)));
+      const outcome = this.device.popErrorScope().then((error) => {
+        if (error !== null) this.error ??= `${what}: ${error.message}`;
+      });
+      this.latest = Promise.all([this.latest, outcome]).then(() => undefined);
     }
   }
 
   /** Throws the first error raised since the last settle (or that the device was lost). */
   async settle(): Promise<void> {
-    const errors = await Promise.all(this.pending.splice(0));
+    await this.latest;
     if (this.lost !== undefined) throw new Error(this.lost);
-    const error = errors.find((candidate) => candidate !== null);
-    if (error !== undefined && error !== null) throw new Error(`WebGPU rejected ${error}`);
+    const error = this.error;
+    this.error = undefined;
+    if (error !== undefined) throw new Error(`WebGPU rejected ${error}`);
   }
 }
 

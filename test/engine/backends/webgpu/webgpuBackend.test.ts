@@ -130,6 +130,13 @@ describe.skipIf(gpu === undefined)(`training on WebGPU${gpu === undefined ? ` (s
     expect(() => created.allocate(program, { precision: 'f64', seed: 0 })).toThrow(/float32 only/);
   });
 
+  it('refuses at bind an output sharing an input\'s storage (not in place by its signature), naming the call', async () => {
+    const program: Program = { buffers: [{ id: 0, descriptor: { shape: [5], dtype: 'f32' }, role: 'input' }], calls: [{ op: { op: 'relu' }, inputs: [0], outputs: [0], node: 'inPlace' }] };
+    const buffers = (await webgpu()).allocate(program, { precision: 'f32', seed: 0 });
+    expect(() => buffers.bind(program.calls)).toThrow('call 0 (relu of node inPlace): output 0 shares its storage with input 0, which a WebGPU kernel cannot read and write at once: give the output its own buffer.');
+    buffers.dispose();
+  });
+
   it('keeps seeded initial values (the same as the cpu backend) and aliases on one buffer', async () => {
     const program: Program = {
       buffers: [
