@@ -13,7 +13,7 @@ import { binaryCrossEntropyWithLogits, binaryCrossEntropyWithLogitsBackward, mea
 import { concat, embedding, embeddingBackward, slice, sliceBackward, split } from './kernels/layout.ts';
 import { dropout, dropoutBackward } from './kernels/dropout.ts';
 import { upsample2d, upsample2dBackward } from './kernels/upsampling.ts';
-import { rnnSequence, rnnSequenceBackward } from './kernels/recurrent.ts';
+import { lstmSequence, lstmSequenceBackward, rnnSequence, rnnSequenceBackward } from './kernels/recurrent.ts';
 import { batchNormBackward, batchNormInference, batchNormTrain } from './kernels/batchNorm.ts';
 import { conv2d, conv2dBackwardFilter, conv2dBackwardInput, convTranspose2d } from './kernels/convolution.ts';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './kernels/pooling.ts';
@@ -34,7 +34,7 @@ export const webgpuKernels: WebGpuRegistry = {
   concat, split, slice, sliceBackward, embedding, embeddingBackward,
   dropout, dropoutBackward, binaryCrossEntropyWithLogits, binaryCrossEntropyWithLogitsBackward,
   batchNormTrain, batchNormInference, batchNormBackward, upsample2d, upsample2dBackward,
-  rnnSequence, rnnSequenceBackward,
+  rnnSequence, rnnSequenceBackward, lstmSequence, lstmSequenceBackward,
 };
 
 /** The ops that have a WebGPU kernel. */

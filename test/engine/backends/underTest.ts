@@ -93,7 +93,7 @@ export const OP_SPEC_SKIPS: Readonly<Partial<Record<BackendName, Readonly<Partia
   wasm: {},
   webgpu: Object.fromEntries(
     ([
-      'lstmSequence', 'lstmSequenceBackward', 'gruSequence', 'gruSequenceBackward',
+      'gruSequence', 'gruSequenceBackward',
     ] satisfies OpName[]).map((name) => [name, NO_WEBGPU_KERNEL]),
   ),
 };

@@ -1,7 +1,8 @@
-// rnnSequence and rnnSequenceBackward (rnnSequence*.wgsl, recurrentGradients.wgsl, with
-// recurrent.wgsl's shape words): one dispatch per time step, since each step reads the whole
-// hidden state of the one before; the backward op keeps every step's pre-activation gradient in a
-// scratch of its own [B, T, H], then takes dx, dWx, dWh (one thread per value) and dBias
+// The fused rnn and lstm sequences and their backward ops (rnnSequence*.wgsl, lstmSequence*.wgsl,
+// recurrentGradients.wgsl, recurrentInitial.wgsl, with recurrent.wgsl's shape words): one dispatch
+// per time step (two for the lstm: gates, then cell and hidden), since each step reads the whole
+// hidden state of the one before; a backward op keeps every step's pre-activation gradients in a
+// scratch of its own [B, T, gates·H], then takes dx, dWx, dWh (one thread per value) and dBias
 // (reduce.wgsl) from it.
 import type { OpOf } from '../../../ir/index.ts';
 import type { GpuTensor } from '../tensor.ts';
@@ -55,15 +56,58 @@ export function rnnSequenceBackward(_op: OpOf<'rnnSequenceBackward'>, inputs: re
   const count = batch * units;
   const stepBuffers = [hiddenWeights.buffer, hidden.buffer, dHidden.buffer, dPre, dInitialHidden.buffer];
   const backward = Array.from({ length: time }, (_, index): Dispatch => ({ shader: ['recurrent', 'rnnSequenceBackward'], parameters: words(layout, count, time - 1 - index, 0), buffers: stepBuffers, workgroups: perElement(count) }));
-  const shared = [input.buffer, initialHidden.buffer, hidden.buffer, inputWeights.buffer, dPre];
-  const gradient = (phase: number, target: GpuTensor): Dispatch => ({ shader: ['recurrent', 'recurrentGradients'], parameters: words(layout, target.count, 0, phase), buffers: [...shared, target.buffer], workgroups: perElement(target.count) });
-  const rows = batch * time;
-  const biasSum: Dispatch = { shader: ['reduce'], parameters: new Parameters().u32(columns, rows).f32(1).u32(1, 1, columns, 1, rows, columns), buffers: [dPre, dBias.buffer], workgroups: grid(columns) };
   return [
     ...backward,
     { shader: ['recurrent', 'rnnSequenceBackward'], parameters: words(layout, count, 0, 1), buffers: stepBuffers, workgroups: perElement(count) },
-    ...(features > 0 ? [gradient(0, dInput), gradient(1, dInputWeights)] : []),
-    gradient(2, dHiddenWeights),
-    biasSum,
+    ...weightGradients(layout, [input, initialHidden, hidden, inputWeights], dPre, [dInput, dInputWeights, dHiddenWeights, dBias]),
+  ];
+}
+
+/** dx, dWx, dWh (recurrentGradients.wgsl) and dBias (reduce.wgsl) from the pre-activation gradients dPre [B, T, C]. */
+function weightGradients(layout: Layout, [input, initialHidden, hidden, inputWeights]: readonly GpuTensor[], dPre: GPUBuffer, [dInput, dInputWeights, dHiddenWeights, dBias]: readonly GpuTensor[]): Dispatch[] {
+  const shared = [input.buffer, initialHidden.buffer, hidden.buffer, inputWeights.buffer, dPre];
+  const gradient = (phase: number, target: GpuTensor): Dispatch => ({ shader: ['recurrent', 'recurrentGradients'], parameters: words(layout, target.count, 0, phase), buffers: [...shared, target.buffer], workgroups: perElement(target.count) });
+  const { columns } = layout;
+  const rows = layout.batch * layout.time;
+  const biasSum: Dispatch = { shader: ['reduce'], parameters: new Parameters().u32(columns, rows).f32(1).u32(1, 1, columns, 1, rows, columns), buffers: [dPre, dBias.buffer], workgroups: grid(columns) };
+  return [...(layout.features > 0 ? [gradient(0, dInput), gradient(1, dInputWeights)] : []), gradient(2, dHiddenWeights), biasSum];
+}
+
+export function lstmSequence(_op: OpOf<'lstmSequence'>, inputs: readonly GpuTensor[], [hidden, cell, gates]: readonly GpuTensor[]): Dispatch[] {
+  const [input, initialHidden, initialCell, inputWeights, hiddenWeights, bias] = inputs;
+  const layout = layoutOf('lstmSequence', 4, [input, initialHidden, inputWeights, hiddenWeights]);
+  const { batch, time, units, columns } = layout;
+  expectShape(initialCell, initialHidden.shape, 'lstmSequence initial cell');
+  expectShape(bias, [columns], 'lstmSequence bias');
+  expectShape(hidden, [batch, time, units], 'lstmSequence hidden');
+  expectShape(cell, [batch, time, units], 'lstmSequence cell');
+  expectShape(gates, [batch, time, columns], 'lstmSequence gates');
+  const count = batch * units;
+  const gateBuffers = [input, initialHidden, inputWeights, hiddenWeights, bias, hidden, gates].map((tensor) => tensor.buffer);
+  const cellBuffers = [initialCell, gates, cell, hidden].map((tensor) => tensor.buffer);
+  return Array.from({ length: time }, (_, step): Dispatch[] => [
+    { shader: ['recurrent', 'lstmSequenceGates'], parameters: words(layout, count, step, 0), buffers: gateBuffers, workgroups: perElement(count) },
+    { shader: ['recurrent', 'lstmSequenceCell'], parameters: words(layout, count, step, 0), buffers: cellBuffers, workgroups: perElement(count) },
+  ]).flat();
+}
+
+export function lstmSequenceBackward(_op: OpOf<'lstmSequenceBackward'>, inputs: readonly GpuTensor[], outputs: readonly GpuTensor[], context: WrapperContext): Dispatch[] {
+  const [input, initialHidden, initialCell, inputWeights, hiddenWeights, hidden, cell, gates, dHidden] = inputs;
+  const [dInput, dInitialHidden, dInitialCell, dInputWeights, dHiddenWeights, dBias] = outputs;
+  const layout = layoutOf('lstmSequenceBackward', 4, [input, initialHidden, inputWeights, hiddenWeights]);
+  const { batch, time, units, columns } = layout;
+  for (const [tensor, width, what] of [[hidden, units, 'hidden'], [cell, units, 'cell'], [gates, columns, 'gates'], [dHidden, units, 'dHidden']] as const) expectShape(tensor, [batch, time, width], `lstmSequenceBackward ${what}`);
+  expectShape(initialCell, initialHidden.shape, 'lstmSequenceBackward initial cell');
+  inputs.slice(0, 5).forEach((tensor, index) => expectShape(outputs[index], tensor.shape, `lstmSequenceBackward gradient ${index}`));
+  expectShape(dBias, [columns], 'lstmSequenceBackward dBias');
+  const dPre = context.scratch(batch * time * columns * 4);
+  const carried = context.scratch(batch * units * 4);
+  const count = batch * units;
+  const stepBuffers = [hiddenWeights.buffer, initialCell.buffer, cell.buffer, gates.buffer, dHidden.buffer, dPre, carried];
+  return [
+    ...Array.from({ length: time }, (_, index): Dispatch => ({ shader: ['recurrent', 'lstmSequenceBackward'], parameters: words(layout, count, time - 1 - index, 0), buffers: stepBuffers, workgroups: perElement(count) })),
+    { shader: ['recurrent', 'recurrentInitial'], parameters: words(layout, count, 0, 0), buffers: [hiddenWeights.buffer, dPre, dInitialHidden.buffer], workgroups: perElement(count) },
+    { shader: ['copy'], parameters: new Parameters().u32(count), buffers: [carried, dInitialCell.buffer], workgroups: perElement(count) },
+    ...weightGradients(layout, [input, initialHidden, hidden, inputWeights], dPre, [dInput, dInputWeights, dHiddenWeights, dBias]),
   ];
 }
