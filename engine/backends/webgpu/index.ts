@@ -2,13 +2,13 @@
 // The WebGPU backend: buffers on a GPU device, one WGSL compute shader per op (kernels/*.wgsl,
 // bundled into shaders.ts by scripts/buildWgsl.mjs), a training step recorded as one command
 // submission. The host supplies the GPU (navigator.gpu in a browser, the `webgpu` package's in
-// Node); this folder imports no Node module. Ops without a kernel yet are refused at allocate.
+// Node); this folder imports no Node module. Every op of the IR has a kernel (registry.ts).
 import type { Program } from '../../ir/index.ts';
 import type { AllocateOptions, Backend, BackendBuffers } from '../backend.ts';
 import { WebGpuBuffers } from './buffers.ts';
 import { GpuDevice } from './device.ts';
 
-export { webgpuKernels, webgpuOps } from './registry.ts';
+export { refuseMissingKernels, webgpuKernels, webgpuOps, type WebGpuRegistry } from './registry.ts';
 
 export interface WebGpuBackendOptions {
   /** navigator.gpu, or the `webgpu` package's create([]) in Node. */

@@ -8,7 +8,7 @@ import type { OpOf } from '../../../ir/index.ts';
 import type { GpuTensor } from '../tensor.ts';
 import { expectReal, expectShape, grid, Parameters, perElement, shapeText, type Dispatch, type WrapperContext } from './context.ts';
 
-interface Layout {
+export interface Layout {
   readonly batch: number;
   readonly time: number;
   readonly features: number;
@@ -16,7 +16,7 @@ interface Layout {
   readonly columns: number;
 }
 
-function layoutOf(name: string, gates: number, [input, initialHidden, inputWeights, hiddenWeights]: readonly GpuTensor[]): Layout {
+export function layoutOf(name: string, gates: number, [input, initialHidden, inputWeights, hiddenWeights]: readonly GpuTensor[]): Layout {
   if (input.shape.length !== 3 || initialHidden.shape.length !== 2) {
     throw new RangeError(`${name}: input must be [batch, time, features] and the initial state [batch, units], not ${shapeText(input.shape)} and ${shapeText(initialHidden.shape)}.`);
   }
@@ -29,7 +29,7 @@ function layoutOf(name: string, gates: number, [input, initialHidden, inputWeigh
   return { batch, time, features, units, columns: gates * units };
 }
 
-function words(layout: Layout, count: number, step: number, phase: number): Parameters {
+export function words(layout: Layout, count: number, step: number, phase: number): Parameters {
   return new Parameters().u32(count, layout.batch, layout.time, layout.features, layout.units, layout.columns, step, phase);
 }
 
@@ -51,7 +51,7 @@ export function rnnSequenceBackward(_op: OpOf<'rnnSequenceBackward'>, inputs: re
   expectShape(dHidden, steps, 'rnnSequenceBackward dHidden');
   [input, initialHidden, inputWeights, hiddenWeights].forEach((tensor, index) => expectShape(outputs[index], tensor.shape, `rnnSequenceBackward gradient ${index}`));
   expectShape(dBias, [layout.units], 'rnnSequenceBackward dBias');
-  const { batch, time, features, units, columns } = layout;
+  const { batch, time, units, columns } = layout;
   const dPre = context.scratch(batch * time * columns * 4);
   const count = batch * units;
   const stepBuffers = [hiddenWeights.buffer, hidden.buffer, dHidden.buffer, dPre, dInitialHidden.buffer];
@@ -59,18 +59,30 @@ export function rnnSequenceBackward(_op: OpOf<'rnnSequenceBackward'>, inputs: re
   return [
     ...backward,
     { shader: ['recurrent', 'rnnSequenceBackward'], parameters: words(layout, count, 0, 1), buffers: stepBuffers, workgroups: perElement(count) },
-    ...weightGradients(layout, [input, initialHidden, hidden, inputWeights], dPre, [dInput, dInputWeights, dHiddenWeights, dBias]),
+    ...weightGradients(layout, [input, initialHidden, hidden, inputWeights], dPre, dPre, [dInput, dInputWeights, dHiddenWeights]),
+    biasGradient(layout, dPre, dBias),
   ];
 }
 
-/** dx, dWx, dWh (recurrentGradients.wgsl) and dBias (reduce.wgsl) from the pre-activation gradients dPre [B, T, C]. */
-function weightGradients(layout: Layout, [input, initialHidden, hidden, inputWeights]: readonly GpuTensor[], dPre: GPUBuffer, [dInput, dInputWeights, dHiddenWeights, dBias]: readonly GpuTensor[]): Dispatch[] {
-  const shared = [input.buffer, initialHidden.buffer, hidden.buffer, inputWeights.buffer, dPre];
-  const gradient = (phase: number, target: GpuTensor): Dispatch => ({ shader: ['recurrent', 'recurrentGradients'], parameters: words(layout, target.count, 0, phase), buffers: [...shared, target.buffer], workgroups: perElement(target.count) });
+/**
+ * dx, dWx (recurrentGradients.wgsl) from the input side's pre-activation gradients and dWh from the
+ * hidden side's ([B, T, C] each; one buffer for both in the rnn and the lstm).
+ */
+export function weightGradients(layout: Layout, [input, initialHidden, hidden, inputWeights]: readonly GpuTensor[], inputSide: GPUBuffer, hiddenSide: GPUBuffer, [dInput, dInputWeights, dHiddenWeights]: readonly GpuTensor[]): Dispatch[] {
+  const gradient = (phase: number, dPre: GPUBuffer, target: GpuTensor): Dispatch => ({
+    shader: ['recurrent', 'recurrentGradients'],
+    parameters: words(layout, target.count, 0, phase),
+    buffers: [input.buffer, initialHidden.buffer, hidden.buffer, inputWeights.buffer, dPre, target.buffer],
+    workgroups: perElement(target.count),
+  });
+  return [...(layout.features > 0 ? [gradient(0, inputSide, dInput), gradient(1, inputSide, dInputWeights)] : []), gradient(2, hiddenSide, dHiddenWeights)];
+}
+
+/** A bias gradient: the sum of pre-activation gradients [B·T, C] over the rows (reduce.wgsl). */
+export function biasGradient(layout: Layout, dPre: GPUBuffer, dBias: GpuTensor): Dispatch {
   const { columns } = layout;
   const rows = layout.batch * layout.time;
-  const biasSum: Dispatch = { shader: ['reduce'], parameters: new Parameters().u32(columns, rows).f32(1).u32(1, 1, columns, 1, rows, columns), buffers: [dPre, dBias.buffer], workgroups: grid(columns) };
-  return [...(layout.features > 0 ? [gradient(0, dInput), gradient(1, dInputWeights)] : []), gradient(2, dHiddenWeights), biasSum];
+  return { shader: ['reduce'], parameters: new Parameters().u32(columns, rows).f32(1).u32(1, 1, columns, 1, rows, columns), buffers: [dPre, dBias.buffer], workgroups: grid(columns) };
 }
 
 export function lstmSequence(_op: OpOf<'lstmSequence'>, inputs: readonly GpuTensor[], [hidden, cell, gates]: readonly GpuTensor[]): Dispatch[] {
@@ -108,6 +120,7 @@ export function lstmSequenceBackward(_op: OpOf<'lstmSequenceBackward'>, inputs: 
     ...Array.from({ length: time }, (_, index): Dispatch => ({ shader: ['recurrent', 'lstmSequenceBackward'], parameters: words(layout, count, time - 1 - index, 0), buffers: stepBuffers, workgroups: perElement(count) })),
     { shader: ['recurrent', 'recurrentInitial'], parameters: words(layout, count, 0, 0), buffers: [hiddenWeights.buffer, dPre, dInitialHidden.buffer], workgroups: perElement(count) },
     { shader: ['copy'], parameters: new Parameters().u32(count), buffers: [carried, dInitialCell.buffer], workgroups: perElement(count) },
-    ...weightGradients(layout, [input, initialHidden, hidden, inputWeights], dPre, [dInput, dInputWeights, dHiddenWeights, dBias]),
+    ...weightGradients(layout, [input, initialHidden, hidden, inputWeights], dPre, dPre, [dInput, dInputWeights, dHiddenWeights]),
+    biasGradient(layout, dPre, dBias),
   ];
 }
