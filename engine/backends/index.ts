@@ -55,7 +55,7 @@ const BACKENDS: readonly BackendEntry[] = [
   },
   { name: 'cpu', available: () => true, create: () => Promise.resolve(createCpuBackend()) },
   {
-    // Only when asked for: it has kernels for part of the IR yet (webgpu/README.md).
+    // Only when asked for: the training loops still read the loss from host memory (webgpu/README.md).
     name: 'webgpu',
     available: () => environment.gpu !== undefined,
     automatic: false,
