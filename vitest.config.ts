@@ -6,7 +6,7 @@ export const unitTestConfig = defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'threads',
-    globalSetup: ['test/setup/buildWasm.ts'],
+    globalSetup: ['test/setup/buildWasm.ts', 'test/setup/webgpu.ts'],
     setupFiles: ['test/setup/backends.ts'],
   },
 });

@@ -6,6 +6,7 @@
 import type { Backend, BackendName } from './backend.ts';
 import { createCpuBackend } from './cpu/backend.ts';
 import { createWasmBackend, simdSupported, type PoolWorker, type WasmBuild } from './wasm/index.ts';
+import { createWebGpuBackend, type WebGpuBackendOptions } from './webgpu/index.ts';
 
 export type * from './backend.ts';
 
@@ -21,6 +22,8 @@ export interface BackendEnvironment {
   readonly spawnPoolWorker?: () => PoolWorker;
   /** The cores this runtime offers: the default thread count. */
   readonly cores?: number;
+  /** The GPU (navigator.gpu, or the `webgpu` package's in Node); the webgpu backend is available only with it. */
+  readonly gpu?: WebGpuBackendOptions['gpu'];
 }
 
 let environment: BackendEnvironment = {};
@@ -35,6 +38,8 @@ interface BackendEntry {
   /** Whether this runtime can run it (WebAssembly SIMD, a GPU adapter...). */
   readonly available: () => boolean;
   readonly create: (options: BackendOptions) => Promise<Backend>;
+  /** False where the backend runs only when asked for by name (never the default). */
+  readonly automatic?: boolean;
 }
 
 /** Every registered backend, fastest first: the first available one is the default. */
@@ -49,6 +54,17 @@ const BACKENDS: readonly BackendEntry[] = [
     },
   },
   { name: 'cpu', available: () => true, create: () => Promise.resolve(createCpuBackend()) },
+  {
+    // Only when asked for: the training loops still read the loss from host memory (webgpu/README.md).
+    name: 'webgpu',
+    available: () => environment.gpu !== undefined,
+    automatic: false,
+    create: () => {
+      const { gpu } = environment;
+      if (gpu === undefined) throw new Error('The webgpu backend has no GPU in this runtime.');
+      return createWebGpuBackend({ gpu });
+    },
+  },
 ];
 
 /** The names of the backends this runtime can run, fastest first. */
@@ -58,7 +74,7 @@ export function availableBackends(): BackendName[] {
 
 /** The fastest backend this runtime can run. */
 export function defaultBackendName(): BackendName {
-  return availableBackends()[0] ?? 'cpu';
+  return BACKENDS.find((entry) => entry.automatic !== false && entry.available())?.name ?? 'cpu';
 }
 
 const LABELS: Readonly<Record<BackendName, string>> = { cpu: 'CPU', wasm: 'WebAssembly', webgpu: 'WebGPU' };
@@ -67,6 +83,7 @@ const LABELS: Readonly<Record<BackendName, string>> = { cpu: 'CPU', wasm: 'WebAs
 export function backendProblem(name: string): string | null {
   if (availableBackends().includes(name as BackendName)) return null;
   const choices = `choose one of: ${availableBackends().join(', ')}.`;
+  if (name === 'webgpu') return `The WebGPU backend needs a GPU, which this runtime did not offer; ${choices}`;
   return name in LABELS ? `The ${LABELS[name as BackendName]} backend is not available in this version; ${choices}` : `Unknown backend "${name}"; ${choices}`;
 }
 

@@ -15,3 +15,20 @@ export function useNodeBackends(): void {
   setBackendEnvironment(nodeBackendEnvironment());
 }
 
+
+/** Whether the command line asks for the webgpu backend (`--backend webgpu` or `--backend=webgpu`). */
+export function asksForWebGpu(argv: readonly string[]): boolean {
+  return argv.some((arg, index) => arg === '--backend=webgpu' || (arg === '--backend' && argv[index + 1] === 'webgpu'));
+}
+
+/**
+ * Hands the `webgpu` package's GPU to the backends when the command line asks for webgpu. Without
+ * a GPU, Dawn finds SwiftShader's Vulkan driver when VK_ICD_FILENAMES names it
+ * (/usr/lib/chromium/vk_swiftshader_icd.json on Debian; slow, for checking only).
+ */
+export async function offerNodeGpu(argv: readonly string[]): Promise<void> {
+  if (!asksForWebGpu(argv)) return;
+  const { create, globals } = await import('webgpu');
+  Object.assign(globalThis, globals);
+  setBackendEnvironment({ ...nodeBackendEnvironment(), gpu: create([]) });
+}

@@ -1,5 +1,5 @@
 // The `netloom` command line: subcommands share one parser and exit codes.
-import { useNodeBackends } from './backendEnvironment.ts';
+import { offerNodeGpu, useNodeBackends } from './backendEnvironment.ts';
 import { evalCommand, predictCommand } from './evaluate.ts';
 import { DEBUG_FLAG, describeFailure } from './failure.ts';
 import { exportCommand } from './export.ts';
@@ -65,6 +65,7 @@ export async function main(argv: readonly string[], output: Output = consoleOutp
 
 async function run(argv: readonly string[], output: Output): Promise<number> {
   useNodeBackends();
+  await offerNodeGpu(argv);
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     output.out(USAGE);

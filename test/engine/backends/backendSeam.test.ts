@@ -43,7 +43,7 @@ describe('the backend registry', () => {
   it('refuses a name it cannot run with one line that lists the others', async () => {
     expect(backendProblem('cpu')).toBeNull();
     expect(backendProblem('metal')).toBe(`Unknown backend "metal"; choose one of: ${availableBackends().join(', ')}.`);
-    if (!availableBackends().includes('webgpu')) expect(backendProblem('webgpu')).toBe(`The WebGPU backend is not available in this version; choose one of: ${availableBackends().join(', ')}.`);
+    if (!availableBackends().includes('webgpu')) expect(backendProblem('webgpu')).toBe(`The WebGPU backend needs a GPU, which this runtime did not offer; choose one of: ${availableBackends().join(', ')}.`);
     await expect(createBackend('metal')).rejects.toThrow(/Unknown backend "metal"; choose one of: .*cpu/);
   });
 });
@@ -155,6 +155,6 @@ describe('the worker host chooses its backend by name', () => {
     expect(harness.of('compiled')[1]).toMatchObject({ backend: 'cpu', description: reference.description, threads: 1 });
     await harness.send({ type: 'start', settings: { backend: 'webgpu' as const, steps: 1 } });
     const problem = harness.of('problem').at(-1);
-    if (!availableBackends().includes('webgpu')) expect(problem).toMatchObject({ fatal: true, problems: [{ message: expect.stringMatching(/WebGPU backend is not available/) }] });
+    if (!availableBackends().includes('webgpu')) expect(problem).toMatchObject({ fatal: true, problems: [{ message: expect.stringMatching(/WebGPU backend needs a GPU/) }] });
   });
 });

@@ -87,7 +87,7 @@ for (const target of BACKENDS_UNDER_TEST) {
   describe(`op spec on ${target.label}`, () => {
     const skips = OP_SPEC_SKIPS[target.name] ?? {};
     OP_CASES.forEach((entry, caseIndex) => {
-      const reason = skips[entry.op.op];
+      const reason = target.unavailable ?? skips[entry.op.op];
       const test = reason === undefined ? it : it.skip;
       test(`${entry.op.op}: ${entry.label}${reason === undefined ? '' : ` (skipped: ${reason})`}`, async () => {
         const random = seedRandomState(1000 + caseIndex);

@@ -1,6 +1,7 @@
 // The backends the engine suite runs on, for every test that trains or compares against PyTorch:
 // the cpu reference, wasm on 1 thread and wasm on 2 threads (the registered backends, created by
-// name as the app and the CLI create them). A third backend plugs in with one entry here: its
+// name as the app and the CLI create them), and webgpu, which runs the op spec and skips the
+// suite's checks yet (each with its reason). A third backend plugs in with one entry here: its
 // tolerance and the checks it skips, each with the reason next to it. The op spec runs kernel
 // variants of these backends (spec/backends.ts) against the cpu reference.
 import { afterAll, beforeAll } from 'vitest';
@@ -44,6 +45,7 @@ export interface BackendUnderTest {
 }
 
 const WASM_FLOAT32 = 'wasm computes in float32 only; the float64 fixtures and gradient checks run on the cpu reference.';
+const WEBGPU_OFF_HOST = 'the WebGPU backend keeps its buffers off the host, which these tests (and the training loops they drive) read synchronously; test/engine/backends/webgpu trains graphs on it through Trainer.advance and Model.read.';
 const SAME_ARITHMETIC = 'a long run; 2 threads split the kernels that 1 thread runs whole, as the op spec, the determinism tests and the shorter learning tests check.';
 
 export const BACKENDS_UNDER_TEST: readonly BackendUnderTest[] = [
@@ -61,14 +63,32 @@ export const BACKENDS_UNDER_TEST: readonly BackendUnderTest[] = [
     costly: { 'long learning': SAME_ARITHMETIC },
     create: () => createBackend('wasm', { threads: 2 }),
   },
+  {
+    // Runs the op spec only (spec/backends.ts gives it the `webgpu` package's GPU).
+    label: 'webgpu',
+    name: 'webgpu',
+    threads: 1,
+    parityTolerance: 1e-4,
+    skip: {
+      float64: 'WebGPU computes in float32 only; the float64 fixtures and gradient checks run on the cpu reference.',
+      parity: WEBGPU_OFF_HOST,
+      learning: WEBGPU_OFF_HOST,
+      'long learning': WEBGPU_OFF_HOST,
+      'small runs': WEBGPU_OFF_HOST,
+      determinism: 'seeded bit-for-bit determinism is not required on a GPU; besides, ' + WEBGPU_OFF_HOST,
+      host: 'the host creates its backend by name from the environment, which gives tests no GPU.',
+    },
+    create: () => createBackend('webgpu'),
+  },
 ];
 
 /**
  * Ops whose kernels a backend does not have yet, with the reason: the op spec (opSpec.test.ts,
  * every op against the cpu reference at 1e-4 relative + 1e-5 of the output's scale) skips them.
- * Empty: wasm runs every op of the IR.
+ * Empty: wasm and webgpu run every op of the IR (a test checks that this list names exactly the
+ * ops missing from engine/backends/webgpu/registry.ts, each with the reason "no WebGPU kernel yet").
  */
-export const OP_SPEC_SKIPS: Readonly<Partial<Record<BackendName, Readonly<Partial<Record<OpName, string>>>>>> = { wasm: {} };
+export const OP_SPEC_SKIPS: Readonly<Partial<Record<BackendName, Readonly<Partial<Record<OpName, string>>>>>> = { wasm: {}, webgpu: {} };
 
 /** A backend for one check: `title` names it, and the skip reason when it does not run it. */
 export interface BackendCase extends BackendUnderTest {

@@ -65,6 +65,8 @@ describe('help', () => {
 
   it('an unknown backend is refused naming the ones there are', async () => {
     expect((await netloom('train', xo, '--backend', 'metal')).error).toEqual(['Unknown backend "metal"; choose one of: wasm, cpu.']);
-    expect((await netloom('train', xo, '--backend', 'webgpu')).error).toEqual(['The WebGPU backend is not available in this version; choose one of: wasm, cpu.']);
+    // The webgpu package's GPU is handed over only for --backend webgpu. Without an adapter the run is refused; with one
+    // the model compiles on it, and the training loop stops at its first synchronous read of the loss (not on a GPU yet).
+    expect((await netloom('train', xo, '--backend', 'webgpu')).error).toEqual([expect.stringMatching(/webgpu backend keeps the loss off the host|No WebGPU adapter was found/)]);
   });
 });

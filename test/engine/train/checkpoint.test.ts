@@ -7,7 +7,7 @@ import type { Backend } from '../../../engine/backends/index.ts';
 import { GRAPH_FORMAT, TrainingSchema } from '../../../engine/graph/index.ts';
 import { Model, Trainer } from '../../../engine/index.ts';
 import { CheckpointError, loadCheckpoint, readCheckpointHeader, saveCheckpoint } from '../../../engine/train/checkpoint.ts';
-import { BACKENDS_UNDER_TEST, backendsFor, useBackend } from '../backends/underTest.ts';
+import { backendsFor, runningBackends, useBackend } from '../backends/underTest.ts';
 
 function documentWith(units: number) {
   const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, params, position: { x: 0, y: 0 } });
@@ -59,7 +59,7 @@ describe.each(backendsFor('determinism'))('checkpoints on %s', (_title, under) =
 });
 
 /** Every ordered pair of backends under test: a checkpoint saved on the first loads on the second. */
-const PAIRS = BACKENDS_UNDER_TEST.flatMap((from) => BACKENDS_UNDER_TEST.filter((to) => to !== from).map((to) => [`${from.label} -> ${to.label}`, { from, to }] as const));
+const PAIRS = runningBackends('determinism').flatMap((from, _index, running) => running.filter((to) => to !== from).map((to) => [`${from.label} -> ${to.label}`, { from, to }] as const));
 
 describe.each(PAIRS)('a checkpoint saved on %s', (_title, { from, to }) => {
   const source = useBackend(from);

@@ -1,0 +1,12 @@
+// dx = backward(saved, dy) elementwise, saved being x or y as the op's signature says. Words: 0
+// count, 1 and 2 the op's attributes; the op's own file defines backward.
+@group(0) @binding(1) var<storage, read> saved: array<f32>;
+@group(0) @binding(2) var<storage, read> dOutput: array<f32>;
+@group(0) @binding(3) var<storage, read_write> dInput: array<f32>;
+
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>, @builtin(local_invocation_index) local: u32) {
+  let index = elementIndex(group, groups, local);
+  if (index >= word(0u)) { return; }
+  dInput[index] = backward(saved[index], dOutput[index]);
+}
