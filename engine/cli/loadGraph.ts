@@ -47,12 +47,12 @@ const FORMATS: readonly (readonly [RegExp, FileFormat])[] = [
   [/(ubyte|idx\d?)(\.gz)?$/i, 'idx'],
 ];
 
-/** The graph's dataset with its path replaced by --data (format kept, or told by the extension). */
+/** The graph's dataset with its path replaced by --data (format kept, or told by the extension; the normalization kept). */
 export function withDataPath(document: GraphDocument, path: string | undefined, isFolder: boolean): GraphDocument {
   if (path === undefined) return document;
   const current = document.dataset;
   const format = isFolder ? 'imageFolder' : FORMATS.find(([pattern]) => pattern.test(path))?.[1] ?? (current?.source === 'file' ? current.format : undefined);
   if (format === undefined) throw new UsageError(`Cannot tell the format of ${path}: use a .csv, .npy, .txt or IDX file, or a folder of images.`);
   const keep = current?.source === 'file' && current.format === format ? current : undefined;
-  return { ...document, dataset: { source: 'file', path, format, labelPath: keep?.labelPath, labelColumn: keep?.labelColumn, options: keep?.options } };
+  return { ...document, dataset: { source: 'file', path, format, labelPath: keep?.labelPath, labelColumn: keep?.labelColumn, options: keep?.options, normalization: current?.normalization } };
 }
