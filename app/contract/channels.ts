@@ -15,7 +15,7 @@ export const CHANNELS = {
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
 
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'undo', 'redo', 'export', 'loadWeights', 'saveWeights'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'undo', 'redo', 'export', 'loadWeights', 'saveWeights', 'learn'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The largest graph file either side accepts (64 MiB of JSON is far past any hand-drawn graph). */

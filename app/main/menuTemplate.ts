@@ -50,5 +50,7 @@ export function menuTemplate(send: (command: MenuCommand) => void, options: { is
     ],
   };
   const app: MenuItemConstructorOptions[] = options.isMac ? [{ role: 'appMenu' }] : [];
-  return [...app, file, edit, view, { role: 'windowMenu' }];
+  // Help: the Learn panel's labs.
+  const help: MenuItemConstructorOptions = { label: 'Help', submenu: [{ label: 'Learn: convolution, pooling, activations', click: () => send('learn') }] };
+  return [...app, file, edit, view, { role: 'windowMenu' }, help];
 }

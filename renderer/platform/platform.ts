@@ -22,7 +22,7 @@ export interface Autosave {
 }
 
 /** What the native menu (Electron) or a shortcut asks the shell to do. */
-export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs' | 'undo' | 'redo' | 'export' | 'loadWeights' | 'saveWeights';
+export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs' | 'undo' | 'redo' | 'export' | 'loadWeights' | 'saveWeights' | 'learn';
 
 /** A file on the recent list; `key` goes back to openRecent. */
 export interface RecentFile {

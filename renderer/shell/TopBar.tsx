@@ -9,6 +9,7 @@ import type { FileCommands } from './fileCommands.ts';
 import { HistoryButtons } from './HistoryButtons.tsx';
 import { OverflowMenu } from './OverflowMenu.tsx';
 import { useBarSplit } from './useBarSplit.ts';
+import { requestLearnPanel } from '../document/learnPanelRequest.ts';
 
 interface TopBarProps {
   readonly store: EditorStore;
@@ -93,6 +94,7 @@ function barItems({ store, commands, shortcutPrefix, onRestore, onHome, onDatase
     ...(modelMenu === undefined ? [] : [['model', modelMenu] as const]),
     ['history', <HistoryButtons store={store} shortcutPrefix={shortcutPrefix} />],
     ['examples', <ExampleSelect commands={commands} />],
+    ['learn', <button type="button" onClick={() => requestLearnPanel()} title="Labs: convolution, pooling and activation functions, step by step" data-testid="learn-button">Learn</button>],
     ['dataset', <DatasetButton state={state} onDataset={onDataset} />],
   ]);
   if (onRestore !== null) {
@@ -103,7 +105,7 @@ function barItems({ store, commands, shortcutPrefix, onRestore, onHome, onDatase
 }
 
 /** The commands kept on a narrow bar longest, first to last; the others go to the ⋯ menu first. */
-const BAR_PRIORITY = ['save', 'open', 'new', 'history', 'view', 'dataset', 'examples', 'model', 'restore', 'home', 'saveAs', 'import', 'export'];
+const BAR_PRIORITY = ['save', 'open', 'new', 'history', 'view', 'dataset', 'examples', 'model', 'restore', 'home', 'learn', 'saveAs', 'import', 'export'];
 
 export function TopBar(props: TopBarProps) {
   const state = useEditorState(props.store);

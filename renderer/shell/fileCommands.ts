@@ -184,6 +184,9 @@ function runMenuCommand(commands: FileCommands, store: EditorStore, command: Men
     case 'saveWeights':
       // The model menu (ModelMenu.tsx) answers these: they need the engine.
       return Promise.resolve();
+    case 'learn':
+      // The Learn panel answers it (requestLearnPanel, sent by useAppEffects).
+      return Promise.resolve();
   }
 }
 

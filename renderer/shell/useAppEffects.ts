@@ -5,6 +5,7 @@ import { historyCommand, isMacPlatform, isTextTarget, shortcutCommand } from '..
 import type { Platform } from '../platform/platform.ts';
 import { startAutosave } from './autosave.ts';
 import type { FileCommands } from './fileCommands.ts';
+import { requestLearnPanel } from '../document/learnPanelRequest.ts';
 
 type Cleanup = () => void;
 
@@ -18,6 +19,10 @@ function runMenuCommands(platform: Platform, commands: FileCommands): Cleanup {
     // Edit > Undo while typing in a field undoes the typing, as in any app.
     if ((command === 'undo' || command === 'redo') && isTextTarget(window.document.activeElement)) {
       window.document.execCommand(command);
+      return;
+    }
+    if (command === 'learn') {
+      requestLearnPanel();
       return;
     }
     void commands.run(command);

@@ -34,7 +34,11 @@ describe('native menu', () => {
   it('has Edit with Undo and Redo sending their commands, and the clipboard roles', () => {
     const sent: MenuCommand[] = [];
     const template = menuTemplate((command) => sent.push(command), { isMac: false, isDevelopment: false });
-    expect(template.map((menu) => menu.label ?? menu.role)).toEqual(['File', 'Edit', 'View', 'windowMenu']);
+    expect(template.map((menu) => menu.label ?? menu.role)).toEqual(['File', 'Edit', 'View', 'windowMenu', 'Help']);
+    const help = template.find((menu) => menu.label === 'Help');
+    const helpItems = Array.isArray(help?.submenu) ? help.submenu : [];
+    (helpItems[0]?.click as (() => void) | undefined)?.();
+    expect(sent.splice(0)).toEqual(['learn']);
     const edit = template.find((menu) => menu.label === 'Edit');
     const items = Array.isArray(edit?.submenu) ? edit.submenu : [];
     expect(items.filter((item) => item.label !== undefined).map((item) => [item.label, item.accelerator])).toEqual([
@@ -63,9 +67,9 @@ describe('native menu and the shortcut table', () => {
   it('shows the table’s label and first key for every command it sends that has a shortcut', () => {
     const template = menuTemplate(() => undefined, { isMac: false, isDevelopment: false });
     const items = template.flatMap((menu) => (Array.isArray(menu.submenu) ? menu.submenu : [])).filter((entry) => entry.click !== undefined);
-    // The model's Export… and weights items have no shortcut, so no accelerator either.
-    const unbound = ['Export…', 'Load weights…', 'Save weights…'];
-    expect(items.filter((entry) => unbound.includes(entry.label ?? '')).map((entry) => entry.accelerator)).toEqual([undefined, undefined, undefined]);
+    // The model's Export… and weights items and Help's Learn have no shortcut, so no accelerator either.
+    const unbound = ['Export…', 'Load weights…', 'Save weights…', 'Learn: convolution, pooling, activations'];
+    expect(items.filter((entry) => unbound.includes(entry.label ?? '')).map((entry) => entry.accelerator)).toEqual([undefined, undefined, undefined, undefined]);
     expect(items.length).toBe(6 + unbound.length);
     for (const entry of items.filter((candidate) => !unbound.includes(candidate.label ?? ''))) {
       const match = SHORTCUTS.find((candidate) => candidate.label === entry.label);
