@@ -22,13 +22,9 @@ export function asksForWebGpu(argv: readonly string[]): boolean {
 }
 
 /**
- * Hands the `webgpu` package's GPU to the backends when the command line asks for webgpu. Without
- * a GPU, Dawn finds SwiftShader's Vulkan driver when VK_ICD_FILENAMES names it
- * (/usr/lib/chromium/vk_swiftshader_icd.json on Debian; slow, for checking only).
+ * The webgpu backend runs the op spec (its kernels agree with the cpu reference), but the training
+ * loops still read the loss and fill inputs in host memory, so `train --backend webgpu` is refused
+ * here, before any GPU device is made. The tests hand the `webgpu` package's GPU to the backends
+ * themselves (test/setup/webgpu.ts).
  */
-export async function offerNodeGpu(argv: readonly string[]): Promise<void> {
-  if (!asksForWebGpu(argv)) return;
-  const { create, globals } = await import('webgpu');
-  Object.assign(globalThis, globals);
-  setBackendEnvironment({ ...nodeBackendEnvironment(), gpu: create([]) });
-}
+export const WEBGPU_NOT_YET = 'The webgpu backend cannot train yet: its kernels pass the op spec, but the training loops still read the loss from host memory. Use --backend wasm (the default) or cpu.';

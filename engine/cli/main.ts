@@ -1,9 +1,10 @@
 // The `netloom` command line: subcommands share one parser and exit codes.
-import { offerNodeGpu, useNodeBackends } from './backendEnvironment.ts';
+import { asksForWebGpu, useNodeBackends, WEBGPU_NOT_YET } from './backendEnvironment.ts';
 import { evalCommand, predictCommand } from './evaluate.ts';
 import { DEBUG_FLAG, describeFailure } from './failure.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './importWeights.ts';
+import { UsageError } from './loadGraph.ts';
 import { consoleOutput, isTerminal, type Output } from './output.ts';
 import { trainCommand } from './train.ts';
 import { validateCommand } from './validate.ts';
@@ -65,7 +66,7 @@ export async function main(argv: readonly string[], output: Output = consoleOutp
 
 async function run(argv: readonly string[], output: Output): Promise<number> {
   useNodeBackends();
-  await offerNodeGpu(argv);
+  if (asksForWebGpu(argv)) throw new UsageError(WEBGPU_NOT_YET);
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     output.out(USAGE);

@@ -307,6 +307,8 @@ test('the normalization chosen in the panel is stored in the graph as one undoab
   await expect(normalization).toHaveValue('standardize');
   await page.screenshot({ path: `${SCREENSHOTS}/dataset-normalization.png` });
   await panel.getByTestId('dataset-close').click();
+  // Wide enough that Export… stays on the bar rather than in the ⋯ menu.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   const stored = async () => (JSON.parse((await downloadBy(page, page.getByTestId('export-json'))).text) as { dataset: { normalization?: string } }).dataset.normalization ?? 'none';
   expect(await stored()).toBe('standardize');
   await page.getByTestId('undo').click();
