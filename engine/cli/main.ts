@@ -4,7 +4,6 @@ import { evalCommand, predictCommand } from './evaluate.ts';
 import { DEBUG_FLAG, describeFailure } from './failure.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './importWeights.ts';
-import { UsageError } from './loadGraph.ts';
 import { consoleOutput, isTerminal, type Output } from './output.ts';
 import { trainCommand } from './train.ts';
 import { validateCommand } from './validate.ts';
@@ -66,7 +65,10 @@ export async function main(argv: readonly string[], output: Output = consoleOutp
 
 async function run(argv: readonly string[], output: Output): Promise<number> {
   useNodeBackends();
-  if (asksForWebGpu(argv)) throw new UsageError(WEBGPU_NOT_YET);
+  if (asksForWebGpu(argv)) {
+    output.error(WEBGPU_NOT_YET);
+    return 1;
+  }
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     output.out(USAGE);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_SIZE, thumbnailOf } from '../../../renderer/start/thumbnail.ts';
-import { example } from '../documents.ts';
+import { example, exampleInOneRow } from '../documents.ts';
 
 const box = { width: 280, height: 120, padding: 10 };
 
 describe('template thumbnails', () => {
   it('fits a row of layers into the box, centred, keeping proportions', () => {
-    const { document } = example('xo-cnn');
+    const { document } = exampleInOneRow('xo-cnn');
     const thumbnail = thumbnailOf(document, box);
     expect(thumbnail.boxes).toHaveLength(7);
     // 7 layers 220 apart: 1320 + 150 wide, 100 high; the width limits the scale.
@@ -41,7 +41,7 @@ describe('template thumbnails', () => {
   });
 
   it('uses both rows of a two-row graph and never enlarges a small one', () => {
-    const two = thumbnailOf(example('dcgan-mnist').document, box);
+    const two = thumbnailOf(exampleInOneRow('dcgan-mnist').document, box);
     const rows = new Set(two.boxes.map((item) => item.y));
     expect(rows.size).toBe(2);
     const tiny = thumbnailOf({ nodes: [{ id: 'a', type: 'Input', params: {}, position: { x: 500, y: -40 } }], edges: [] }, box);
