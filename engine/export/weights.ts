@@ -3,12 +3,11 @@
 // batchnorm1/runningMean). They come from a checkpoint, loaded and checked by train/checkpoint.ts
 // into the same models a run builds (a GAN: the generator chained into the discriminator, then the
 // discriminator), or from fresh seeded models.
-import { compileGraph } from '../compile/index.ts';
 import type { GraphDocument } from '../graph/index.ts';
 import { loadCheckpoint, readCheckpointHeader } from '../train/checkpoint.ts';
 import { deriveGanDocuments } from '../train/loops/gan/derive.ts';
-import { Model } from '../train/model.ts';
-import { mixSeed } from '../data/index.ts';
+import type { Model } from '../train/model.ts';
+import { netloomModels } from './models.ts';
 
 /** `node/name` -> values in Netloom's layouts (Dense [in, out], Conv2D [kH, kW, in, out]…). */
 export type ExportWeights = ReadonlyMap<string, Float32Array>;
@@ -17,15 +16,6 @@ export interface WeightedModels {
   /** The models a run of this graph builds (train/prepare.ts), holding the weights: [model], or a GAN's [generator, discriminator]. */
   readonly models: readonly Model[];
   readonly weights: ExportWeights;
-}
-
-/** The run's models, seeded like a fresh run; a GAN's as its loop builds them (batch 2B for the discriminator). */
-function buildModels(document: GraphDocument, batchSize: number, seed: number): Model[] {
-  if (document.training.task !== 'gan') return [new Model(compileGraph(document, { batchSize, seed }), { initSeed: seed })];
-  const gan = deriveGanDocuments(document);
-  const discriminator = new Model(compileGraph(gan.discriminator, { batchSize: 2 * batchSize, seed }), { initSeed: seed });
-  const generator = new Model(compileGraph(gan.generator, { batchSize, seed: mixSeed(seed, 1), frozen: gan.discriminatorNodes }), { initSeed: mixSeed(seed, 2) });
-  return [generator, discriminator];
 }
 
 /** A recurrent layer's initial states are zeros of the run's batch size, not weights: no export carries them. */
@@ -56,13 +46,13 @@ function collect(document: GraphDocument, models: readonly Model[]): ExportWeigh
 /** Models and weights from a checkpoint saved by `netloom train --save` or the app (a CheckpointError when it does not fit the graph). */
 export function weightsFromCheckpoint(document: GraphDocument, bytes: Uint8Array): WeightedModels {
   const { header } = readCheckpointHeader(bytes);
-  const models = buildModels(document, header.batchSize, document.training.seed);
+  const { models } = netloomModels(document, header.batchSize);
   loadCheckpoint(bytes, models, []);
   return { models, weights: collect(document, models) };
 }
 
 /** Models and weights as a fresh run of the graph starts them (seeded: the same every time). */
-export function freshWeights(document: GraphDocument, batchSize: number = document.training.batchSize, seed: number = document.training.seed): WeightedModels {
-  const models = buildModels(document, batchSize, seed);
+export function freshWeights(document: GraphDocument, batchSize: number = document.training.batchSize): WeightedModels {
+  const { models } = netloomModels(document, batchSize);
   return { models, weights: collect(document, models) };
 }

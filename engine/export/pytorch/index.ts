@@ -4,7 +4,7 @@
 // the app shows them.
 import type { GraphDocument } from '../../graph/index.ts';
 import { saveCheckpoint } from '../../train/checkpoint.ts';
-import { netloomModels, writeNamedTensors } from './netloomModels.ts';
+import { netloomModels, writeNamedTensors } from '../models.ts';
 import { decodeNpz } from './npz.ts';
 import { planGraph } from './plan.ts';
 import { netloomTensors } from './weights.ts';

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, type GraphDocument } from '../../../engine/graph/index.ts';
-import { netloomModels } from '../../../engine/export/pytorch/netloomModels.ts';
+import { netloomModels } from '../../../engine/export/models.ts';
 import { modelParts, type ModelPart } from '../../../engine/export/pytorch/parts.ts';
 import { planGraph } from '../../../engine/export/pytorch/plan.ts';
 import type { Model } from '../../../engine/train/model.ts';

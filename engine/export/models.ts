@@ -1,11 +1,12 @@
 // The Netloom models a graph trains (one, or a GAN's generator and discriminator, as the GAN loop
-// builds them), with fresh optimizers: what a checkpoint of the graph holds.
-import { compileGraph } from '../../compile/index.ts';
-import { mixSeed } from '../../data/index.ts';
-import type { GraphDocument, TrainingSettings } from '../../graph/index.ts';
-import { deriveGanDocuments } from '../../train/loops/gan/derive.ts';
-import { Model } from '../../train/model.ts';
-import { Trainer } from '../../train/trainer.ts';
+// builds them), seeded as Train starts them, with fresh optimizers: what a checkpoint of the graph
+// holds, and what every export reads its weights from.
+import { compileGraph } from '../compile/index.ts';
+import { mixSeed } from '../data/index.ts';
+import type { GraphDocument, TrainingSettings } from '../graph/index.ts';
+import { deriveGanDocuments } from '../train/loops/gan/derive.ts';
+import { Model } from '../train/model.ts';
+import { Trainer } from '../train/trainer.ts';
 
 export interface NetloomModels {
   readonly models: readonly Model[];
@@ -13,14 +14,14 @@ export interface NetloomModels {
   readonly batchSize: number;
 }
 
-function supervised(document: GraphDocument): NetloomModels {
-  const { batchSize, seed } = document.training;
+function supervised(document: GraphDocument, batchSize: number): NetloomModels {
+  const { seed } = document.training;
   const model = new Model(compileGraph(document, { batchSize, seed }));
   return { models: [model], trainers: [new Trainer(model, document.training, 1)], batchSize };
 }
 
-function gan(document: GraphDocument): NetloomModels {
-  const { batchSize, seed } = document.training;
+function gan(document: GraphDocument, batchSize: number): NetloomModels {
+  const { seed } = document.training;
   const documents = deriveGanDocuments(document);
   const training = documents.discriminator.training;
   const settings = document.training.gan;
@@ -32,9 +33,9 @@ function gan(document: GraphDocument): NetloomModels {
   return { models: [generator, discriminator], trainers: [new Trainer(generator, trained(optimizers.generator), 1), new Trainer(discriminator, trained(optimizers.discriminator), 1)], batchSize };
 }
 
-/** The graph's models with weights from its seed, and their trainers at step 0. */
-export function netloomModels(document: GraphDocument): NetloomModels {
-  return document.training.task === 'gan' ? gan(document) : supervised(document);
+/** The graph's models with weights from its seed, and their trainers at step 0 (a GAN's discriminator takes batches of 2 × batchSize). */
+export function netloomModels(document: GraphDocument, batchSize: number = document.training.batchSize): NetloomModels {
+  return document.training.task === 'gan' ? gan(document, batchSize) : supervised(document, batchSize);
 }
 
 /** Writes weights and state by `node/name` into every model buffer of that name (a GAN's shared discriminator in both models). */
