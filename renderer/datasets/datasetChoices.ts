@@ -33,8 +33,15 @@ export function datasetName(reference: DatasetReference | undefined): string {
   return parts.at(-1) === '' ? reference.path : (parts.at(-1) ?? reference.path);
 }
 
+/** The same data, whatever normalization each asks for (files added again answer without one). */
 export function sameReference(a: DatasetReference | undefined, b: DatasetReference | undefined): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return JSON.stringify(dataOnly(a)) === JSON.stringify(dataOnly(b));
+}
+
+function dataOnly(reference: DatasetReference | undefined): Omit<DatasetReference, 'normalization'> | undefined {
+  if (reference === undefined) return undefined;
+  const { normalization: _normalization, ...data } = reference;
+  return data;
 }
 
 export function withDataset(document: GraphDocument, dataset: DatasetReference): GraphDocument {
