@@ -60,9 +60,24 @@ export function categoryTone(category: LayerCategory | undefined): CategoryTone 
   return category === undefined ? 'unknown' : TONES[category];
 }
 
-/** "12345" -> "12.3k" for compact display; exact below ten thousand. */
+/** Units above a million, largest first: a trillion parameters reads "1.00T", not "1000000.0M". */
+const LARGE_UNITS: readonly (readonly [number, string])[] = [
+  [1e15, 'P'],
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+];
+
+/** "12345" -> "12.3k" for compact display; exact below ten thousand; three significant digits from a million. */
 export function formatCount(count: number): string {
+  if (!Number.isFinite(count)) return '—';
   if (count < 10_000) return count.toLocaleString('en-US');
   if (count < 1_000_000) return `${(count / 1000).toFixed(count < 100_000 ? 1 : 0)}k`;
-  return `${(count / 1_000_000).toFixed(count < 10_000_000 ? 2 : 1)}M`;
+  const [size, unit] = LARGE_UNITS.find(([limit]) => count >= limit) ?? LARGE_UNITS[LARGE_UNITS.length - 1];
+  const scaled = count / size;
+  // Rounding can carry past the unit (999,999,999 -> "1000M"): the next unit up then says it.
+  const digits = scaled < 10 ? 2 : scaled < 100 ? 1 : 0;
+  const text = scaled.toFixed(digits);
+  if (Number(text) >= 1000 && size < 1e15) return formatCount(1000 * size);
+  return `${text}${unit}`;
 }

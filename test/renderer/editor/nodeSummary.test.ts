@@ -49,5 +49,10 @@ describe('node summary', () => {
     expect(formatCount(32_832)).toBe('32.8k');
     expect(formatCount(203_840)).toBe('204k');
     expect(formatCount(1_234_567)).toBe('1.23M');
+    expect(formatCount(12_345_678)).toBe('12.3M');
+    expect(formatCount(999_999_999)).toBe('1.00G');
+    expect(formatCount(2_500_000_000)).toBe('2.50G');
+    expect(formatCount(1_000_796_000_000)).toBe('1.00T');
+    expect(formatCount(Number.POSITIVE_INFINITY)).toBe('—');
   });
 });
