@@ -2,7 +2,7 @@
 // browser) on fixed inputs against Netloom's own inference pass over the same weights. For each
 // output: the largest absolute difference, and the largest relative to the largest magnitude of
 // Netloom's output (so values near zero do not blow it up); over the tolerance fails.
-import * as ort from 'onnxruntime-web';
+import * as ort from 'onnxruntime-web/wasm';
 import type { GraphDocument } from '../../graph/index.ts';
 import type { Model } from '../../train/model.ts';
 import type { ExportPart } from '../parts.ts';
