@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { ActivationPlot } from './ActivationPlot.tsx';
 import { ACTIVATIONS, activation, gradientRegions, type ActivationName } from './activations.ts';
-import { useLearnNetwork } from './learnNetwork.ts';
+import { activationOfLayer } from './activationOverlay.ts';
+import { selectedType, useLearnNetwork } from './learnNetwork.ts';
 import { NetworkActivations, useActivationOverlay } from './NetworkActivations.tsx';
 
 function regionText(name: ActivationName): string {
@@ -13,9 +14,11 @@ function regionText(name: ActivationName): string {
 }
 
 export function ActivationLab() {
-  const [name, setName] = useState<ActivationName>('sigmoid');
   const network = useLearnNetwork();
-  const [nodeId, setNodeId] = useState<string | null>(null);
+  // Opened on a selected activation layer (from its inspector), the lab looks into that layer.
+  const selected = activationOfLayer(selectedType(network) ?? '');
+  const [name, setName] = useState<ActivationName>(selected ?? 'sigmoid');
+  const [nodeId, setNodeId] = useState<string | null>(selected === undefined ? null : (network?.store.getState().selectedNodeId ?? null));
   const overlay = useActivationOverlay(network, nodeId, name);
   const entry = activation(name);
   return (

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { convolve, outputSize, WORKED_INPUT, WORKED_KERNEL, type Grid } from './convolution.ts';
 import { channelEquations, inputChannels, stackFilters } from './convolutionExamples.ts';
 import { GridView, padGrid } from './GridView.tsx';
-import { useLearnNetwork } from './learnNetwork.ts';
+import { selectedType, useLearnNetwork } from './learnNetwork.ts';
 import { NetworkConvolution } from './NetworkConvolution.tsx';
 import { StepControls } from './StepControls.tsx';
 import { useStepper } from './useStepper.ts';
@@ -43,7 +43,8 @@ function useConvolutionState() {
 /** The worked example, or "In my network": the same view on a Conv2D of the open graph. */
 export function ConvolutionLab() {
   const network = useLearnNetwork();
-  const [mode, setMode] = useState<'example' | 'network'>('example');
+  // Opened on a selected Conv2D (from its inspector), the lab starts on that layer.
+  const [mode, setMode] = useState<'example' | 'network'>(() => (selectedType(network) === 'Conv2D' ? 'network' : 'example'));
   const modes = [['example', 'Worked example'], ['network', 'In my network']] as const;
   return (
     <section className="learn-lab" aria-label="Convolution lab">

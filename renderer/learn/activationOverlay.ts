@@ -34,7 +34,9 @@ export function overlayRegions(name: ActivationName): GradientRegion[] {
 }
 
 function percent(part: number, whole: number): string {
-  return whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`;
+  if (whole === 0 || part === 0) return '0%';
+  const share = (100 * part) / whole;
+  return share < 0.1 ? 'under 0.1%' : `${share.toFixed(1)}%`;
 }
 
 /** The lines under the plot: dead units (a zero region), saturated units (a vanishing one), and the inputs' shares. */

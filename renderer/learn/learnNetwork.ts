@@ -26,6 +26,12 @@ export function useLearnNetwork(): LearnNetwork | null {
   return useContext(LearnNetworkContext);
 }
 
+/** The type of the layer selected in the editor, if any: a lab opened from a layer's inspector starts on it. */
+export function selectedType(network: LearnNetwork | null): string | undefined {
+  const state = network?.store.getState();
+  return state?.document.nodes.find((node) => node.id === state.selectedNodeId)?.type;
+}
+
 /** Starts training the open graph with its own settings, as the dock's Train does. */
 export function trainOpenGraph(network: LearnNetwork): void {
   network.runs.engine();

@@ -120,5 +120,7 @@ describe('the activation overlay', () => {
       'Inputs where the gradient is zero: 62.5%.',
       'Inputs off the plot: 1 left of −6, 0 right of 6.',
     ]);
+    expect(overlayLines({ ...stats, units: 4704, deadUnits: 1 }, 'relu')[0]).toMatch(/^Dead units: 1 of 4704 \(under 0\.1%\)/);
+    expect(overlayLines({ ...stats, deadUnits: 0 }, 'relu')[0]).toMatch(/^Dead units: 0 of 4 \(0%\)/);
   });
 });
