@@ -115,3 +115,32 @@ describe('activation inputs', () => {
     expect(total).toBe(32 * 196);
   });
 });
+
+describe('inferExamples against the graph as it is now', () => {
+  it('refuses the run\'s weights once the graph changed since it trained, naming the buffer', async () => {
+    const harness = createHarness();
+    await harness.send({ type: 'compile', document: xo(), backend: 'cpu' });
+    await harness.send({ type: 'start', settings: { steps: 3, telemetryRate: 1e9 } });
+    const edited = xo() as { nodes: { id: string; params: Record<string, unknown> }[] };
+    edited.nodes.find((node) => node.id === 'conv2d1')!.params.filters = 8;
+    await harness.send({ type: 'inferExamples', requestId: 6, document: edited, weights: 'run', examples: [{ index: 0 }], nodeIds: [], parameterNodeIds: [] });
+    expect(harness.of('problem')[0].problems[0].message).toBe("The latest run's conv2d1/weights holds 36 values, the graph now needs 72: it changed since it trained. Train it again.");
+  });
+
+  it('feeds the examples standardized as training does when the graph asks for it', async () => {
+    const document = xo() as { dataset: Record<string, unknown> };
+    document.dataset.normalization = 'standardize';
+    const harness = createHarness();
+    await harness.send({ type: 'inferExamples', requestId: 7, document, weights: 'initial', examples: [{ index: 4 }], nodeIds: ['input1'], parameterNodeIds: [] });
+    const fed = floats(harness.of('examplesInferred')[0].outputs.input1);
+    // Standardized over the training split: the one example's values are centred near 0, no longer in [0, 1].
+    expect(Math.min(...fed)).toBeLessThan(-0.1);
+    const plain = createHarness();
+    await plain.send({ type: 'inferExamples', requestId: 8, document: xo(), weights: 'initial', examples: [{ index: 4 }], nodeIds: ['input1'], parameterNodeIds: [] });
+    const raw = floats(plain.of('examplesInferred')[0].outputs.input1);
+    // One affine map for the one channel: the same factor between any two pixels' differences.
+    const ratio = (fed[10] - fed[0]) / (raw[10] - raw[0]);
+    expect((fed[40] - fed[0]) / (raw[40] - raw[0])).toBeCloseTo(ratio, 4);
+    expect(ratio).toBeGreaterThan(1);
+  });
+});
