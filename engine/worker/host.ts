@@ -14,6 +14,7 @@ import { findExamples } from './examples.ts';
 import type { SessionFiles } from './sessionFiles.ts';
 import { checkWeights, exportFiles, pytorchCode, type ExportDependencies } from './exports.ts';
 import { recurrentGates } from './gates.ts';
+import { handleLearnRequest } from './learnRequests.ts';
 import { HistogramPacer, modelWithParameters, parameterHistograms } from './histograms.ts';
 import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
 
@@ -114,6 +115,7 @@ export class EngineHost {
         return this.send(pytorchCode(request));
       case 'checkWeights':
         return this.send(checkWeights(request));
+      case 'inferExamples': case 'binActivationInputs': return handleLearnRequest({ run: this.run, load: this.loadContext(), send: (event) => this.send(event) }, request);
     }
   }
 

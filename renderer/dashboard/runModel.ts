@@ -162,6 +162,8 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
     case 'exported':
     case 'code':
     case 'weightsChecked':
+    case 'examplesInferred':
+    case 'activationInputsBinned':
       return model;
   }
 }

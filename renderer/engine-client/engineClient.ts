@@ -1,7 +1,7 @@
 // The only code that creates the engine worker: a typed proxy over engine/protocol. Requests go
 // out as messages; events come back to subscribers; probe, weights and checkpoint requests
 // resolve with their answer.
-import type { DatasetPreviewPayload, EngineEvent, EngineRequest, ExampleQuery, ExportFormat, ExportWeightsChoice, FileToAdd } from '../../engine/protocol/index.ts';
+import { LEARN_ANSWERS, type DatasetPreviewPayload, type EngineEvent, type EngineRequest, type ExampleQuery, type ExportFormat, type ExportWeightsChoice, type FileToAdd, type LearnRequest } from '../../engine/protocol/index.ts';
 
 /** What the client needs of a worker (a real Worker, or a fake in tests). */
 export interface WorkerPort {
@@ -11,8 +11,11 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' | 'examples' | 'filesAdded' | 'datasetPreview' | 'exported' | 'code' | 'weightsChecked' }>;
-const ANSWERS: ReadonlySet<EngineEvent['type']> = new Set(['probed', 'weights', 'checkpoint', 'examples', 'filesAdded', 'datasetPreview', 'exported', 'code', 'weightsChecked']);
+type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' | 'examples' | 'filesAdded' | 'datasetPreview' | 'exported' | 'code' | 'weightsChecked' | (typeof LEARN_ANSWERS)[number] }>;
+const ANSWERS: ReadonlySet<EngineEvent['type']> = new Set(['probed', 'weights', 'checkpoint', 'examples', 'filesAdded', 'datasetPreview', 'exported', 'code', 'weightsChecked', ...LEARN_ANSWERS]);
+
+/** A Learn panel request without its id (the client numbers it). */
+type LearnAsk<Type extends LearnRequest['type']> = Omit<Extract<LearnRequest, { type: Type }>, 'requestId' | 'type'>;
 
 function isAnswer(event: EngineEvent): event is Answer {
   return ANSWERS.has(event.type);
@@ -131,6 +134,16 @@ export class EngineClient {
   /** Whether a checkpoint file fits the graph (rejects with the reason it does not). */
   checkWeights(document: unknown, name: string, data: ArrayBuffer): Promise<Extract<EngineEvent, { type: 'weightsChecked' }>> {
     return this.askQuietly((requestId) => ({ type: 'checkWeights', requestId, document, name, data })) as Promise<Extract<EngineEvent, { type: 'weightsChecked' }>>;
+  }
+
+  /** The Learn panel's inference on chosen dataset examples: the named nodes' outputs and parameters (problems go to the asker only). */
+  inferExamples(request: LearnAsk<'inferExamples'>): Promise<Extract<EngineEvent, { type: 'examplesInferred' }>> {
+    return this.askQuietly((requestId) => ({ type: 'inferExamples', requestId, ...request })) as Promise<Extract<EngineEvent, { type: 'examplesInferred' }>>;
+  }
+
+  /** Where an activation layer's inputs fall in the run's latest batch, binned in the worker. */
+  binActivationInputs(request: LearnAsk<'binActivationInputs'>): Promise<Extract<EngineEvent, { type: 'activationInputsBinned' }>> {
+    return this.askQuietly((requestId) => ({ type: 'binActivationInputs', requestId, ...request })) as Promise<Extract<EngineEvent, { type: 'activationInputsBinned' }>>;
   }
 
   terminate(): void {

@@ -3,6 +3,9 @@
 import { useState } from 'react';
 import { ActivationPlot } from './ActivationPlot.tsx';
 import { ACTIVATIONS, activation, gradientRegions, type ActivationName } from './activations.ts';
+import { activationOfLayer } from './activationOverlay.ts';
+import { selectedType, useLearnNetwork } from './learnNetwork.ts';
+import { NetworkActivations, useActivationOverlay } from './NetworkActivations.tsx';
 
 function regionText(name: ActivationName): string {
   const regions = gradientRegions(name);
@@ -11,20 +14,25 @@ function regionText(name: ActivationName): string {
 }
 
 export function ActivationLab() {
-  const [name, setName] = useState<ActivationName>('sigmoid');
+  const network = useLearnNetwork();
+  // Opened on a selected activation layer (from its inspector), the lab looks into that layer.
+  const selected = activationOfLayer(selectedType(network) ?? '');
+  const [name, setName] = useState<ActivationName>(selected ?? 'sigmoid');
+  const [nodeId, setNodeId] = useState<string | null>(selected === undefined ? null : (network?.store.getState().selectedNodeId ?? null));
+  const overlay = useActivationOverlay(network, nodeId, name);
   const entry = activation(name);
   return (
     <section className="learn-lab" aria-label="Activation lab">
       <p className="learn-lead">An activation bends each unit&apos;s output. Backpropagation multiplies the gradient by its derivative, so where the derivative is near 0 a layer stops learning.</p>
       <div className="learn-toggle" role="radiogroup" aria-label="Activation">
         {ACTIVATIONS.map((candidate) => (
-          <button key={candidate.name} type="button" role="radio" aria-checked={candidate.name === name} className={candidate.name === name ? 'active' : ''} onClick={() => setName(candidate.name)}>
+          <button key={candidate.name} type="button" role="radio" aria-checked={candidate.name === name} className={candidate.name === name ? 'active' : ''} onClick={() => setName(candidate.name)} disabled={nodeId !== null && candidate.name !== name}>
             {candidate.label}
           </button>
         ))}
       </div>
       <div className="learn-row">
-        <ActivationPlot name={name} />
+        <ActivationPlot name={name} inputs={nodeId === null ? undefined : (overlay.stats ?? undefined)} />
         <div className="learn-facts" data-testid="activation-facts">
           <h3>{entry.label}</h3>
           <p className="learn-formula-line">
@@ -39,6 +47,18 @@ export function ActivationLab() {
           <p>{entry.note}</p>
         </div>
       </div>
+      {network !== null && (
+        <NetworkActivations
+          network={network}
+          nodeId={nodeId}
+          name={name}
+          overlay={overlay}
+          onPick={(picked, pickedName) => {
+            setNodeId(picked);
+            if (pickedName !== undefined) setName(pickedName);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { useMemo, useState } from 'react';
 import { convolve, outputSize, WORKED_INPUT, WORKED_KERNEL, type Grid } from './convolution.ts';
 import { channelEquations, inputChannels, stackFilters } from './convolutionExamples.ts';
 import { GridView, padGrid } from './GridView.tsx';
+import { selectedType, useLearnNetwork } from './learnNetwork.ts';
+import { NetworkConvolution } from './NetworkConvolution.tsx';
 import { StepControls } from './StepControls.tsx';
 import { useStepper } from './useStepper.ts';
 
@@ -38,14 +40,36 @@ function useConvolutionState() {
   return { input, setInput, kernel, setKernel, stride, setStride, padding, setPadding, channels, setChannels, filters, setFilters, fit, result };
 }
 
+/** The worked example, or "In my network": the same view on a Conv2D of the open graph. */
 export function ConvolutionLab() {
+  const network = useLearnNetwork();
+  // Opened on a selected Conv2D (from its inspector), the lab starts on that layer.
+  const [mode, setMode] = useState<'example' | 'network'>(() => (selectedType(network) === 'Conv2D' ? 'network' : 'example'));
+  const modes = [['example', 'Worked example'], ['network', 'In my network']] as const;
+  return (
+    <section className="learn-lab" aria-label="Convolution lab">
+      {network !== null && (
+        <div className="learn-toggle" role="radiogroup" aria-label="Convolution source">
+          {modes.map(([name, label]) => (
+            <button key={name} type="button" role="radio" aria-checked={mode === name} className={mode === name ? 'active' : ''} onClick={() => setMode(name)} data-testid={`conv-mode-${name}`}>
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
+      {network !== null && mode === 'network' ? <NetworkConvolution network={network} /> : <WorkedConvolution />}
+    </section>
+  );
+}
+
+function WorkedConvolution() {
   const state = useConvolutionState();
   const stepper = useStepper(state.result?.steps.length ?? 0);
   const current = state.result?.steps[stepper.index];
   const window = new Set(current?.products.filter((product) => product.channel === 0).map((product) => `${product.row},${product.column}`));
   const cellsPerFilter = (state.result?.size ?? 0) ** 2;
   return (
-    <section className="learn-lab" aria-label="Convolution lab">
+    <div className="learn-lab">
       <p className="learn-lead">A filter slides over the input. At each position it multiplies the cells under it by its weights and adds the products: one output cell per position.</p>
       <div className="learn-controls">
         <NumberChoice label="Stride" value={state.stride} options={[1, 2, 3]} onChange={state.setStride} />
@@ -76,7 +100,7 @@ export function ConvolutionLab() {
       )}
       {state.result !== null && <StepControls stepper={stepper} label="conv" />}
       <InputEditor input={state.input} onChange={state.setInput} />
-    </section>
+    </div>
   );
 }
 

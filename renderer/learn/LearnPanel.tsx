@@ -5,13 +5,16 @@ import { useEffect, useRef, useState } from 'react';
 import { LEARN_EVENT, type LabName } from '../document/learnPanelRequest.ts';
 import { ActivationLab } from './ActivationLab.tsx';
 import { ConvolutionLab } from './ConvolutionLab.tsx';
+import { LearnNetworkContext, type LearnNetwork } from './learnNetwork.ts';
 import { PoolingLab } from './PoolingLab.tsx';
+import { XoTour } from './XoTour.tsx';
 import './learn.css';
 
 const LABS: readonly (readonly [LabName, string])[] = [
   ['convolution', 'Convolution'],
   ['pooling', 'Pooling'],
   ['activations', 'Activation functions'],
+  ['xo', 'X versus O'],
 ];
 
 /** The lab on screen, or null while the panel is closed; opened by requestLearnPanel. */
@@ -25,10 +28,15 @@ export function useLearnPanel(): { lab: LabName | null; setLab: (lab: LabName | 
   return { lab, setLab };
 }
 
-/** The panel where requestLearnPanel asks for it: mounted once by the shell, over the start page or the editor. */
-export function LearnHost() {
+/** The panel where requestLearnPanel asks for it: mounted once by the shell, over the start page or the editor; `network` lets labs read the open graph. */
+export function LearnHost({ network = null }: { network?: LearnNetwork | null }) {
   const { lab, setLab } = useLearnPanel();
-  return lab === null ? null : <LearnPanel lab={lab} onChange={setLab} onClose={() => setLab(null)} />;
+  if (lab === null) return null;
+  return (
+    <LearnNetworkContext.Provider value={network}>
+      <LearnPanel lab={lab} onChange={setLab} onClose={() => setLab(null)} />
+    </LearnNetworkContext.Provider>
+  );
 }
 
 export function LearnPanel({ lab, onChange, onClose }: { lab: LabName; onChange: (lab: LabName) => void; onClose: () => void }) {
@@ -73,6 +81,7 @@ export function LearnPanel({ lab, onChange, onClose }: { lab: LabName; onChange:
           {lab === 'convolution' && <ConvolutionLab />}
           {lab === 'pooling' && <PoolingLab />}
           {lab === 'activations' && <ActivationLab />}
+          {lab === 'xo' && <XoTour />}
         </div>
       </div>
     </div>

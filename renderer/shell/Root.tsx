@@ -50,6 +50,7 @@ function App({ store, platform, showStart }: { store: EditorStore; platform: Pla
   const start = useStartPage(store, showStart);
   const { document } = useEditorState(store);
   useAppEffects(store, platform, commands);
+  const learn = useMemo(() => ({ store, runs, openExample: (name: string) => void commands.openExample(name) }), [store, runs, commands]);
   useEffect(() => {
     let active = true;
     void readAutosave(platform).then((found) => {
@@ -72,14 +73,14 @@ function App({ store, platform, showStart }: { store: EditorStore; platform: Pla
     return (
       <>
         <StartPage platform={platform} commands={commands} onClose={start.returnable ? start.close : null} currentName={document.metadata.name} />
-        <LearnHost />
+        <LearnHost network={learn} />
         {dialog}
       </>
     );
   return (
     <>
       <Layout store={store} platform={platform} commands={commands} runs={runs} onRestore={onRestore} onHome={start.open} />
-      <LearnHost />
+      <LearnHost network={learn} />
       {dialog}
     </>
   );
