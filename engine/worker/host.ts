@@ -14,6 +14,8 @@ import { findExamples } from './examples.ts';
 import type { SessionFiles } from './sessionFiles.ts';
 import { checkWeights, exportFiles, pytorchCode, type ExportDependencies } from './exports.ts';
 import { recurrentGates } from './gates.ts';
+import { lstmCellAnswer } from './learnCell.ts';
+import { handleGradientStudy } from './learnGradients.ts';
 import { HistogramPacer, modelWithParameters, parameterHistograms } from './histograms.ts';
 import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
 
@@ -114,6 +116,10 @@ export class EngineHost {
         return this.send(pytorchCode(request));
       case 'checkWeights':
         return this.send(checkWeights(request));
+      case 'gradientStudy':
+        return handleGradientStudy(this, request, { send: (event) => this.send(event), yieldControl: this.options.yieldControl });
+      case 'lstmCell':
+        return this.send(await lstmCellAnswer(this.run, request));
     }
   }
 
