@@ -50,6 +50,8 @@ export type LearnDynamicsEvent =
   | {
       readonly type: 'lstmCell';
       readonly requestId: number;
+      /** The graph that trained last (its name) and its LSTM node. */
+      readonly graph: string;
       readonly nodeId: string;
       readonly example: number;
       readonly exampleCount: number;

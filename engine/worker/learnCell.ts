@@ -94,7 +94,7 @@ const copies = new WeakMap<Model, Model>();
 
 /** The answer to `lstmCell`: the values, or a problem that says what to do. */
 export async function lstmCellAnswer(run: TrainingRun | null, request: Extract<LearnDynamicsRequest, { type: 'lstmCell' }>): Promise<LstmCellEvent> {
-  const answer = { type: 'lstmCell', requestId: request.requestId, nodeId: request.nodeId ?? '', example: request.example, exampleCount: 0, step: run?.steps ?? 0 } as const;
+  const answer = { type: 'lstmCell', requestId: request.requestId, graph: '', nodeId: request.nodeId ?? '', example: request.example, exampleCount: 0, step: run?.steps ?? 0 } as const;
   try {
     if (run === null || run.steps === 0) throw new Error('Nothing has trained yet: train a graph with an LSTM layer (the Sine LSTM example trains in seconds), then open this lab again.');
     if (!(run.loop instanceof SupervisedTask)) throw new Error('The latest run is not a supervised one: train a graph with an LSTM layer first.');
@@ -102,7 +102,7 @@ export async function lstmCellAnswer(run: TrainingRun | null, request: Extract<L
     const document = model.compiled.document;
     const lstm = document.nodes.find((node) => node.type === 'LSTM' && (request.nodeId === undefined || node.id === request.nodeId));
     if (lstm === undefined) throw new Error(`The graph that trained last (${document.metadata.name}) has no LSTM layer${request.nodeId === undefined ? '' : ` named ${request.nodeId}`}: add one and train, or open the Sine LSTM example.`);
-    const counted = { ...answer, nodeId: lstm.id, exampleCount: dataset.count };
+    const counted = { ...answer, graph: document.metadata.name, nodeId: lstm.id, exampleCount: dataset.count };
     if (!Number.isInteger(request.example) || request.example < 0 || request.example >= dataset.count) throw new Error(`Example ${request.example} is outside the dataset (0 to ${dataset.count - 1}).`);
     const values = await cellValues(model, lstm.id, dataset, request.example);
     return { ...counted, values };

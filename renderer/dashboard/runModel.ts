@@ -162,6 +162,9 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
     case 'exported':
     case 'code':
     case 'weightsChecked':
+    case 'gradientStudy':
+    case 'gradientStudyEnded':
+    case 'lstmCell':
       return model;
   }
 }

@@ -1,10 +1,13 @@
 // The Learn panel: the course's ideas as interactive labs (convolution, pooling, activation
 // functions). Opened from the top bar, the start page and a layer's inspector through
 // requestLearnPanel (renderer/document); Escape or Done closes it.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LEARN_EVENT, type LabName } from '../document/learnPanelRequest.ts';
 import { ActivationLab } from './ActivationLab.tsx';
 import { ConvolutionLab } from './ConvolutionLab.tsx';
+import { GradientLab } from './GradientLab.tsx';
+import { LearnEngineContext, type LearnEngine } from './learnEngine.ts';
+import { LstmCellLab } from './LstmCellLab.tsx';
 import { PoolingLab } from './PoolingLab.tsx';
 import './learn.css';
 
@@ -12,6 +15,8 @@ const LABS: readonly (readonly [LabName, string])[] = [
   ['convolution', 'Convolution'],
   ['pooling', 'Pooling'],
   ['activations', 'Activation functions'],
+  ['gradients', 'Vanishing gradients'],
+  ['lstmCell', 'LSTM cell'],
 ];
 
 /** The lab on screen, or null while the panel is closed; opened by requestLearnPanel. */
@@ -25,10 +30,16 @@ export function useLearnPanel(): { lab: LabName | null; setLab: (lab: LabName | 
   return { lab, setLab };
 }
 
-/** The panel where requestLearnPanel asks for it: mounted once by the shell, over the start page or the editor. */
-export function LearnHost() {
+/** The panel where requestLearnPanel asks for it: mounted once by the shell, over the start page or the editor; `engine` serves the labs that read the user's network. */
+export function LearnHost({ engine }: { engine?: LearnEngine }) {
   const { lab, setLab } = useLearnPanel();
-  return lab === null ? null : <LearnPanel lab={lab} onChange={setLab} onClose={() => setLab(null)} />;
+  const context = useMemo(() => (engine === undefined ? null : { ...engine, close: () => setLab(null) }), [engine, setLab]);
+  if (lab === null) return null;
+  return (
+    <LearnEngineContext.Provider value={context}>
+      <LearnPanel lab={lab} onChange={setLab} onClose={() => setLab(null)} />
+    </LearnEngineContext.Provider>
+  );
 }
 
 export function LearnPanel({ lab, onChange, onClose }: { lab: LabName; onChange: (lab: LabName) => void; onClose: () => void }) {
@@ -73,6 +84,8 @@ export function LearnPanel({ lab, onChange, onClose }: { lab: LabName; onChange:
           {lab === 'convolution' && <ConvolutionLab />}
           {lab === 'pooling' && <PoolingLab />}
           {lab === 'activations' && <ActivationLab />}
+          {lab === 'gradients' && <GradientLab />}
+          {lab === 'lstmCell' && <LstmCellLab />}
         </div>
       </div>
     </div>

@@ -49,6 +49,7 @@ function App({ store, platform, showStart }: { store: EditorStore; platform: Pla
   const [autosaved, setAutosaved] = useState<AutosavedDocument | null>(null);
   const start = useStartPage(store, showStart);
   const { document } = useEditorState(store);
+  const learnEngine = useMemo(() => ({ client: () => runs.engine(), openExample: commands.openExample }), [runs, commands]);
   useAppEffects(store, platform, commands);
   useEffect(() => {
     let active = true;
@@ -72,14 +73,14 @@ function App({ store, platform, showStart }: { store: EditorStore; platform: Pla
     return (
       <>
         <StartPage platform={platform} commands={commands} onClose={start.returnable ? start.close : null} currentName={document.metadata.name} />
-        <LearnHost />
+        <LearnHost engine={learnEngine} />
         {dialog}
       </>
     );
   return (
     <>
       <Layout store={store} platform={platform} commands={commands} runs={runs} onRestore={onRestore} onHome={start.open} />
-      <LearnHost />
+      <LearnHost engine={learnEngine} />
       {dialog}
     </>
   );

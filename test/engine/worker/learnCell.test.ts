@@ -39,7 +39,7 @@ describe('the lstmCell request', () => {
     await harness.send({ type: 'lstmCell', requestId: 2, example: 7 });
     await harness.send({ type: 'readWeights', requestId: 3, nodeId: 'lstm1' });
     const answer = harness.of('lstmCell')[0];
-    expect(answer).toMatchObject({ nodeId: 'lstm1', example: 7, exampleCount: 1000, step: 30 });
+    expect(answer).toMatchObject({ graph: 'Sine LSTM', nodeId: 'lstm1', example: 7, exampleCount: 1000, step: 30 });
     const values = answer.values!;
     expect([values.steps, values.units, values.features]).toEqual([20, 32, 1]);
     const tensors = harness.of('weights')[0].tensors;
