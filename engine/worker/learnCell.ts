@@ -96,7 +96,7 @@ const copies = new WeakMap<Model, Model>();
 export async function lstmCellAnswer(run: TrainingRun | null, request: Extract<LearnDynamicsRequest, { type: 'lstmCell' }>): Promise<LstmCellEvent> {
   const answer = { type: 'lstmCell', requestId: request.requestId, graph: '', nodeId: request.nodeId ?? '', example: request.example, exampleCount: 0, step: run?.steps ?? 0 } as const;
   try {
-    if (run === null || run.steps === 0) throw new Error('Nothing has trained yet: train a graph with an LSTM layer (the Sine LSTM example trains in seconds), then open this lab again.');
+    if (run === null || run.steps === 0) throw new Error('Nothing has trained yet: train a graph with an LSTM layer, then open this lab again.');
     if (!(run.loop instanceof SupervisedTask)) throw new Error('The latest run is not a supervised one: train a graph with an LSTM layer first.');
     const { model, dataset } = run.loop.parts;
     const document = model.compiled.document;

@@ -70,7 +70,7 @@ function NeedsTraining({ engine, problem }: { engine: LearnEngine; problem: stri
           Open the Sine LSTM example
         </button>
       )}
-      <p className="learn-note">Then press Train in the dock (a few seconds is enough) and open this lab again.</p>
+      <p className="learn-note">The Sine LSTM example trains in seconds: open it, press Train in the dock, and come back to this lab.</p>
     </div>
   );
 }
