@@ -29,6 +29,8 @@ export interface LstmCellValues {
   /** Features of the LSTM's input at each step, [T, F]. */
   readonly features: number;
   readonly input: ArrayBuffer;
+  /** For token data, the example's token at each step as its symbol (the LSTM's input is then that token's embedding). */
+  readonly symbols?: readonly string[];
   /** The gates after their activations, as the kernel computed them: i, f, g (candidate), o. */
   readonly inputGate: ArrayBuffer;
   readonly forgetGate: ArrayBuffer;
@@ -53,6 +55,8 @@ export type LearnDynamicsEvent =
       /** The graph that trained last (its name) and its LSTM node. */
       readonly graph: string;
       readonly nodeId: string;
+      /** Every LSTM node of that graph, for a graph with several. */
+      readonly layers: readonly string[];
       readonly example: number;
       readonly exampleCount: number;
       readonly step: number;

@@ -94,15 +94,16 @@ const copies = new WeakMap<Model, Model>();
 
 /** The answer to `lstmCell`: the values, or a problem that says what to do. */
 export async function lstmCellAnswer(run: TrainingRun | null, request: Extract<LearnDynamicsRequest, { type: 'lstmCell' }>): Promise<LstmCellEvent> {
-  const answer = { type: 'lstmCell', requestId: request.requestId, graph: '', nodeId: request.nodeId ?? '', example: request.example, exampleCount: 0, step: run?.steps ?? 0 } as const;
+  const answer = { type: 'lstmCell', requestId: request.requestId, graph: '', nodeId: request.nodeId ?? '', layers: [] as readonly string[], example: request.example, exampleCount: 0, step: run?.steps ?? 0 } as const;
   try {
     if (run === null || run.steps === 0) throw new Error('Nothing has trained yet: train a graph with an LSTM layer, then open this lab again.');
     if (!(run.loop instanceof SupervisedTask)) throw new Error('The latest run is not a supervised one: train a graph with an LSTM layer first.');
     const { model, dataset } = run.loop.parts;
     const document = model.compiled.document;
+    const layers = document.nodes.filter((node) => node.type === 'LSTM').map((node) => node.id);
     const lstm = document.nodes.find((node) => node.type === 'LSTM' && (request.nodeId === undefined || node.id === request.nodeId));
     if (lstm === undefined) throw new Error(`The graph that trained last (${document.metadata.name}) has no LSTM layer${request.nodeId === undefined ? '' : ` named ${request.nodeId}`}: add one and train, or open the Sine LSTM example.`);
-    const counted = { ...answer, graph: document.metadata.name, nodeId: lstm.id, exampleCount: dataset.count };
+    const counted = { ...answer, graph: document.metadata.name, nodeId: lstm.id, layers, exampleCount: dataset.count };
     if (!Number.isInteger(request.example) || request.example < 0 || request.example >= dataset.count) throw new Error(`Example ${request.example} is outside the dataset (0 to ${dataset.count - 1}).`);
     const values = await cellValues(model, lstm.id, dataset, request.example);
     return { ...counted, values };
@@ -122,9 +123,12 @@ async function cellValues(model: Model, nodeId: string, dataset: SupervisedTask[
   for (const parameter of model.compiled.parameters) parameters.set(`${parameter.node}/${parameter.name}`, Float32Array.from((await model.read(parameter.value)).data));
   copy.writeParameters(parameters);
   const batcher = createBatcher(dataset, { batchSize: 1, indices: Int32Array.of(example), shuffle: false, normalization: documentNormalization(document, dataset) });
-  copy.write(copy.inputBuffer(dataInputOf(copy)), batcher.fill(0).inputs);
+  const inputs = batcher.fill(0).inputs;
+  copy.write(copy.inputBuffer(dataInputOf(copy)), inputs);
   copy.forward('infer');
-  return readLstm(copy, nodeId);
+  const vocabulary = dataset.vocabulary;
+  const symbols = dataset.inputs.kind === 'token' && vocabulary !== undefined ? Array.from(inputs, (token) => vocabulary[token] ?? `#${token}`) : undefined;
+  return { ...readLstm(copy, nodeId), symbols };
 }
 
 function readLstm(copy: Model, nodeId: string): LstmCellValues {

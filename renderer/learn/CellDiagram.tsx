@@ -2,7 +2,7 @@
 // forget gate's × and the input's +, the four gates fed by h_{t−1} and x_t from below, and the
 // output gate scaling tanh(c_t) into h_t. Every box and wire carries the chosen unit's value.
 import type { ReactNode } from 'react';
-import { formatValue, gateView, type CellStepView, type GateKey } from './lstmCell.ts';
+import { formatValue, gateView, inputLabel, type CellStepView, type GateKey } from './lstmCell.ts';
 import { SvgSubscripted } from './Subscripted.tsx';
 
 const WIDTH = 660;
@@ -74,7 +74,7 @@ export function CellDiagram({ view }: { view: CellStepView }) {
       <Wire points={[[20, HIDDEN_Y], [output, HIDDEN_Y]]} />
       <Label x={20} y={HIDDEN_Y + 22} anchor="start" text={`h_{t−1} = ${formatValue(view.previousHidden)}`} />
       <Wire points={[[X_ENTRY, HEIGHT - 4], [X_ENTRY, HIDDEN_Y]]} />
-      <Label x={X_ENTRY + 8} y={HEIGHT - 8} anchor="start" text={`x_t = ${view.input.map((value) => formatValue(value)).slice(0, 3).join(', ')}${view.input.length > 3 ? ', …' : ''}`} />
+      <Label x={X_ENTRY + 8} y={HEIGHT - 8} anchor="start" text={inputLabel(view)} />
       {(Object.keys(GATE_X) as GateKey[]).map((gate) => (
         <Wire key={gate} points={[[GATE_X[gate], HIDDEN_Y], [GATE_X[gate], GATE_Y + BOX.height / 2]]} />
       ))}

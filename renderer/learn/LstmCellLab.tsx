@@ -12,14 +12,14 @@ import { StepControls } from './StepControls.tsx';
 import { useStepper } from './useStepper.ts';
 
 /** The worker's answer for an example, asked again when the example changes or on Refresh. */
-function useCellAnswer(engine: LearnEngine | null, example: number, refresh: number): { answer: LstmCellAnswer | null; asking: boolean } {
+function useCellAnswer(engine: LearnEngine | null, example: number, layer: string | undefined, refresh: number): { answer: LstmCellAnswer | null; asking: boolean } {
   const [answer, setAnswer] = useState<LstmCellAnswer | null>(null);
   const [asking, setAsking] = useState(false);
   useEffect(() => {
     if (engine === null) return undefined;
     let active = true;
     setAsking(true);
-    void askLstmCell(engine.client(), example).then((next) => {
+    void askLstmCell(engine.client(), example, layer).then((next) => {
       if (!active) return;
       setAnswer(next);
       setAsking(false);
@@ -27,7 +27,7 @@ function useCellAnswer(engine: LearnEngine | null, example: number, refresh: num
     return () => {
       active = false;
     };
-  }, [engine, example, refresh]);
+  }, [engine, example, layer, refresh]);
   return { answer, asking };
 }
 
@@ -109,13 +109,53 @@ function Cell({ answer, unit, setUnit }: { answer: LstmCellAnswer; unit: number;
   );
 }
 
+interface Choices {
+  readonly example: number;
+  readonly setExample: (example: number) => void;
+  readonly setLayer: (layer: string) => void;
+  readonly refresh: () => void;
+  readonly asking: boolean;
+}
+
+/** Where the values come from, and the example, layer and refresh that choose them. */
+function SourceControls({ answer, choices }: { answer: LstmCellAnswer; choices: Choices }) {
+  const count = answer.exampleCount;
+  return (
+    <div className="learn-controls">
+      <span className="learn-step-count" data-testid="cell-source">
+        {answer.graph} · {answer.nodeId} · after {answer.step} training steps
+      </span>
+      <label className="learn-choice">
+        Example
+        <input type="number" className="learn-number" min={0} max={Math.max(0, count - 1)} value={choices.example} onChange={(event) => choices.setExample(Math.max(0, Math.min(count - 1, Math.floor(Number(event.target.value)) || 0)))} aria-label="Example" />
+        <span className="learn-step-count">of {count}</span>
+      </label>
+      {answer.layers.length > 1 && (
+        <label className="learn-choice">
+          Layer
+          <select value={answer.nodeId} onChange={(event) => choices.setLayer(event.target.value)} aria-label="Layer">
+            {answer.layers.map((id) => (
+              <option key={id}>{id}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <button type="button" className="learn-button" onClick={choices.refresh} disabled={choices.asking} title="Read the weights again after more training">
+        Refresh
+      </button>
+      {answer.problem !== undefined && <span className="learn-problem">{answer.problem}</span>}
+    </div>
+  );
+}
+
 export function LstmCellLab() {
   const engine = useLearnEngine();
   const [example, setExample] = useState(0);
   const [unit, setUnit] = useState(0);
   const [refresh, setRefresh] = useState(0);
-  const { answer, asking } = useCellAnswer(engine, example, refresh);
-  const count = answer?.exampleCount ?? 0;
+  const [layer, setLayer] = useState<string | undefined>(undefined);
+  const { answer, asking } = useCellAnswer(engine, example, layer, refresh);
+  const choices: Choices = { example, setExample, setLayer, refresh: () => setRefresh((value) => value + 1), asking };
   return (
     <section className="learn-lab" aria-label="LSTM cell lab">
       <p className="learn-lead">
@@ -125,24 +165,11 @@ export function LstmCellLab() {
         <p className="learn-problem">This lab needs the engine: open the Learn panel from the app.</p>
       ) : answer === null ? (
         <p className="learn-step-count">Asking the engine…</p>
-      ) : answer.problem !== undefined && answer.values === undefined && count === 0 ? (
+      ) : answer.problem !== undefined && answer.values === undefined && answer.exampleCount === 0 ? (
         <NeedsTraining engine={engine} problem={answer.problem} />
       ) : (
         <>
-          <div className="learn-controls">
-            <span className="learn-step-count" data-testid="cell-source">
-              {answer.graph} · {answer.nodeId} · after {answer.step} training steps
-            </span>
-            <label className="learn-choice">
-              Example
-              <input type="number" className="learn-number" min={0} max={Math.max(0, count - 1)} value={example} onChange={(event) => setExample(Math.max(0, Math.min(count - 1, Math.floor(Number(event.target.value)) || 0)))} aria-label="Example" />
-              <span className="learn-step-count">of {count}</span>
-            </label>
-            <button type="button" className="learn-button" onClick={() => setRefresh((value) => value + 1)} disabled={asking} title="Read the weights again after more training">
-              Refresh
-            </button>
-            {answer.problem !== undefined && <span className="learn-problem">{answer.problem}</span>}
-          </div>
+          <SourceControls answer={answer} choices={choices} />
           <Cell answer={answer} unit={unit} setUnit={setUnit} />
         </>
       )}

@@ -26,6 +26,23 @@ function Sparkline({ label, values, step }: { label: string; values: readonly nu
   );
 }
 
+/** The tokens read, the one at this step marked. */
+function Symbols({ symbols, step }: { symbols: readonly string[]; step: number }) {
+  const x = (index: number) => 70 + (index / Math.max(1, symbols.length - 1)) * (WIDTH - 80);
+  return (
+    <g>
+      <text className="learn-tick" x={0} y={ROW / 2 + 4}>
+        <SvgSubscripted text="x_t" />
+      </text>
+      {symbols.map((symbol, index) => (
+        <text key={index} x={x(index)} y={ROW / 2 + 5} textAnchor="middle" className={index === step ? 'learn-symbol-now' : 'learn-symbol'}>
+          {symbol === ' ' ? '␣' : symbol}
+        </text>
+      ))}
+    </g>
+  );
+}
+
 export function SequenceStrip({ values, unit, step }: { values: LstmCellValues; unit: number; step: number }) {
   const rows = [
     { label: 'x_t', series: seriesOf(values.input, values.steps, values.features, 0) },
@@ -36,7 +53,7 @@ export function SequenceStrip({ values, unit, step }: { values: LstmCellValues; 
     <svg className="learn-sequence-strip" viewBox={`0 0 ${WIDTH} ${ROW * rows.length}`} role="img" aria-label="The sequence over time" data-testid="cell-sequence">
       {rows.map((row, index) => (
         <g key={row.label} transform={`translate(0, ${index * ROW})`}>
-          <Sparkline label={row.label} values={row.series} step={step} />
+          {index === 0 && values.symbols !== undefined ? <Symbols symbols={values.symbols} step={step} /> : <Sparkline label={row.label} values={row.series} step={step} />}
         </g>
       ))}
     </svg>

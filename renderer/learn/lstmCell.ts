@@ -22,6 +22,8 @@ export interface CellStepView {
   readonly unit: number;
   /** The LSTM's input at this step (all features). */
   readonly input: readonly number[];
+  /** For token data, the token read at this step (the input is its embedding). */
+  readonly symbol?: string;
   readonly previousHidden: number;
   readonly previousCell: number;
   /** In the order the cell uses them: forget, input, candidate, output. */
@@ -62,6 +64,7 @@ export function cellStep(values: LstmCellValues, step: number, unit: number): Ce
     step,
     unit,
     input: Array.from(new Float32Array(values.input, step * features * 4, features)),
+    symbol: values.symbols?.[step],
     previousHidden: step === 0 ? 0 : at(values.hidden, before),
     previousCell: step === 0 ? 0 : at(values.cell, before),
     gates,
@@ -128,6 +131,12 @@ export function subscriptPieces(text: string): { readonly text: string; readonly
   }
   if (rest.length > 0) pieces.push({ text: rest, subscript: false });
   return pieces;
+}
+
+/** The diagram's label for the input: its first values, or the token whose embedding it is. */
+export function inputLabel(view: CellStepView): string {
+  if (view.symbol !== undefined) return `x_t = embedding of “${view.symbol}”`;
+  return `x_t = ${view.input.slice(0, 3).map((value) => formatValue(value)).join(', ')}${view.input.length > 3 ? ', …' : ''}`;
 }
 
 /** What the forget gate does at this step, in words. */

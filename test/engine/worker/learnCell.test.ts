@@ -2,6 +2,7 @@
 // trained Sine LSTM against those equations applied to the run's own weights.
 import { describe, expect, it } from 'vitest';
 import { readExamples } from '../graph/examples.ts';
+import { TOY_VOCABULARY } from '../../../engine/data/index.ts';
 import { lstmUnitStep, type UnitWeights } from '../../../engine/worker/learnCell.ts';
 import { createHarness } from './hostHarness.ts';
 
@@ -67,6 +68,26 @@ describe('the lstmCell request', () => {
     }
     // The sine itself is the input: 20 values in [−1.5, 1.5] that are not all the same.
     expect(new Set(x).size).toBe(20);
+  });
+
+  it('reads an LSTM behind an embedding: its input is the embedded tokens, named by their symbols', async () => {
+    const harness = createHarness();
+    await harness.send({ type: 'compile', document: readExamples().find((example) => example.name === 'char-lstm.json')!.document });
+    await harness.send({ type: 'start', settings: { steps: 2 } });
+    await harness.send({ type: 'lstmCell', requestId: 6, example: 3 });
+    await harness.send({ type: 'readWeights', requestId: 7, nodeId: 'embedding1' });
+    const { values, layers } = harness.of('lstmCell')[0];
+    expect(layers).toEqual(['lstm1']);
+    expect([values!.steps, values!.units, values!.features]).toEqual([32, 64, 16]);
+    const symbols = values!.symbols!;
+    expect(symbols).toHaveLength(32);
+    // Step 5's input is the embedding row of the token read there.
+    const table = new Float32Array(Object.values(harness.of('weights')[0].tensors)[0].data);
+    expect(symbols.every((symbol) => TOY_VOCABULARY.includes(symbol))).toBe(true);
+    expect(new Set(symbols).size).toBeGreaterThan(3);
+    const input = new Float32Array(values!.input).subarray(5 * 16, 6 * 16);
+    const token = TOY_VOCABULARY.indexOf(symbols[5]);
+    expect(Array.from(input)).toEqual(Array.from(table.subarray(token * 16, (token + 1) * 16)));
   });
 
   it('names the example range and the missing LSTM', async () => {

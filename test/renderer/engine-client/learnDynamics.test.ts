@@ -58,7 +58,7 @@ describe('learn dynamics requests', () => {
     const request = worker.sent[0];
     expect(request).toMatchObject({ type: 'lstmCell', example: 12 });
     const requestId = request.type === 'lstmCell' ? request.requestId : -1;
-    const reply = { type: 'lstmCell', graph: 'Sine LSTM', nodeId: 'lstm1', example: 12, exampleCount: 1000, step: 40 } as const;
+    const reply = { type: 'lstmCell', graph: 'Sine LSTM', nodeId: 'lstm1', layers: ['lstm1'], example: 12, exampleCount: 1000, step: 40 } as const;
     worker.emit({ ...reply, requestId: requestId + 1, problem: 'not this one' });
     worker.emit({ ...reply, requestId });
     await expect(answer).resolves.toEqual({ ...reply, requestId });

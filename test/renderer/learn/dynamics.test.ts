@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GradientCurve, LstmCellValues } from '../../../engine/protocol/index.ts';
 import { curvePath, decadeRange, decadeTicks, formatRatio, logY, reachExtremes, reachSentence, relativeNorms, type ChartBox } from '../../../renderer/learn/gradientStudy.ts';
-import { cellEquation, cellStep, formatValue, forgetSentence, gateEquation, gateView, hiddenEquation, seriesOf, subscriptPieces } from '../../../renderer/learn/lstmCell.ts';
+import { cellEquation, cellStep, formatValue, forgetSentence, gateEquation, gateView, hiddenEquation, inputLabel, seriesOf, subscriptPieces } from '../../../renderer/learn/lstmCell.ts';
 
 const BOX: ChartBox = { width: 108, height: 140, left: 0, top: 10, bottom: 30 };
 
@@ -101,6 +101,8 @@ describe('the LSTM cell lab', () => {
     ]);
     expect(forgetSentence(view)).toBe('At t = 2, unit 2 keeps 73% of the old cell state and writes 63% of the candidate.');
     expect(formatValue(-0.0001)).toBe('0.000');
+    expect(inputLabel(view)).toBe('x_t = −0.400');
+    expect(inputLabel(cellStep({ ...values(), symbols: ['a', 'b'] }, 1, 0))).toBe('x_t = embedding of “b”');
     expect(seriesOf(values().hidden, 2, 2, 1).map((value) => Number(value.toFixed(2)))).toEqual([-0.24, 0.16]);
   });
 });
