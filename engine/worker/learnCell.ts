@@ -128,14 +128,15 @@ async function cellValues(model: Model, nodeId: string, dataset: SupervisedTask[
   copy.forward('infer');
   const vocabulary = dataset.vocabulary;
   const symbols = dataset.inputs.kind === 'token' && vocabulary !== undefined ? Array.from(inputs, (token) => vocabulary[token] ?? `#${token}`) : undefined;
-  return { ...readLstm(copy, nodeId), symbols };
+  return { ...(await readLstm(copy, nodeId)), symbols };
 }
 
-function readLstm(copy: Model, nodeId: string): LstmCellValues {
+async function readLstm(copy: Model, nodeId: string): Promise<LstmCellValues> {
   const call = copy.compiled.inferForward.find((candidate) => candidate.node === nodeId && candidate.op.op === 'lstmSequence');
   if (call === undefined) throw new Error(`Layer ${nodeId} was not compiled as an LSTM.`);
-  const [input, initialHidden, , inputWeights, hiddenWeights, bias] = call.inputs.map((buffer) => copy.tensor(buffer).data);
-  const [hidden, cell, gates] = call.outputs.map((buffer) => copy.tensor(buffer).data);
+  const read = async (buffer: number) => (await copy.read(buffer)).data;
+  const [input, initialHidden, , inputWeights, hiddenWeights, bias] = await Promise.all(call.inputs.map(read));
+  const [hidden, cell, gates] = await Promise.all(call.outputs.map(read));
   const [, steps, features] = copy.shapeOf(call.inputs[0]);
   const units = copy.shapeOf(call.inputs[1])[1];
   const parts = gateParts({ steps, features, units, input, initialHidden, hidden, inputWeights, hiddenWeights, bias });

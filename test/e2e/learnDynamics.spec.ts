@@ -85,3 +85,18 @@ test('the LSTM cell lab asks for training, then steps through a trained Sine LST
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });
+
+test('the LSTM cell lab on a character LSTM names the token read at each step', async ({ page }) => {
+  const errors = await openExample(page, 'char-lstm');
+  await page.getByTestId('run-train').click();
+  await expect.poll(() => shownStep(page), { timeout: 60_000 }).toBeGreaterThan(5);
+  await page.getByTestId('run-stop').click();
+  const panel = await openLab(page, 'LSTM cell');
+  await expect(panel.getByTestId('cell-source')).toContainText(/Character LSTM · lstm1 · after \d+ training steps/);
+  await expect(panel.getByTestId('cell-diagram')).toContainText(/xt = embedding of “.”/);
+  await expect(panel.getByTestId('cell-sequence').locator('.learn-symbol, .learn-symbol-now')).toHaveCount(32);
+  await panel.getByTestId('cell-next').click();
+  await expect(panel.getByTestId('cell-sentence')).toContainText('At t = 2, unit 1');
+  await page.screenshot({ path: 'test-results/screenshots/learn-lstm-cell-tokens.png' });
+  expect(errors).toEqual([]);
+});
