@@ -87,10 +87,3 @@ export function reachSentence(curves: readonly GradientCurve[]): string {
   const parts = curves.map((curve) => `${formatRatio(reachOf(curve))} in the ${curve.name}`);
   return `${ratio} now: ${parts.join(', ')}.`;
 }
-
-/** The curve whose gradient reaches furthest back, and the one that reaches least. */
-export function reachExtremes(curves: readonly GradientCurve[]): { best: GradientCurve; worst: GradientCurve } | null {
-  const ranked = curves.filter((curve) => Number.isFinite(reachOf(curve))).sort((a, b) => reachOf(b) - reachOf(a));
-  if (ranked.length < 2) return null;
-  return { best: ranked[0], worst: ranked[ranked.length - 1] };
-}
