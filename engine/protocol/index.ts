@@ -2,3 +2,4 @@
 export * from './messages.ts';
 export * from './datasets.ts';
 export * from './learn.ts';
+export * from './learnDynamics.ts';

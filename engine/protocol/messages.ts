@@ -3,6 +3,7 @@
 // ArrayBuffers. This folder imports nothing: both sides share it as the contract.
 import type { DatasetEvent, DatasetRequest } from './datasets.ts';
 import type { LearnEvent, LearnRequest } from './learn.ts';
+import type { LearnDynamicsEvent, LearnDynamicsRequest } from './learnDynamics.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -44,6 +45,7 @@ export type EngineRequest =
   | { readonly type: 'findExamples'; readonly requestId: number; readonly query: ExampleQuery; readonly limit?: number }
   | DatasetRequest
   | LearnRequest
+  | LearnDynamicsRequest
   /** The graph given as files to save: ONNX models (one per part) or a PyTorch package as one zip, with the weights named; ONNX is checked in onnxruntime after. */
   | { readonly type: 'export'; readonly requestId: number; readonly document: unknown; readonly format: ExportFormat; readonly layout?: 'nchw' | 'nhwc'; readonly weights: ExportWeightsChoice }
   /** The PyTorch model.py of a graph, for the code view. */
@@ -196,4 +198,5 @@ export type EngineEvent =
   | { readonly type: 'diverged'; readonly step: number; readonly nodeId: string; readonly message: string }
   | { readonly type: 'done'; readonly steps: number; readonly epochs: number; readonly losses: Readonly<Record<string, number>>; readonly reason: 'finished' | 'stopped' | 'earlyStopping' }
   | DatasetEvent
-  | LearnEvent;
+  | LearnEvent
+  | LearnDynamicsEvent;

@@ -15,6 +15,8 @@ import type { SessionFiles } from './sessionFiles.ts';
 import { checkWeights, exportFiles, pytorchCode, type ExportDependencies } from './exports.ts';
 import { recurrentGates } from './gates.ts';
 import { handleLearnRequest } from './learnRequests.ts';
+import { lstmCellAnswer } from './learnCell.ts';
+import { handleGradientStudy } from './learnGradients.ts';
 import { HistogramPacer, modelWithParameters, parameterHistograms } from './histograms.ts';
 import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
 
@@ -116,6 +118,10 @@ export class EngineHost {
       case 'checkWeights':
         return this.send(checkWeights(request));
       case 'inferExamples': case 'binActivationInputs': return handleLearnRequest({ run: this.run, load: this.loadContext(), send: (event) => this.send(event) }, request);
+      case 'gradientStudy':
+        return handleGradientStudy(this, request, { send: (event) => this.send(event), yieldControl: this.options.yieldControl });
+      case 'lstmCell':
+        return this.send(await lstmCellAnswer(this.run, request));
     }
   }
 

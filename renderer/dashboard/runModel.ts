@@ -164,6 +164,9 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
     case 'weightsChecked':
     case 'examplesInferred':
     case 'activationInputsBinned':
+    case 'gradientStudy':
+    case 'gradientStudyEnded':
+    case 'lstmCell':
       return model;
   }
 }

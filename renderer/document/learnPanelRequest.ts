@@ -2,7 +2,7 @@
 // top bar) without importing renderer/learn: the panel, mounted by the shell, listens on window.
 export const LEARN_EVENT = 'netloom:learn';
 
-export type LabName = 'convolution' | 'pooling' | 'activations' | 'xo';
+export type LabName = 'convolution' | 'pooling' | 'activations' | 'xo' | 'gradients' | 'lstmCell';
 
 /** Opens the Learn panel at a lab. */
 export function requestLearnPanel(lab: LabName = 'convolution'): void {
@@ -14,5 +14,7 @@ export function labForLayer(type: string): LabName | undefined {
   if (type === 'Conv2D' || type === 'ConvTranspose2D') return 'convolution';
   if (type === 'MaxPool2D' || type === 'AvgPool2D') return 'pooling';
   if (['ReLU', 'LeakyReLU', 'Sigmoid', 'Tanh', 'Softmax', 'Linear', 'BinaryStep', 'GELU'].includes(type)) return 'activations';
+  if (type === 'LSTM') return 'lstmCell';
+  if (type === 'SimpleRNN' || type === 'GRU') return 'gradients';
   return undefined;
 }

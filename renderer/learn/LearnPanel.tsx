@@ -1,11 +1,14 @@
 // The Learn panel: the course's ideas as interactive labs (convolution, pooling, activation
 // functions). Opened from the top bar, the start page and a layer's inspector through
 // requestLearnPanel (renderer/document); Escape or Done closes it.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { LEARN_EVENT, type LabName } from '../document/learnPanelRequest.ts';
 import { ActivationLab } from './ActivationLab.tsx';
 import { ConvolutionLab } from './ConvolutionLab.tsx';
+import { GradientLab } from './GradientLab.tsx';
+import { LearnCloseContext } from './learnEngine.ts';
 import { LearnNetworkContext, type LearnNetwork } from './learnNetwork.ts';
+import { LstmCellLab } from './LstmCellLab.tsx';
 import { PoolingLab } from './PoolingLab.tsx';
 import { XoTour } from './XoTour.tsx';
 import './learn.css';
@@ -15,6 +18,8 @@ const LABS: readonly (readonly [LabName, string])[] = [
   ['pooling', 'Pooling'],
   ['activations', 'Activation functions'],
   ['xo', 'X versus O'],
+  ['gradients', 'Vanishing gradients'],
+  ['lstmCell', 'LSTM cell'],
 ];
 
 /** The lab on screen, or null while the panel is closed; opened by requestLearnPanel. */
@@ -31,10 +36,13 @@ export function useLearnPanel(): { lab: LabName | null; setLab: (lab: LabName | 
 /** The panel where requestLearnPanel asks for it: mounted once by the shell, over the start page or the editor; `network` lets labs read the open graph. */
 export function LearnHost({ network = null }: { network?: LearnNetwork | null }) {
   const { lab, setLab } = useLearnPanel();
+  const close = useCallback(() => setLab(null), [setLab]);
   if (lab === null) return null;
   return (
     <LearnNetworkContext.Provider value={network}>
-      <LearnPanel lab={lab} onChange={setLab} onClose={() => setLab(null)} />
+      <LearnCloseContext.Provider value={close}>
+        <LearnPanel lab={lab} onChange={setLab} onClose={close} />
+      </LearnCloseContext.Provider>
     </LearnNetworkContext.Provider>
   );
 }
@@ -82,6 +90,8 @@ export function LearnPanel({ lab, onChange, onClose }: { lab: LabName; onChange:
           {lab === 'pooling' && <PoolingLab />}
           {lab === 'activations' && <ActivationLab />}
           {lab === 'xo' && <XoTour />}
+          {lab === 'gradients' && <GradientLab />}
+          {lab === 'lstmCell' && <LstmCellLab />}
         </div>
       </div>
     </div>

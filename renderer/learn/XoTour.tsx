@@ -78,7 +78,7 @@ function TourProblem({ problem, network }: { problem: string; network: LearnNetw
     <section className="learn-lab learn-network-message" aria-label="X versus O tour">
       <p>{problem}</p>
       {network.openExample !== undefined && (
-        <button type="button" onClick={() => network.openExample?.('xo-cnn')} data-testid="tour-open-example">
+        <button type="button" onClick={() => void network.openExample?.('xo-cnn')} data-testid="tour-open-example">
           Open the X vs O example
         </button>
       )}

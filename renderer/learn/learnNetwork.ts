@@ -17,7 +17,7 @@ export interface LearnRuns {
 export interface LearnNetwork {
   readonly store: EditorStore;
   readonly runs: LearnRuns;
-  readonly openExample?: (name: string) => void;
+  readonly openExample?: (name: string) => Promise<void>;
 }
 
 export const LearnNetworkContext = createContext<LearnNetwork | null>(null);

@@ -50,7 +50,7 @@ function App({ store, platform, showStart }: { store: EditorStore; platform: Pla
   const start = useStartPage(store, showStart);
   const { document } = useEditorState(store);
   useAppEffects(store, platform, commands);
-  const learn = useMemo(() => ({ store, runs, openExample: (name: string) => void commands.openExample(name) }), [store, runs, commands]);
+  const learn = useMemo(() => ({ store, runs, openExample: commands.openExample }), [store, runs, commands]);
   useEffect(() => {
     let active = true;
     void readAutosave(platform).then((found) => {
