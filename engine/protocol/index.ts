@@ -1,3 +1,4 @@
 // engine/protocol: the worker's message contract.
 export * from './messages.ts';
 export * from './datasets.ts';
+export * from './learnGenerative.ts';

@@ -2,6 +2,7 @@
 // discriminated union member keyed by `type`; tensors and images travel as transferable
 // ArrayBuffers. This folder imports nothing: both sides share it as the contract.
 import type { DatasetEvent, DatasetRequest } from './datasets.ts';
+import type { LearnGenerativeEvent, LearnGenerativeRequest } from './learnGenerative.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -42,6 +43,7 @@ export type EngineRequest =
   /** A classifier's validation examples under the current weights: one confusion cell's, or the most wrong. */
   | { readonly type: 'findExamples'; readonly requestId: number; readonly query: ExampleQuery; readonly limit?: number }
   | DatasetRequest
+  | LearnGenerativeRequest
   /** The graph given as files to save: ONNX models (one per part) or a PyTorch package as one zip, with the weights named; ONNX is checked in onnxruntime after. */
   | { readonly type: 'export'; readonly requestId: number; readonly document: unknown; readonly format: ExportFormat; readonly layout?: 'nchw' | 'nhwc'; readonly weights: ExportWeightsChoice }
   /** The PyTorch model.py of a graph, for the code view. */
@@ -193,4 +195,5 @@ export type EngineEvent =
   | { readonly type: 'weightsChecked'; readonly requestId: number; readonly name: string; readonly steps: number; readonly epoch: number }
   | { readonly type: 'diverged'; readonly step: number; readonly nodeId: string; readonly message: string }
   | { readonly type: 'done'; readonly steps: number; readonly epochs: number; readonly losses: Readonly<Record<string, number>>; readonly reason: 'finished' | 'stopped' | 'earlyStopping' }
-  | DatasetEvent;
+  | DatasetEvent
+  | LearnGenerativeEvent;

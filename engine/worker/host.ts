@@ -16,6 +16,8 @@ import { checkWeights, exportFiles, pytorchCode, type ExportDependencies } from 
 import { recurrentGates } from './gates.ts';
 import { HistogramPacer, modelWithParameters, parameterHistograms } from './histograms.ts';
 import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
+import { answerLatent } from './learnLatent.ts';
+import { ganSnapshot } from './learnGan.ts';
 
 export type Post = (event: EngineEvent, transfer: ArrayBuffer[]) => void;
 
@@ -114,6 +116,8 @@ export class EngineHost {
         return this.send(pytorchCode(request));
       case 'checkWeights':
         return this.send(checkWeights(request));
+      case 'latentCodes': case 'decodeLatent': case 'interpolateLatent': return this.send(await answerLatent(this.run, request));
+      case 'ganSnapshot': return this.send(await ganSnapshot(this.run, request.requestId, request.gridSize));
     }
   }
 

@@ -1,0 +1,133 @@
+// The generative labs' worker side: the autoencoder split into an encoder read at the Bottleneck
+// and a decoder of its own that agree with the whole model; the GAN snapshot's heat map and warped
+// grid against the run's own models; and the host's answers before and after a run.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRandom, loadDataset } from '../../../engine/data/index.ts';
+import { GraphDocumentSchema, type GraphDocument } from '../../../engine/graph/index.ts';
+import type { EngineEvent } from '../../../engine/protocol/index.ts';
+import { createGanLoop } from '../../../engine/train/loops/gan.ts';
+import { Model } from '../../../engine/train/model.ts';
+import { TrainingRun } from '../../../engine/train/run.ts';
+import { referenceBackend } from '../../../engine/backends/index.ts';
+import { buildLatentModels } from '../../../engine/worker/latentModels.ts';
+import { ganSnapshot } from '../../../engine/worker/learnGan.ts';
+import { copyWeights, inferRows } from '../../../engine/worker/learnInference.ts';
+import { createHarness, root } from './hostHarness.ts';
+
+const example = (name: string): GraphDocument => GraphDocumentSchema.parse(JSON.parse(readFileSync(join(root, 'assets/examples', name), 'utf8')));
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/buildData.mjs'], { cwd: root });
+});
+
+describe('the latent lab in the worker', () => {
+  it('splits the 2-unit autoencoder: the code and the decoded code equal the whole model\'s bottleneck and output', async () => {
+    const document = example('latent-autoencoder.json');
+    const whole = Model.compile(document, { batchSize: 3 });
+    const parts = buildLatentModels(document, referenceBackend());
+    expect(parts).toMatchObject({ dataInput: 'input1', codeNode: 'dense2', codeSize: 2, outputNode: 'reshape1', outputDims: [28, 28, 1] });
+    await copyWeights(whole, parts.encoder);
+    await copyWeights(whole, parts.decoder);
+    const random = createRandom(4);
+    const inputs = Float32Array.from({ length: 3 * 784 }, () => random.next());
+    whole.write(whole.inputBuffer('input1'), inputs);
+    whole.forward('infer');
+    const codes = await inferRows(parts.encoder, parts.encoder.inputBuffer('input1'), parts.encoder.outputBuffer('dense2'), inputs, 3);
+    expect(codes).toHaveLength(6);
+    const expectedCodes = whole.probe('dense2').data;
+    codes.forEach((value, i) => expect(value).toBeCloseTo(expectedCodes[i], 5));
+    const decoded = await inferRows(parts.decoder, parts.decoder.inputBuffer(parts.latentInput), parts.decoder.outputBuffer('reshape1'), codes, 3);
+    const expected = whole.probe('reshape1').data;
+    let largest = 0;
+    for (let i = 0; i < decoded.length; i++) largest = Math.max(largest, Math.abs(decoded[i] - expected[i]));
+    expect(largest).toBeLessThan(1e-5);
+  });
+
+  it('refuses a graph that is not an autoencoder, saying which example to open', () => {
+    expect(() => buildLatentModels(example('gan-ring.json'), referenceBackend())).toThrow(/needs an autoencoder.*"gan".*2-D latent space/);
+  });
+});
+
+describe('the GAN lab in the worker', () => {
+  it('draws the discriminator\'s heat map and the generator\'s warped grid from the run\'s models, refreshed after a step', async () => {
+    const document = example('gan-ring.json');
+    const dataset = await loadDataset(document.dataset!);
+    const loop = createGanLoop(document, dataset, { batchSize: 64, seed: 1, epochs: 1 });
+    const run = new TrainingRun(loop, { epochs: 1 }, () => undefined);
+    loop.startEpoch(0);
+    for (let index = 0; index < 5; index++) loop.step(index);
+    run.steps = 5;
+    const snapshot = (await ganSnapshot(run, 7, 16)) as Extract<EngineEvent, { type: 'ganState' }>;
+    expect(snapshot).toMatchObject({ type: 'ganState', requestId: 7, step: 5 });
+    const plane = snapshot.plane!;
+    const heat = new Float32Array(plane.heat);
+    expect(heat).toHaveLength(16 * 16);
+    // The top-left cell's centre, through the run's own discriminator.
+    const { bounds } = plane;
+    const corner = [bounds.xMin + (0.5 / 16) * (bounds.xMax - bounds.xMin), bounds.yMax - (0.5 / 16) * (bounds.yMax - bounds.yMin)];
+    const discriminator = loop.parts.discriminator;
+    const input = new Float32Array(discriminator.sizeOf(discriminator.inputBuffer('points1')));
+    input.set(corner);
+    discriminator.write(discriminator.inputBuffer('points1'), input);
+    discriminator.forward('infer');
+    const logit = discriminator.tensor(discriminator.compiled.prediction as number).data[0];
+    expect(heat[0]).toBeCloseTo(1 / (1 + Math.exp(-logit)), 5);
+    // The warped grid's first point is the generator's output for noise (−2, 2).
+    const warped = new Float32Array(plane.warped);
+    const expected = loop.generate(Float32Array.of(-2, 2));
+    expect(warped[0]).toBeCloseTo(expected[0], 5);
+    expect(warped[1]).toBeCloseTo(expected[1], 5);
+    // The ring's radius is 2: its points sit about 2 from their mean; 8 classes are the modes.
+    expect(snapshot.realSpread).toBeCloseTo(2, 1);
+    expect(snapshot.modes?.total).toBe(8);
+    expect(snapshot.realScore).toBeGreaterThan(0);
+    expect(snapshot.fakeScore).toBeLessThan(1);
+    loop.step(5);
+    run.steps = 6;
+    const next = (await ganSnapshot(run, 8, 16)) as Extract<EngineEvent, { type: 'ganState' }>;
+    expect(new Float32Array(next.plane!.heat)).not.toEqual(heat);
+  });
+});
+
+describe('the host answers the generative labs', () => {
+  it('says to train first when there is no run, naming the request', async () => {
+    const harness = createHarness();
+    await harness.send({ type: 'ganSnapshot', requestId: 3, gridSize: 16 });
+    await harness.send({ type: 'latentCodes', requestId: 4, count: 10 });
+    expect(harness.of('problem').map((problem) => [problem.requestId, problem.fatal, problem.problems[0].message])).toEqual([
+      [3, false, expect.stringMatching(/press Train on a GAN graph/)],
+      [4, false, expect.stringMatching(/press Train on an autoencoder graph/)],
+    ]);
+  });
+
+  it('gives the 2-unit autoencoder\'s codes of held-out digits with their classes, decodes points and interpolates', async () => {
+    const harness = createHarness();
+    await harness.send({ type: 'compile', document: example('latent-autoencoder.json') });
+    await harness.send({ type: 'start', settings: { steps: 5, batchSize: 16, telemetryRate: 1e6 } });
+    await harness.send({ type: 'latentCodes', requestId: 1, count: 200 });
+    expect(harness.of('problem')).toEqual([]);
+    const latent = harness.of('latent')[0];
+    expect(latent).toMatchObject({ requestId: 1, step: 5, codeSize: 2, count: 200, projection: null });
+    expect(latent.classNames).toHaveLength(10);
+    expect(new Set(latent.labels).size).toBeGreaterThan(5);
+    const points = new Float32Array(latent.points);
+    expect(points).toHaveLength(400);
+    for (let i = 0; i < 200; i++) {
+      expect(points[2 * i]).toBeGreaterThanOrEqual(latent.bounds.xMin);
+      expect(points[2 * i + 1]).toBeLessThanOrEqual(latent.bounds.yMax);
+    }
+    await harness.send({ type: 'decodeLatent', requestId: 2, points: [0, 0, 1, -1] });
+    const decoded = harness.of('decoded')[0];
+    expect(decoded.images).toMatchObject({ count: 2, height: 28, width: 28, channels: 1 });
+    expect(new Float32Array(decoded.images.data).every((value) => value >= 0 && value <= 1)).toBe(true);
+    await harness.send({ type: 'interpolateLatent', requestId: 3, from: latent.indices[0], to: latent.indices[1], steps: 5 });
+    const line = new Float32Array(harness.of('decoded')[1].points);
+    expect(line).toHaveLength(10);
+    expect([line[0], line[1]]).toEqual([points[0], points[1]]);
+    expect(line[8]).toBeCloseTo(points[2], 6);
+    expect(line[4]).toBeCloseTo((points[0] + points[2]) / 2, 6);
+  }, 60_000);
+});
