@@ -162,6 +162,7 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
     case 'exported':
     case 'code':
     case 'weightsChecked':
+    case 'latent': case 'decoded': case 'ganState': // the Learn panel's answers
       return model;
   }
 }

@@ -2,7 +2,7 @@
 // top bar) without importing renderer/learn: the panel, mounted by the shell, listens on window.
 export const LEARN_EVENT = 'netloom:learn';
 
-export type LabName = 'convolution' | 'pooling' | 'activations';
+export type LabName = 'convolution' | 'pooling' | 'activations' | 'latent' | 'gan';
 
 /** Opens the Learn panel at a lab. */
 export function requestLearnPanel(lab: LabName = 'convolution'): void {

@@ -1,7 +1,7 @@
 // The only code that creates the engine worker: a typed proxy over engine/protocol. Requests go
 // out as messages; events come back to subscribers; probe, weights and checkpoint requests
 // resolve with their answer.
-import type { DatasetPreviewPayload, EngineEvent, EngineRequest, ExampleQuery, ExportFormat, ExportWeightsChoice, FileToAdd } from '../../engine/protocol/index.ts';
+import type { DatasetPreviewPayload, EngineEvent, EngineRequest, ExampleQuery, ExportFormat, ExportWeightsChoice, FileToAdd, LatentProjection } from '../../engine/protocol/index.ts';
 
 /** What the client needs of a worker (a real Worker, or a fake in tests). */
 export interface WorkerPort {
@@ -11,8 +11,10 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' | 'examples' | 'filesAdded' | 'datasetPreview' | 'exported' | 'code' | 'weightsChecked' }>;
-const ANSWERS: ReadonlySet<EngineEvent['type']> = new Set(['probed', 'weights', 'checkpoint', 'examples', 'filesAdded', 'datasetPreview', 'exported', 'code', 'weightsChecked']);
+type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' | 'examples' | 'filesAdded' | 'datasetPreview' | 'exported' | 'code' | 'weightsChecked' | LabAnswer }>;
+/** The Learn panel's generative labs' answers. */
+type LabAnswer = 'latent' | 'decoded' | 'ganState';
+const ANSWERS: ReadonlySet<EngineEvent['type']> = new Set(['probed', 'weights', 'checkpoint', 'examples', 'filesAdded', 'datasetPreview', 'exported', 'code', 'weightsChecked', 'latent', 'decoded', 'ganState']);
 
 function isAnswer(event: EngineEvent): event is Answer {
   return ANSWERS.has(event.type);
@@ -131,6 +133,26 @@ export class EngineClient {
   /** Whether a checkpoint file fits the graph (rejects with the reason it does not). */
   checkWeights(document: unknown, name: string, data: ArrayBuffer): Promise<Extract<EngineEvent, { type: 'weightsChecked' }>> {
     return this.askQuietly((requestId) => ({ type: 'checkWeights', requestId, document, name, data })) as Promise<Extract<EngineEvent, { type: 'weightsChecked' }>>;
+  }
+
+  /** An autoencoder's latent codes of `count` held-out examples (the latent lab). */
+  latentCodes(count: number): Promise<Extract<EngineEvent, { type: 'latent' }>> {
+    return this.askQuietly((requestId) => ({ type: 'latentCodes', requestId, count })) as Promise<Extract<EngineEvent, { type: 'latent' }>>;
+  }
+
+  /** Decodes (x, y) points of the latent plane (through the codes' projection when a code has more than 2 values). */
+  decodeLatent(points: readonly number[], projection?: LatentProjection): Promise<Extract<EngineEvent, { type: 'decoded' }>> {
+    return this.askQuietly((requestId) => ({ type: 'decodeLatent', requestId, points, projection })) as Promise<Extract<EngineEvent, { type: 'decoded' }>>;
+  }
+
+  /** Decodes `steps` codes between two examples' (dataset indices from the latent codes' answer). */
+  interpolateLatent(from: number, to: number, steps: number, projection?: LatentProjection): Promise<Extract<EngineEvent, { type: 'decoded' }>> {
+    return this.askQuietly((requestId) => ({ type: 'interpolateLatent', requestId, from, to, steps, projection })) as Promise<Extract<EngineEvent, { type: 'decoded' }>>;
+  }
+
+  /** The run's GAN now (the GAN lab): D's verdicts, spread, modes, and for 2-D data D's heat map and G's warped grid. */
+  ganSnapshot(gridSize: number): Promise<Extract<EngineEvent, { type: 'ganState' }>> {
+    return this.askQuietly((requestId) => ({ type: 'ganSnapshot', requestId, gridSize })) as Promise<Extract<EngineEvent, { type: 'ganState' }>>;
   }
 
   terminate(): void {

@@ -3,15 +3,20 @@
 // requestLearnPanel (renderer/document); Escape or Done closes it.
 import { useEffect, useRef, useState } from 'react';
 import { LEARN_EVENT, type LabName } from '../document/learnPanelRequest.ts';
+import type { LabRuns } from './useRunAnswer.ts';
 import { ActivationLab } from './ActivationLab.tsx';
 import { ConvolutionLab } from './ConvolutionLab.tsx';
 import { PoolingLab } from './PoolingLab.tsx';
+import { LatentLab } from './LatentLab.tsx';
+import { GanLab } from './GanLab.tsx';
 import './learn.css';
 
 const LABS: readonly (readonly [LabName, string])[] = [
   ['convolution', 'Convolution'],
   ['pooling', 'Pooling'],
   ['activations', 'Activation functions'],
+  ['latent', 'Latent space'],
+  ['gan', 'GAN dynamics'],
 ];
 
 /** The lab on screen, or null while the panel is closed; opened by requestLearnPanel. */
@@ -26,12 +31,13 @@ export function useLearnPanel(): { lab: LabName | null; setLab: (lab: LabName | 
 }
 
 /** The panel where requestLearnPanel asks for it: mounted once by the shell, over the start page or the editor. */
-export function LearnHost() {
+export function LearnHost({ runs }: { runs?: LabRuns }) {
   const { lab, setLab } = useLearnPanel();
-  return lab === null ? null : <LearnPanel lab={lab} onChange={setLab} onClose={() => setLab(null)} />;
+  return lab === null ? null : <LearnPanel lab={lab} onChange={setLab} onClose={() => setLab(null)} runs={runs} />;
 }
 
-export function LearnPanel({ lab, onChange, onClose }: { lab: LabName; onChange: (lab: LabName) => void; onClose: () => void }) {
+/** `runs`: the dashboard's store, through which the labs that read the user's network ask the engine. */
+export function LearnPanel({ lab, onChange, onClose, runs }: { lab: LabName; onChange: (lab: LabName) => void; onClose: () => void; runs?: LabRuns }) {
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => dialog.current?.focus(), []);
   useEffect(() => {
@@ -73,6 +79,8 @@ export function LearnPanel({ lab, onChange, onClose }: { lab: LabName; onChange:
           {lab === 'convolution' && <ConvolutionLab />}
           {lab === 'pooling' && <PoolingLab />}
           {lab === 'activations' && <ActivationLab />}
+          {lab === 'latent' && <LatentLab runs={runs} />}
+          {lab === 'gan' && <GanLab runs={runs} />}
         </div>
       </div>
     </div>

@@ -72,14 +72,14 @@ function App({ store, platform, showStart }: { store: EditorStore; platform: Pla
     return (
       <>
         <StartPage platform={platform} commands={commands} onClose={start.returnable ? start.close : null} currentName={document.metadata.name} />
-        <LearnHost />
+        <LearnHost runs={runs} />
         {dialog}
       </>
     );
   return (
     <>
       <Layout store={store} platform={platform} commands={commands} runs={runs} onRestore={onRestore} onHome={start.open} />
-      <LearnHost />
+      <LearnHost runs={runs} />
       {dialog}
     </>
   );
