@@ -126,7 +126,7 @@ function Charts({ rows, losses }: { rows: readonly GanRow[]; losses: Readonly<Re
   return (
     <div className="learn-charts">
       <LineChart
-        title="D's mean verdict"
+        title="D's mean verdict (since this lab opened)"
         range={[0, 1]}
         testId="gan-verdicts"
         series={[

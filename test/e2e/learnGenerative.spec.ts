@@ -73,6 +73,22 @@ test('the latent lab plots the 2-unit autoencoder\'s codes by class and decodes 
   expect(errors).toEqual([]);
 });
 
+test('a 16-unit bottleneck is drawn on its two principal components, and a press decodes through them', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = await openExample(page, 'dense-autoencoder');
+  await page.getByTestId('setting-epochs').fill('1');
+  await page.getByTestId('setting-batchSize').fill('128');
+  await page.getByTestId('run-train').click();
+  await expect(page.getByTestId('run-state')).toContainText(/finished|done/i, { timeout: 60_000 });
+  const panel = await openLab(page, 'Latent space');
+  await expect(panel.getByTestId('latent-summary')).toContainText('codes of 16 values', { timeout: 20_000 });
+  await expect(panel).toContainText(/first two principal components \(\d+% and \d+% of the codes' variance\)/);
+  await panel.getByTestId('latent-scatter').click({ position: { x: 220, y: 220 } });
+  await expect(panel.getByTestId('latent-decoded')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/learn-latent-pca.png' });
+  expect(errors).toEqual([]);
+});
+
 test('the GAN lab steps the ring GAN one discriminator and one generator step at a time', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = await openExample(page, 'gan-ring');

@@ -92,6 +92,23 @@ describe('the GAN lab in the worker', () => {
   });
 });
 
+describe('the GAN lab on an image GAN', () => {
+  it('gives D\'s verdicts and the spread for the DCGAN example, without a plane or modes', async () => {
+    const harness = createHarness();
+    await harness.send({ type: 'compile', document: example('dcgan-mnist.json') });
+    await harness.send({ type: 'start', settings: { steps: 2, batchSize: 8, telemetryRate: 1e6 } });
+    await harness.send({ type: 'ganSnapshot', requestId: 5, gridSize: 16 });
+    expect(harness.of('problem')).toEqual([]);
+    const [snapshot] = harness.of('ganState');
+    expect(snapshot).toMatchObject({ requestId: 5, step: 2, modes: null, plane: null });
+    expect(snapshot.realScore).toBeGreaterThan(0);
+    expect(snapshot.realScore).toBeLessThan(1);
+    // In the data's own units (pixels in [0, 1]) digits differ in many of their 784 pixels.
+    expect(snapshot.realSpread).toBeGreaterThan(1);
+    expect(Number.isFinite(snapshot.generatedSpread)).toBe(true);
+  }, 60_000);
+});
+
 describe('the host answers the generative labs', () => {
   it('says to train first when there is no run, naming the request', async () => {
     const harness = createHarness();
