@@ -11,7 +11,7 @@ import { denormalize, fillNormal, realExamples } from '../train/loops/gan/sample
 import { Model } from '../train/model.ts';
 import type { TrainingRun } from '../train/run.ts';
 import { classCentres, meanProbability, modeCoverage, sigmoid, spreadOf } from './ganMeasures.ts';
-import { boundsOf, copyWeights, INFERENCE_BATCH, inferRows } from './learnInference.ts';
+import { boundsOf, copyWeights, INFERENCE_BATCH, inferRows, RunCache } from './learnInference.ts';
 
 /** Examples compared per snapshot: points of 2-D data, images otherwise. */
 const POINT_COUNT = 512;
@@ -27,18 +27,16 @@ interface GanInference {
   steps: number;
 }
 
-const states = new WeakMap<GanLoop, GanInference>();
+const states = new RunCache<GanLoop, GanInference>((models) => [models.discriminator, models.generator]);
 
 async function inferenceFor(run: TrainingRun | null): Promise<{ loop: GanLoop; models: GanInference }> {
   const loop = run?.loop;
   if (run === null || loop === undefined || !(loop instanceof GanLoop)) throw new Error('The GAN lab reads a GAN\'s run: press Train on a GAN graph (such as the ring of Gaussians example) first.');
-  let models = states.get(loop);
-  if (models === undefined) {
+  const models = states.get(loop, () => {
     const { documents, discriminator, generator } = loop.parts;
     const options = { batchSize: INFERENCE_BATCH, seed: 1 };
-    models = { discriminator: new Model(compileGraph(documents.discriminator, options), { backend: discriminator.backend }), generator: new Model(compileGraph(documents.generator, options), { backend: generator.backend }), steps: -1 };
-    states.set(loop, models);
-  }
+    return { discriminator: new Model(compileGraph(documents.discriminator, options), { backend: discriminator.backend }), generator: new Model(compileGraph(documents.generator, options), { backend: generator.backend }), steps: -1 };
+  });
   if (models.steps !== run.steps) {
     await copyWeights(loop.parts.discriminator, models.discriminator);
     await copyWeights(loop.parts.generator, models.generator);

@@ -83,3 +83,23 @@ export function boundsOf(points: Float32Array, margin = 0.1): { xMin: number; xM
   const padY = Math.max((yMax - yMin) * margin, 1e-3);
   return { xMin: xMin - padX, xMax: xMax + padX, yMin: yMin - padY, yMax: yMax + padY };
 }
+
+/**
+ * Inference copies for one run at a time: a new run's replace the last run's, whose buffers are
+ * freed when their backend still serves (a backend the host replaced took its buffers with it).
+ */
+export class RunCache<Key extends object, Value> {
+  private held: { readonly key: Key; readonly value: Value } | null = null;
+
+  constructor(private readonly modelsOf: (value: Value) => readonly Model[]) {}
+
+  get(key: Key, build: () => Value): Value {
+    if (this.held !== null && this.held.key === key) return this.held.value;
+    const fresh = build();
+    const old = this.held === null ? [] : this.modelsOf(this.held.value);
+    this.held = { key, value: fresh };
+    const alive = new Set(this.modelsOf(fresh).map((model) => model.backend));
+    for (const model of old) if (alive.has(model.backend)) model.dispose();
+    return fresh;
+  }
+}

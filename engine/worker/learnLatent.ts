@@ -8,7 +8,7 @@ import { SupervisedTask } from '../train/loops/supervisedTask.ts';
 import type { TaskLoop } from '../train/loops/taskLoop.ts';
 import type { TrainingRun } from '../train/run.ts';
 import { buildLatentModels, type LatentModels } from './latentModels.ts';
-import { boundsOf, copyWeights, imagesOf, inferRows } from './learnInference.ts';
+import { boundsOf, copyWeights, imagesOf, inferRows, RunCache } from './learnInference.ts';
 import { principalAxes, project, unproject } from './pca.ts';
 
 /** The most codes one answer carries, and the most points decoded at once. */
@@ -25,16 +25,12 @@ interface LatentState {
   codes: Map<number, Float32Array>;
 }
 
-const states = new WeakMap<TaskLoop, LatentState>();
+const states = new RunCache<TaskLoop, LatentState>((state) => [state.models.encoder, state.models.decoder]);
 
 async function stateFor(run: TrainingRun | null): Promise<{ state: LatentState; task: SupervisedTask }> {
   const task = run?.loop;
   if (run === null || task === undefined || !(task instanceof SupervisedTask)) throw new Error('The latent lab reads a trained autoencoder: press Train on an autoencoder graph first.');
-  let state = states.get(task);
-  if (state === undefined) {
-    state = { models: buildLatentModels(task.parts.model.compiled.document, task.parts.model.backend), steps: -1, codes: new Map() };
-    states.set(task, state);
-  }
+  const state = states.get(task, () => ({ models: buildLatentModels(task.parts.model.compiled.document, task.parts.model.backend), steps: -1, codes: new Map() }));
   if (state.steps !== run.steps) {
     await copyWeights(task.parts.model, state.models.encoder);
     await copyWeights(task.parts.model, state.models.decoder);

@@ -80,7 +80,7 @@ export function GanLab({ runs }: { runs?: LabRuns }) {
     <section className="learn-lab" aria-label="GAN lab">
       <p className="learn-lead">{LEAD} At the balance D scores both sides 0.5: it can no longer tell them apart.</p>
       <Controls client={client} state={view.model.state} step={view.model.lastStep} />
-      <Scores snapshot={snapshot} />
+      <Scores snapshot={snapshot} losses={view.model.curves.losses} />
       <div className="learn-warnings" data-testid="gan-warnings">
         {ganWarnings(rows).map((warning) => (
           <div key={warning.kind} className="learn-warning" role="status" data-kind={warning.kind}>
@@ -97,10 +97,13 @@ export function GanLab({ runs }: { runs?: LabRuns }) {
   );
 }
 
-function Scores({ snapshot }: { snapshot: Snapshot }) {
+function Scores({ snapshot, losses: curves }: { snapshot: Snapshot; losses: Readonly<Record<string, LabSeries>> }) {
+  const [generator, discriminator] = [lossAt(curves.generator, snapshot.step), lossAt(curves.discriminator, snapshot.step)];
+  const losses = Number.isFinite(generator) && Number.isFinite(discriminator) ? ` · loss G ${generator.toFixed(3)}, D ${discriminator.toFixed(3)}` : '';
   return (
     <p className="learn-formula" data-testid="gan-scores">
-      Step {snapshot.step}: D(real) = {snapshot.realScore.toFixed(3)} · D(fake) = {snapshot.fakeScore.toFixed(3)} · spread of the samples {(snapshot.generatedSpread / snapshot.realSpread).toFixed(2)}× the data&apos;s
+      Step {snapshot.step}: D(real) = {snapshot.realScore.toFixed(3)} · D(fake) = {snapshot.fakeScore.toFixed(3)}
+      {losses} · spread of the samples {(snapshot.generatedSpread / snapshot.realSpread).toFixed(2)}× the data&apos;s
       {snapshot.modes !== null && ` · modes covered ${snapshot.modes.covered} of ${snapshot.modes.total}`}
     </p>
   );

@@ -57,7 +57,7 @@ export function LatentLab({ runs }: { runs?: LabRuns }) {
 function LatentPlane({ client, latent }: { client: EngineClient; latent: Latent }) {
   const points = useMemo(() => new Float32Array(latent.points), [latent]);
   const projection = latent.projection ?? undefined;
-  const decoder = useLatentDecoder(client, projection);
+  const decoder = useLatentDecoder(client, projection, latent.step);
   const interpolation = useInterpolation(client, latent);
   const [cursor, setCursor] = useState<readonly [number, number] | null>(null);
   const [mode, setMode] = useState<Mode>('decode');

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRandom, loadDataset } from '../../../engine/data/index.ts';
 import { GraphDocumentSchema, type GraphDocument } from '../../../engine/graph/index.ts';
 import type { EngineEvent } from '../../../engine/protocol/index.ts';
@@ -14,7 +14,7 @@ import { TrainingRun } from '../../../engine/train/run.ts';
 import { referenceBackend } from '../../../engine/backends/index.ts';
 import { buildLatentModels } from '../../../engine/worker/latentModels.ts';
 import { ganSnapshot } from '../../../engine/worker/learnGan.ts';
-import { copyWeights, inferRows } from '../../../engine/worker/learnInference.ts';
+import { copyWeights, inferRows, RunCache } from '../../../engine/worker/learnInference.ts';
 import { createHarness, root } from './hostHarness.ts';
 
 const example = (name: string): GraphDocument => GraphDocumentSchema.parse(JSON.parse(readFileSync(join(root, 'assets/examples', name), 'utf8')));
@@ -48,6 +48,23 @@ describe('the latent lab in the worker', () => {
 
   it('refuses a graph that is not an autoencoder, saying which example to open', () => {
     expect(() => buildLatentModels(example('gan-ring.json'), referenceBackend())).toThrow(/needs an autoencoder.*"gan".*2-D latent space/);
+  });
+});
+
+describe('inference copies', () => {
+  it('keeps one run\'s copies: a new run\'s replace them, freeing the old on a backend that still serves', () => {
+    const backend = referenceBackend();
+    const other = { ...backend };
+    const model = (on: typeof backend) => ({ backend: on, dispose: vi.fn() }) as unknown as Model;
+    const cache = new RunCache<object, Model>((value) => [value]);
+    const [first, second, third] = [{}, {}, {}];
+    const kept = cache.get(first, () => model(backend));
+    expect(cache.get(first, () => model(backend))).toBe(kept);
+    const next = cache.get(second, () => model(backend));
+    expect(kept.dispose).toHaveBeenCalledTimes(1);
+    // A run on a new backend: the old backend went with its buffers, nothing to free.
+    cache.get(third, () => model(other));
+    expect(next.dispose).not.toHaveBeenCalled();
   });
 });
 
