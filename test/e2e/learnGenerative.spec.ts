@@ -62,6 +62,15 @@ test('the latent lab plots the 2-unit autoencoder\'s codes by class and decodes 
   await scatter.click({ position: { x: 330, y: 320 } });
   await expect.poll(() => panel.getByTestId('latent-decoded-point').innerText()).not.toBe(firstPoint);
   await expect.poll(() => pixelsOf(decoded)).not.toBe(first);
+  // A drag decodes as it goes: the point follows the pointer.
+  const box = (await scatter.boundingBox())!;
+  await page.mouse.move(box.x + 60, box.y + 380);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 200, box.y + 240, { steps: 8 });
+  const during = await panel.getByTestId('latent-decoded-point').innerText();
+  await page.mouse.move(box.x + 380, box.y + 60, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => panel.getByTestId('latent-decoded-point').innerText()).not.toBe(during);
   await page.screenshot({ path: 'test-results/screenshots/learn-latent.png' });
 
   await panel.getByRole('radio', { name: 'Pick two examples to interpolate' }).click();

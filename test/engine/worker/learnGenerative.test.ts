@@ -164,4 +164,33 @@ describe('the host answers the generative labs', () => {
     expect(line[8]).toBeCloseTo(points[2], 6);
     expect(line[4]).toBeCloseTo((points[0] + points[2]) / 2, 6);
   }, 60_000);
+
+  it('projects a 16-value code on its principal axes, decodes plane points through them and interpolates on the plane', async () => {
+    const harness = createHarness();
+    await harness.send({ type: 'compile', document: example('dense-autoencoder.json') });
+    await harness.send({ type: 'start', settings: { steps: 5, batchSize: 16, telemetryRate: 1e6 } });
+    await harness.send({ type: 'latentCodes', requestId: 1, count: 300 });
+    const latent = harness.of('latent')[0];
+    expect(latent).toMatchObject({ codeSize: 16, count: 300 });
+    const projection = latent.projection!;
+    expect(projection.mean).toHaveLength(16);
+    const norm = (vector: readonly number[]) => Math.hypot(...vector);
+    expect(norm(projection.first)).toBeCloseTo(1, 6);
+    expect(projection.first.reduce((sum, value, i) => sum + value * projection.second[i], 0)).toBeCloseTo(0, 6);
+    expect(projection.explained[0]).toBeGreaterThanOrEqual(projection.explained[1]);
+    expect(projection.explained[0] + projection.explained[1]).toBeLessThanOrEqual(1 + 1e-9);
+    // The projected points have mean 0 on the plane (the codes' mean is its origin).
+    const points = new Float32Array(latent.points);
+    let meanX = 0;
+    for (let i = 0; i < 300; i++) meanX += points[2 * i] / 300;
+    expect(meanX).toBeCloseTo(0, 4);
+    await harness.send({ type: 'decodeLatent', requestId: 2, points: [0, 0] });
+    expect(harness.of('problem')[0].problems[0].message).toMatch(/16 values.*projection/);
+    await harness.send({ type: 'decodeLatent', requestId: 3, points: [0, 0], projection });
+    expect(harness.of('decoded')[0].images).toMatchObject({ count: 1, height: 28, width: 28 });
+    await harness.send({ type: 'interpolateLatent', requestId: 4, from: latent.indices[3], to: latent.indices[7], steps: 3, projection });
+    const line = new Float32Array(harness.of('decoded')[1].points);
+    expect(line[0]).toBeCloseTo(points[6], 4);
+    expect(line[5]).toBeCloseTo(points[15], 4);
+  }, 60_000);
 });
