@@ -3,3 +3,4 @@ export * from './messages.ts';
 export * from './datasets.ts';
 export * from './learn.ts';
 export * from './learnDynamics.ts';
+export * from './learnGenerative.ts';

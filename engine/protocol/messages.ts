@@ -4,6 +4,7 @@
 import type { DatasetEvent, DatasetRequest } from './datasets.ts';
 import type { LearnEvent, LearnRequest } from './learn.ts';
 import type { LearnDynamicsEvent, LearnDynamicsRequest } from './learnDynamics.ts';
+import type { LearnGenerativeEvent, LearnGenerativeRequest } from './learnGenerative.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -46,6 +47,7 @@ export type EngineRequest =
   | DatasetRequest
   | LearnRequest
   | LearnDynamicsRequest
+  | LearnGenerativeRequest
   /** The graph given as files to save: ONNX models (one per part) or a PyTorch package as one zip, with the weights named; ONNX is checked in onnxruntime after. */
   | { readonly type: 'export'; readonly requestId: number; readonly document: unknown; readonly format: ExportFormat; readonly layout?: 'nchw' | 'nhwc'; readonly weights: ExportWeightsChoice }
   /** The PyTorch model.py of a graph, for the code view. */
@@ -199,4 +201,5 @@ export type EngineEvent =
   | { readonly type: 'done'; readonly steps: number; readonly epochs: number; readonly losses: Readonly<Record<string, number>>; readonly reason: 'finished' | 'stopped' | 'earlyStopping' }
   | DatasetEvent
   | LearnEvent
-  | LearnDynamicsEvent;
+  | LearnDynamicsEvent
+  | LearnGenerativeEvent;

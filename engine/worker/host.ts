@@ -19,6 +19,8 @@ import { lstmCellAnswer } from './learnCell.ts';
 import { handleGradientStudy } from './learnGradients.ts';
 import { HistogramPacer, modelWithParameters, parameterHistograms } from './histograms.ts';
 import { probeRows, tensorPayload, transferablesOf } from './payloads.ts';
+import { answerLatent } from './learnLatent.ts';
+import { ganSnapshot } from './learnGan.ts';
 
 export type Post = (event: EngineEvent, transfer: ArrayBuffer[]) => void;
 
@@ -122,6 +124,8 @@ export class EngineHost {
         return handleGradientStudy(this, request, { send: (event) => this.send(event), yieldControl: this.options.yieldControl });
       case 'lstmCell':
         return this.send(await lstmCellAnswer(this.run, request));
+      case 'latentCodes': case 'decodeLatent': case 'interpolateLatent': return this.send(await answerLatent(this.run, request));
+      case 'ganSnapshot': return this.send(await ganSnapshot(this.run, request.requestId, request.gridSize));
     }
   }
 

@@ -167,6 +167,7 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
     case 'gradientStudy':
     case 'gradientStudyEnded':
     case 'lstmCell':
+    case 'latent': case 'decoded': case 'ganState': // the Learn panel's answers
       return model;
   }
 }

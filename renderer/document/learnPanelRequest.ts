@@ -2,7 +2,7 @@
 // top bar) without importing renderer/learn: the panel, mounted by the shell, listens on window.
 export const LEARN_EVENT = 'netloom:learn';
 
-export type LabName = 'convolution' | 'pooling' | 'activations' | 'xo' | 'gradients' | 'lstmCell';
+export type LabName = 'convolution' | 'pooling' | 'activations' | 'xo' | 'gradients' | 'lstmCell' | 'latent' | 'gan';
 
 /** Opens the Learn panel at a lab. */
 export function requestLearnPanel(lab: LabName = 'convolution'): void {
@@ -16,5 +16,7 @@ export function labForLayer(type: string): LabName | undefined {
   if (['ReLU', 'LeakyReLU', 'Sigmoid', 'Tanh', 'Softmax', 'Linear', 'BinaryStep', 'GELU'].includes(type)) return 'activations';
   if (type === 'LSTM') return 'lstmCell';
   if (type === 'SimpleRNN' || type === 'GRU') return 'gradients';
+  if (type === 'Encoder' || type === 'Bottleneck' || type === 'Decoder') return 'latent';
+  if (type === 'Generator' || type === 'Discriminator') return 'gan';
   return undefined;
 }

@@ -1,7 +1,7 @@
 // The only code that creates the engine worker: a typed proxy over engine/protocol. Requests go
 // out as messages; events come back to subscribers; probe, weights and checkpoint requests
 // resolve with their answer.
-import { LEARN_ANSWERS, type DatasetPreviewPayload, type EngineEvent, type EngineRequest, type ExampleQuery, type ExportFormat, type ExportWeightsChoice, type FileToAdd, type LearnRequest } from '../../engine/protocol/index.ts';
+import { LEARN_ANSWERS, type DatasetPreviewPayload, type EngineEvent, type EngineRequest, type ExampleQuery, type ExportFormat, type ExportWeightsChoice, type FileToAdd, type LatentProjection, type LearnRequest } from '../../engine/protocol/index.ts';
 
 /** What the client needs of a worker (a real Worker, or a fake in tests). */
 export interface WorkerPort {
@@ -11,8 +11,10 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' | 'examples' | 'filesAdded' | 'datasetPreview' | 'exported' | 'code' | 'weightsChecked' | (typeof LEARN_ANSWERS)[number] }>;
-const ANSWERS: ReadonlySet<EngineEvent['type']> = new Set(['probed', 'weights', 'checkpoint', 'examples', 'filesAdded', 'datasetPreview', 'exported', 'code', 'weightsChecked', ...LEARN_ANSWERS]);
+type Answer = Extract<EngineEvent, { type: 'probed' | 'weights' | 'checkpoint' | 'examples' | 'filesAdded' | 'datasetPreview' | 'exported' | 'code' | 'weightsChecked' | (typeof LEARN_ANSWERS)[number] | LabAnswer }>;
+/** The Learn panel's generative labs' answers. */
+type LabAnswer = 'latent' | 'decoded' | 'ganState';
+const ANSWERS: ReadonlySet<EngineEvent['type']> = new Set(['probed', 'weights', 'checkpoint', 'examples', 'filesAdded', 'datasetPreview', 'exported', 'code', 'weightsChecked', ...LEARN_ANSWERS, 'latent', 'decoded', 'ganState']);
 
 /** A Learn panel request without its id (the client numbers it). */
 type LearnAsk<Type extends LearnRequest['type']> = Omit<Extract<LearnRequest, { type: Type }>, 'requestId' | 'type'>;
@@ -144,6 +146,26 @@ export class EngineClient {
   /** Where an activation layer's inputs fall in the run's latest batch, binned in the worker. */
   binActivationInputs(request: LearnAsk<'binActivationInputs'>): Promise<Extract<EngineEvent, { type: 'activationInputsBinned' }>> {
     return this.askQuietly((requestId) => ({ type: 'binActivationInputs', requestId, ...request })) as Promise<Extract<EngineEvent, { type: 'activationInputsBinned' }>>;
+  }
+
+  /** An autoencoder's latent codes of `count` held-out examples (the latent lab). */
+  latentCodes(count: number): Promise<Extract<EngineEvent, { type: 'latent' }>> {
+    return this.askQuietly((requestId) => ({ type: 'latentCodes', requestId, count })) as Promise<Extract<EngineEvent, { type: 'latent' }>>;
+  }
+
+  /** Decodes (x, y) points of the latent plane (through the codes' projection when a code has more than 2 values). */
+  decodeLatent(points: readonly number[], projection?: LatentProjection): Promise<Extract<EngineEvent, { type: 'decoded' }>> {
+    return this.askQuietly((requestId) => ({ type: 'decodeLatent', requestId, points, projection })) as Promise<Extract<EngineEvent, { type: 'decoded' }>>;
+  }
+
+  /** Decodes `steps` codes between two examples' (dataset indices from the latent codes' answer). */
+  interpolateLatent(from: number, to: number, steps: number, projection?: LatentProjection): Promise<Extract<EngineEvent, { type: 'decoded' }>> {
+    return this.askQuietly((requestId) => ({ type: 'interpolateLatent', requestId, from, to, steps, projection })) as Promise<Extract<EngineEvent, { type: 'decoded' }>>;
+  }
+
+  /** The run's GAN now (the GAN lab): D's verdicts, spread, modes, and for 2-D data D's heat map and G's warped grid. */
+  ganSnapshot(gridSize: number): Promise<Extract<EngineEvent, { type: 'ganState' }>> {
+    return this.askQuietly((requestId) => ({ type: 'ganSnapshot', requestId, gridSize })) as Promise<Extract<EngineEvent, { type: 'ganState' }>>;
   }
 
   terminate(): void {

@@ -7,10 +7,12 @@ import { ActivationLab } from './ActivationLab.tsx';
 import { ConvolutionLab } from './ConvolutionLab.tsx';
 import { GradientLab } from './GradientLab.tsx';
 import { LearnCloseContext } from './learnEngine.ts';
-import { LearnNetworkContext, type LearnNetwork } from './learnNetwork.ts';
+import { LearnNetworkContext, useLearnNetwork, type LearnNetwork } from './learnNetwork.ts';
 import { LstmCellLab } from './LstmCellLab.tsx';
 import { PoolingLab } from './PoolingLab.tsx';
 import { XoTour } from './XoTour.tsx';
+import { LatentLab } from './LatentLab.tsx';
+import { GanLab } from './GanLab.tsx';
 import './learn.css';
 
 const LABS: readonly (readonly [LabName, string])[] = [
@@ -20,6 +22,8 @@ const LABS: readonly (readonly [LabName, string])[] = [
   ['xo', 'X versus O'],
   ['gradients', 'Vanishing gradients'],
   ['lstmCell', 'LSTM cell'],
+  ['latent', 'Latent space'],
+  ['gan', 'GAN dynamics'],
 ];
 
 /** The lab on screen, or null while the panel is closed; opened by requestLearnPanel. */
@@ -86,14 +90,32 @@ export function LearnPanel({ lab, onChange, onClose }: { lab: LabName; onChange:
           </button>
         </header>
         <div className="learn-body" role="tabpanel">
-          {lab === 'convolution' && <ConvolutionLab />}
-          {lab === 'pooling' && <PoolingLab />}
-          {lab === 'activations' && <ActivationLab />}
-          {lab === 'xo' && <XoTour />}
-          {lab === 'gradients' && <GradientLab />}
-          {lab === 'lstmCell' && <LstmCellLab />}
+          <LabBody lab={lab} />
         </div>
       </div>
     </div>
   );
+}
+
+/** The lab on screen; the latent and GAN labs see the run store through LabRuns. */
+function LabBody({ lab }: { lab: LabName }) {
+  const runs = useLearnNetwork()?.runs;
+  switch (lab) {
+    case 'convolution':
+      return <ConvolutionLab />;
+    case 'pooling':
+      return <PoolingLab />;
+    case 'activations':
+      return <ActivationLab />;
+    case 'xo':
+      return <XoTour />;
+    case 'gradients':
+      return <GradientLab />;
+    case 'lstmCell':
+      return <LstmCellLab />;
+    case 'latent':
+      return <LatentLab runs={runs} />;
+    case 'gan':
+      return <GanLab runs={runs} />;
+  }
 }

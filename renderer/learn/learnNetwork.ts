@@ -5,9 +5,10 @@ import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { RunSettings } from '../../engine/protocol/index.ts';
 import type { EditorStore } from '../document/editorStore.ts';
 import type { EngineClient } from '../engine-client/engineClient.ts';
+import type { LabRuns } from './useRunAnswer.ts';
 
-/** The shell's run store as the labs see it (GraphRunsStore fits it). */
-export interface LearnRuns {
+/** The shell's run store as the labs see it (GraphRunsStore fits it); LabRuns: its view of the graph on screen. */
+export interface LearnRuns extends LabRuns {
   engine(): EngineClient;
   /** Whether the engine's latest run is the graph on screen's and has trained. */
   hasRunOnScreen(): boolean;

@@ -94,7 +94,7 @@ function barItems({ store, commands, shortcutPrefix, onRestore, onHome, onDatase
     ...(modelMenu === undefined ? [] : [['model', modelMenu] as const]),
     ['history', <HistoryButtons store={store} shortcutPrefix={shortcutPrefix} />],
     ['examples', <ExampleSelect commands={commands} />],
-    ['learn', <button type="button" onClick={() => requestLearnPanel()} title="Labs: convolution, pooling and activation functions, step by step" data-testid="learn-button">Learn</button>],
+    ['learn', <button type="button" onClick={() => requestLearnPanel()} title="Labs: convolution, pooling, activations, the X versus O tour, vanishing gradients, the LSTM cell, latent spaces and GAN dynamics" data-testid="learn-button">Learn</button>],
     ['dataset', <DatasetButton state={state} onDataset={onDataset} />],
   ]);
   if (onRestore !== null) {

@@ -98,7 +98,7 @@ function StartActions({ commands }: { commands: StartCommands }) {
       </button>
       <button type="button" className="start-action" data-testid="start-learn" onClick={() => requestLearnPanel('convolution')}>
         <span className="start-action-name">Learn</span>
-        <span className="start-action-detail">Convolution, pooling and activation functions, step by step</span>
+        <span className="start-action-detail">Convolution, activations, gradients, LSTM gates, latent spaces and GANs, on your own network</span>
       </button>
     </section>
   );

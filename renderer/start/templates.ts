@@ -15,7 +15,7 @@ export interface Template {
 }
 
 /** The order a course would take them in (README's); examples not listed follow, by name. */
-export const TEMPLATE_ORDER = ['xo-cnn', 'mnist-mlp', 'lenet5', 'fashion-cnn', 'dense-autoencoder', 'conv-autoencoder', 'dcgan-mnist', 'char-lstm', 'sine-lstm', 'gru-waveforms'];
+export const TEMPLATE_ORDER = ['xo-cnn', 'mnist-mlp', 'lenet5', 'fashion-cnn', 'dense-autoencoder', 'conv-autoencoder', 'latent-autoencoder', 'dcgan-mnist', 'gan-ring', 'char-lstm', 'sine-lstm', 'gru-waveforms'];
 
 export function orderTemplates(names: readonly string[]): string[] {
   const rank = (name: string) => {

@@ -107,7 +107,7 @@ test('the start page: first launch opens an example, the next one the start page
   await page.goto('/');
   const start = page.getByTestId('start-page');
   await expect(start).toBeVisible();
-  await expect(page.getByTestId('template-card')).toHaveCount(10);
+  await expect(page.getByTestId('template-card')).toHaveCount(12);
   const xo = page.locator('[data-testid="template-card"][data-example="xo-cnn"]');
   await expect(xo).toContainText('X vs O CNN');
   await expect(xo).toContainText('It teaches what a filter, a feature map and pooling do.');

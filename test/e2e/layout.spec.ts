@@ -8,7 +8,7 @@ import { openApp, openExample } from './pages.ts';
 
 const SHOTS = process.env.LAYOUT_SHOTS ?? 'test-results/screenshots';
 
-const EXAMPLES = ['char-lstm', 'conv-autoencoder', 'dcgan-mnist', 'dense-autoencoder', 'fashion-cnn', 'gru-waveforms', 'lenet5', 'mnist-mlp', 'sine-lstm', 'xo-cnn'];
+const EXAMPLES = ['char-lstm', 'conv-autoencoder', 'dcgan-mnist', 'dense-autoencoder', 'fashion-cnn', 'gan-ring', 'gru-waveforms', 'latent-autoencoder', 'lenet5', 'mnist-mlp', 'sine-lstm', 'xo-cnn'];
 
 /** Every top-bar command: its bar item id and how it is found on the bar or in the menu. */
 const COMMANDS: readonly [string, (scope: Locator) => Locator][] = [

@@ -11,8 +11,8 @@ const names = exampleNames();
 const written = new Map<string, Uint8Array>();
 
 describe('every example in onnxruntime', () => {
-  it('covers the ten bundled examples', () => {
-    expect(names).toHaveLength(10);
+  it('covers the twelve bundled examples', () => {
+    expect(names).toHaveLength(12);
   });
 
   it.each(names)('%s', async (name) => {

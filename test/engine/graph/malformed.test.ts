@@ -33,10 +33,11 @@ const mutations: Readonly<Record<string, Mutation>> = {
   },
   hugeParam: (document, pick) => {
     const node = at(nodesOf(document), pick);
+    // The layer type first, then the field that type has: a stray field on a layer that ignores it proves nothing.
+    node.type = at(['Input', 'Conv2D', 'Dense', 'LSTM', 'GRU', 'Dropout'], pick);
     const field = { Input: 'height', Conv2D: 'filters', Dense: 'units', LSTM: 'units', GRU: 'units' }[node.type as string] ?? 'rate';
     if (node.type === 'Input') (node.params as Json).kind = 'image';
     (node.params as Json)[field] = at([1e9, -5, 1e308, Number.POSITIVE_INFINITY, '3'], pick >> 2);
-    node.type = at(['Input', 'Conv2D', 'Dense', 'LSTM', 'GRU', 'Dropout'], pick);
   },
   unknownType: (document, pick) => (at(nodesOf(document), pick).type = at(['Conv3D', 'dense', '', 'Softmax2', 'x'.repeat(70)], pick >> 1)),
   duplicateId: (document, pick) => {

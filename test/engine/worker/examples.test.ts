@@ -10,11 +10,13 @@ const steps: Record<string, { steps: number; batchSize?: number; learningRate?: 
   'lenet5.json': { steps: 40 },
   'fashion-cnn.json': { steps: 30, batchSize: 16 },
   'dense-autoencoder.json': { steps: 40 },
+  'latent-autoencoder.json': { steps: 40 },
   'conv-autoencoder.json': { steps: 40, batchSize: 16 },
   'char-lstm.json': { steps: 40, batchSize: 16 },
   'sine-lstm.json': { steps: 60 },
   'gru-waveforms.json': { steps: 60 },
   'dcgan-mnist.json': { steps: 10, batchSize: 8 },
+  'gan-ring.json': { steps: 40 },
 };
 
 beforeAll(() => {
@@ -36,7 +38,7 @@ describe('examples train in the engine host', () => {
       expect(harness.of('compiled')).toHaveLength(1);
       await harness.send({ type: 'start', settings: { steps: plan.steps, batchSize: plan.batchSize, epochs: 50, telemetryRate: 1e6 } });
       expect(harness.of('problem')).toEqual([]);
-      const gan = name === 'dcgan-mnist.json';
+      const gan = (document.training as { task?: string }).task === 'gan';
       const losses = harness.losses(gan ? 'discriminator' : 'loss');
       expect(losses).toHaveLength(plan.steps);
       const window = gan ? 3 : 8;
