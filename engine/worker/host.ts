@@ -170,10 +170,8 @@ export class EngineHost {
     const backend = await this.backendFor(settings.backend ?? this.backendName);
     const dataset = await this.loadData(this.document);
     const limited = { ...settings, memoryLimit: settings.memoryLimit ?? this.options.memoryLimit };
-    // A checkpoint the user gave wins over weights carried from another backend; either is used once.
+    // A checkpoint the user gave wins over weights carried from another backend; those are kept until a run on them ends, so a run that fails on its new backend leaves them to the next.
     const carried = this.carried?.model === modelKey(this.document) ? this.carried.bytes : undefined;
-    this.carried = null;
-    this.runDocument = this.document;
     const { run, prepared } = setUpRun(this.document, dataset, limited, {
       emit: (event) => this.send(event),
       backend,
@@ -187,9 +185,11 @@ export class EngineHost {
       },
     });
     this.run = run;
+    this.runDocument = this.document;
     this.batchSize = prepared.settings.batchSize;
     if (this.stopRequested) run.stop();
     await run.run();
+    this.carried = null;
     this.sendHistograms(true);
   }
 

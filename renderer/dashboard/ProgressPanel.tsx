@@ -1,5 +1,5 @@
 // Where the run is: epoch, step of total, samples per second, time left, a progress bar; and the
-// backend it trains on, with its threads.
+// backend it trains on, with its threads and why it runs.
 import { backendSummary } from './backendChoice.ts';
 import { formatCount, formatDuration, formatValue } from './format.ts';
 import { PROGRESS_WORDS, type MetricWords } from './metricNames.ts';
@@ -57,6 +57,7 @@ function BackendStat({ model }: { model: RunModel }) {
         <span className="backend-name">{summary.name}</span>
         {summary.threads !== '' && <span className="backend-threads">{summary.threads}</span>}
       </span>
+      {summary.reason !== '' && <span className="backend-reason">{summary.reason}</span>}
     </div>
   );
 }
