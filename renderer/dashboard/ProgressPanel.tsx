@@ -52,12 +52,14 @@ function BackendStat({ model }: { model: RunModel }) {
   const summary = backendSummary(model.runningBackend, model.crossOriginIsolated);
   return (
     <div className="stat stat-backend" title={summary.explanation} data-testid="run-backend">
-      <span className="stat-label">Backend</span>
+      <span className="stat-label">
+        {summary.reason !== '' && <span className="backend-reason">{summary.reason}</span>}
+        <span>Backend</span>
+      </span>
       <span className="backend-value">
         <span className="backend-name">{summary.name}</span>
         {summary.threads !== '' && <span className="backend-threads">{summary.threads}</span>}
       </span>
-      {summary.reason !== '' && <span className="backend-reason">{summary.reason}</span>}
     </div>
   );
 }

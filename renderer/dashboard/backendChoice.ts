@@ -119,7 +119,7 @@ function whyItRuns({ backend, chosen, passedOver = {}, carried }: RunningBackend
   const short: string[] = [];
   const long: string[] = [];
   if (chosen === 'forced') {
-    short.push('chosen in the Backend setting');
+    short.push('chosen in the setting');
     long.push('Chosen in the Backend setting.');
   }
   const webgpu = passedOver.webgpu;

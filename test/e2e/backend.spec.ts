@@ -57,7 +57,7 @@ test('X vs O trains on WebAssembly with a thread per core, then on the CPU refer
   expect(await lossValue(page)).toBeLessThan(onWasm.early / 10);
   await expect(backend.locator('.backend-name')).toHaveText('TypeScript reference kernels');
   await expect(backend.locator('.backend-threads')).toHaveText('1 thread');
-  await expect(backend.locator('.backend-reason')).toHaveText(`chosen in the Backend setting · weights from step ${stoppedAt} on WebAssembly`);
+  await expect(backend.locator('.backend-reason')).toHaveText(`chosen in the setting · weights from step ${stoppedAt} on WebAssembly`);
   await expect(backend).toHaveAttribute('title', /^TypeScript reference kernels, 1 thread: the plain reference kernels, slower/);
   await page.screenshot({ path: 'test-results/screenshots/backend-cpu.png' });
   await stop(page);

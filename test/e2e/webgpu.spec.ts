@@ -43,7 +43,7 @@ test('the Backend setting lists WebGPU on SwiftShader; Automatic trains on WebAs
   await page.getByTestId('run-train').click();
   await expect(backend.locator('.backend-name')).toHaveText('WebGPU on Google SwiftShader');
   await expect(backend.locator('.backend-threads')).toHaveCount(0);
-  await expect(backend.locator('.backend-reason')).toHaveText(`chosen in the Backend setting · weights from step ${stoppedAt} on WebAssembly`);
+  await expect(backend.locator('.backend-reason')).toHaveText(`chosen in the setting · weights from step ${stoppedAt} on WebAssembly`);
   await page.getByTestId('progress-panel').screenshot({ path: 'test-results/screenshots/webgpu-forced-progress.png' });
   await expect(page.getByTestId('run-state')).not.toHaveText(/Compiling/);
   await page.screenshot({ path: 'test-results/screenshots/webgpu-forced.png' });
@@ -59,7 +59,7 @@ test('the Backend setting lists WebGPU on SwiftShader; Automatic trains on WebAs
   // The first steps shown count on from the stopped run's (a fresh run shows its first few), at the loss it had come down to.
   expect(await shownStep(page)).toBeGreaterThan(lastStep);
   expect(await lossValue(page)).toBeLessThan(0.05);
-  await expect(backend.locator('.backend-reason')).toHaveText(/^chosen in the Backend setting · weights from step \d+ on (WebAssembly|WebGPU)$/);
+  await expect(backend.locator('.backend-reason')).toHaveText(/^chosen in the setting · weights from step \d+ on (WebAssembly|WebGPU)$/);
   await page.getByTestId('run-stop').click();
   await page.getByTestId('setting-backend').selectOption('auto');
   // The WebGPU run's refusal (the loops read the loss from host memory) until the training loops read it asynchronously.
@@ -78,7 +78,7 @@ test('X vs O trains on WebGPU in the app: the loss falls and the dashboard names
   expect(await lossValue(page)).toBeLessThan(early);
   const backend = page.getByTestId('run-backend');
   await expect(backend.locator('.backend-name')).toHaveText('WebGPU on Google SwiftShader');
-  await expect(backend.locator('.backend-reason')).toHaveText('chosen in the Backend setting');
+  await expect(backend.locator('.backend-reason')).toHaveText('chosen in the setting');
   await page.getByTestId('run-stop').click();
   await page.getByTestId('setting-backend').selectOption('auto');
   expect(errors).toEqual([]);

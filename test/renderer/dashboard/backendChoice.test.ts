@@ -98,7 +98,7 @@ describe('why the running backend runs', () => {
     expect(summary).toEqual({
       name: 'WebGPU on Google SwiftShader',
       threads: '',
-      reason: 'chosen in the Backend setting · weights from step 412 on WebAssembly',
+      reason: 'chosen in the setting · weights from step 412 on WebAssembly',
       explanation: 'WebGPU on Google SwiftShader: kernels on the graphics card through WebGPU. Chosen in the Backend setting. The run goes on from the weights of step 412, carried over from WebAssembly.',
     });
     expect(backendSummary({ backend: 'webgpu', description: 'WebGPU on NVIDIA H100', chosen: 'automatic', passedOver }, true).reason).toBe('Automatic: a hardware GPU');
