@@ -56,6 +56,27 @@ describe('engine host backends', () => {
     expect(switched.losses().slice(10, 15).map((loss) => loss.toFixed(5))).toEqual(reference.slice(0, 5).map((loss) => loss.toFixed(5)));
   });
 
+  it('a run that trained all its epochs carries its weights too: the next run trains its epochs again from them', async () => {
+    const harness = createHarness();
+    const settings = { epochs: 1, telemetryRate: 1e9, seed: 3 };
+    await harness.send({ type: 'compile', document: xo(), backend: 'wasm' });
+    await harness.send({ type: 'start', settings });
+    const first = harness.of('done')[0];
+    expect(first).toMatchObject({ reason: 'finished', epochs: 1 });
+    await harness.send({ type: 'compile', document: xo(), backend: 'cpu' });
+    expect(harness.of('compiled')[1].carried).toEqual({ from: 'wasm', steps: first.steps });
+    await harness.send({ type: 'start', settings });
+    expect(harness.of('done')[1]).toMatchObject({ reason: 'finished', epochs: 1, steps: 2 * first.steps });
+    const losses = harness.losses();
+    // The second epoch starts where the first ended, well below where the first began.
+    expect(losses[first.steps]).toBeLessThan(losses[0] / 2);
+    // An edited graph (another layer size) does not take the carried weights: a switch back starts it fresh.
+    const edited = xo() as { nodes: { type: string; params: Record<string, unknown> }[] };
+    edited.nodes.find((node) => node.type === 'Conv2D')!.params.filters = 6;
+    await harness.send({ type: 'compile', document: edited, backend: 'wasm' });
+    expect(harness.of('compiled')[2].carried).toBeUndefined();
+  });
+
   it('a run that names another backend trains there, and the last run is dropped with the old backend', async () => {
     const harness = createHarness();
     await harness.send({ type: 'compile', document: xo() });
