@@ -4,11 +4,13 @@
 // from the entry point through setBackendEnvironment: engine/cli in Node, engine/worker in a
 // browser; without it only the cpu backend is available.
 import type { Backend, BackendName } from './backend.ts';
+import { backendStatuses, probeGpu, type BackendStatus } from './choice.ts';
 import { createCpuBackend } from './cpu/backend.ts';
 import { createWasmBackend, simdSupported, type PoolWorker, type WasmBuild } from './wasm/index.ts';
 import { createWebGpuBackend, type WebGpuBackendOptions } from './webgpu/index.ts';
 
 export type * from './backend.ts';
+export { automaticBackend, choiceReport, type BackendStatus, type ChoiceReport } from './choice.ts';
 
 export interface BackendOptions {
   /** Threads a threaded backend may use (default: what the machine offers). */
@@ -72,7 +74,12 @@ export function availableBackends(): BackendName[] {
   return BACKENDS.filter((entry) => entry.available()).map((entry) => entry.name);
 }
 
-/** The fastest backend this runtime can run. */
+/** Every backend's status here, with the GPU probed: which Automatic picks and why the others are passed over (choice.ts). */
+export async function probeBackends(): Promise<BackendStatus[]> {
+  return backendStatuses(availableBackends(), await probeGpu(environment.gpu));
+}
+
+/** The fastest backend this runtime can run without probing a GPU (the CLI's default). */
 export function defaultBackendName(): BackendName {
   return BACKENDS.find((entry) => entry.automatic !== false && entry.available())?.name ?? 'cpu';
 }

@@ -10,6 +10,19 @@ export const PROTOCOL_VERSION = 1;
 
 /** The backends a run may name (engine/backends registers those this runtime has). */
 export type BackendName = 'cpu' | 'wasm' | 'webgpu';
+/** What the engine knows of one backend here (engine/backends/choice.ts): whether it runs, whether Automatic picks it, and why. */
+export interface BackendStatus {
+  readonly name: BackendName;
+  /** Whether it can run here (a forced choice works). */
+  readonly available: boolean;
+  /** Whether Automatic trains on it: exactly one status has it. */
+  readonly automatic: boolean;
+  /** The GPU adapter it would run on (webgpu), e.g. "Google SwiftShader". */
+  readonly adapter?: string;
+  /** Why Automatic passes it over, or why it cannot run; absent for Automatic's pick. */
+  readonly reason?: string;
+}
+
 export type RunState = 'idle' | 'compiling' | 'ready' | 'running' | 'paused' | 'stopping' | 'done' | 'failed';
 
 /** Overrides of the graph's training settings for one run. */
@@ -147,11 +160,29 @@ export interface ParameterHistogram {
 }
 
 export type EngineEvent =
-  /** crossOriginIsolated: whether the worker may share memory with helper threads (browsers give SharedArrayBuffer only then); absent where it does not apply. */
-  | { readonly type: 'hello'; readonly protocolVersion: number; readonly backends: readonly BackendName[]; readonly crossOriginIsolated?: boolean }
+  /**
+   * crossOriginIsolated: whether the worker may share memory with helper threads (browsers give SharedArrayBuffer only then); absent where it does not apply.
+   * Sent when the engine starts, and again with `statuses` once the GPU has been probed (each backend's availability, Automatic's pick, the reasons).
+   */
+  | { readonly type: 'hello'; readonly protocolVersion: number; readonly backends: readonly BackendName[]; readonly crossOriginIsolated?: boolean; readonly statuses?: readonly BackendStatus[] }
   | { readonly type: 'state'; readonly state: RunState }
-  /** backend: what the run will train on, with its one-line description and thread count. */
-  | { readonly type: 'compiled'; readonly backend: BackendName; readonly description?: string; readonly threads?: number; readonly parameterCount: number; readonly nodeIds: readonly string[] }
+  /**
+   * backend: what the run will train on, with its one-line description and thread count; chosen: Automatic's pick or the user's;
+   * adapter: the GPU it runs on (webgpu); passedOver: why Automatic did not take the other backends (by name);
+   * carried: the weights the next start continues from, taken from the last run on another backend.
+   */
+  | {
+      readonly type: 'compiled';
+      readonly backend: BackendName;
+      readonly description?: string;
+      readonly threads?: number;
+      readonly parameterCount: number;
+      readonly nodeIds: readonly string[];
+      readonly chosen?: 'automatic' | 'forced';
+      readonly adapter?: string;
+      readonly passedOver?: Readonly<Partial<Record<BackendName, string>>>;
+      readonly carried?: { readonly from: BackendName; readonly steps: number };
+    }
   /** fatal: the compile or run failed; otherwise one request (named by requestId when it had one) could not be served. */
   | { readonly type: 'problem'; readonly problems: readonly ProblemReport[]; readonly fatal: boolean; readonly requestId?: number }
   | { readonly type: 'loading'; readonly what: string; readonly done: number; readonly total: number }

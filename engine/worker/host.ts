@@ -2,13 +2,14 @@
 // events. Transport-free: the Web Worker entry and the Node worker_threads entry both wrap it.
 import { DataError, loadDataset, type Dataset, type FileSource } from '../data/index.ts';
 import { analyzeGraph, hasErrors, type GraphDocument } from '../graph/index.ts';
-import { availableBackends, createBackend, defaultBackendName, type Backend } from '../backends/index.ts';
+import { automaticBackend, availableBackends, choiceReport, createBackend, probeBackends, type Backend, type BackendStatus } from '../backends/index.ts';
 import type { BackendName, EngineEvent, EngineRequest, ProblemReport, RunSettings } from '../protocol/index.ts';
 import { PROTOCOL_VERSION } from '../protocol/index.ts';
 import { readCheckpointHeader, saveCheckpointAsync, CheckpointError } from '../train/checkpoint.ts';
 import { setUpRun } from '../train/prepare.ts';
 import type { TrainingRun } from '../train/run.ts';
 import { RunSetupError } from '../train/setup.ts';
+import { carryWeights, modelKey, type CarriedWeights } from './backendSwitch.ts';
 import { handleDatasetRequest } from './datasetRequests.ts';
 import { findExamples } from './examples.ts';
 import type { SessionFiles } from './sessionFiles.ts';
@@ -55,6 +56,12 @@ export class EngineHost {
   /** The backend runs train on: the compile request's choice, or a run's own. */
   private backend: Backend | null = null;
   private backendName: BackendName | undefined;
+  /** Every backend's status, the GPU probed once: Automatic's pick and the reasons. */
+  private readonly statuses: Promise<BackendStatus[]>;
+  /** The last run's weights, kept when the backend changed under it: the next run of the same model starts from them. */
+  private carried: CarriedWeights | null = null;
+  /** The document the last run trained (the carried weights fit it). */
+  private runDocument: GraphDocument | null = null;
   /** A stop that came while a run was being set up (data loading): the run stops before its first step. */
   private stopRequested = false;
 
@@ -62,7 +69,10 @@ export class EngineHost {
     private readonly post: Post,
     private readonly options: HostOptions = {},
   ) {
-    this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, backends: availableBackends(), crossOriginIsolated: options.crossOriginIsolated });
+    const hello = { type: 'hello', protocolVersion: PROTOCOL_VERSION, backends: availableBackends(), crossOriginIsolated: options.crossOriginIsolated } as const;
+    this.send(hello);
+    this.statuses = probeBackends();
+    void this.statuses.then((statuses) => this.send({ ...hello, statuses }));
   }
 
   /** Handles one request; `start` resolves when the run ends. */
@@ -157,7 +167,9 @@ export class EngineHost {
     this.document = analysis.document;
     this.backendName = backend === 'auto' ? undefined : backend;
     const chosen = await this.backendFor(this.backendName);
-    this.send({ type: 'compiled', backend: chosen.name, description: chosen.description, threads: chosen.threads, parameterCount: analysis.totalParameters, nodeIds: [...analysis.order] });
+    const report = choiceReport(await this.statuses, chosen.name, this.backendName !== undefined);
+    const carried = this.carried !== null && this.carried.model === modelKey(analysis.document) ? { from: this.carried.from, steps: this.carried.steps } : undefined;
+    this.send({ type: 'compiled', backend: chosen.name, description: chosen.description, threads: chosen.threads, parameterCount: analysis.totalParameters, nodeIds: [...analysis.order], ...report, carried });
     this.send({ type: 'state', state: 'ready' });
   }
 
@@ -170,10 +182,12 @@ export class EngineHost {
     const backend = await this.backendFor(settings.backend ?? this.backendName);
     const dataset = await this.loadData(this.document);
     const limited = { ...settings, memoryLimit: settings.memoryLimit ?? this.options.memoryLimit };
+    // A checkpoint the user gave wins over weights carried from another backend; those are kept until a run on them ends, so a run that fails on its new backend leaves them to the next.
+    const carried = this.carried?.model === modelKey(this.document) ? this.carried.bytes : undefined;
     const { run, prepared } = setUpRun(this.document, dataset, limited, {
       emit: (event) => this.send(event),
       backend,
-      checkpoint: checkpoint === undefined ? undefined : new Uint8Array(checkpoint),
+      checkpoint: checkpoint === undefined ? carried : new Uint8Array(checkpoint),
       yieldControl: this.options.yieldControl,
       epochReportRate: EPOCH_REPORTS_PER_SECOND,
       previewInterval: PREVIEW_INTERVAL_MS,
@@ -183,17 +197,21 @@ export class EngineHost {
       },
     });
     this.run = run;
+    this.runDocument = this.document;
     this.batchSize = prepared.settings.batchSize;
     if (this.stopRequested) run.stop();
     await run.run();
+    this.carried = null;
     this.sendHistograms(true);
   }
 
-  /** The backend named (default: the fastest available), created once and kept while the name stays. */
-  private async backendFor(name: BackendName = defaultBackendName()): Promise<Backend> {
+  /** The backend named (default: Automatic's pick), created once and kept while the name stays. */
+  private async backendFor(named?: BackendName): Promise<Backend> {
+    const name = named ?? automaticBackend(await this.statuses);
     if (this.backend?.name === name) return this.backend;
     if (this.run !== null && ['running', 'paused'].includes(this.run.state)) throw new Error('A run is going on another backend; stop it first.');
-    // The last run's buffers live on the backend about to be disposed: they go with it.
+    // The last run's buffers live on the backend about to be disposed: its weights are read first, then they go with it.
+    if (this.run !== null && this.backend !== null && this.runDocument !== null) this.carried = (await carryWeights(this.run, this.runDocument, this.batchSize, this.backend.name)) ?? this.carried;
     this.run = null;
     this.backend?.dispose();
     this.backend = null;

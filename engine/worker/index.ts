@@ -20,7 +20,9 @@ async function loadWasm(build: WasmBuild): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
-setBackendEnvironment({ loadWasm, spawnPoolWorker: spawnBrowserPoolWorker, cores: navigator.hardwareConcurrency });
+// navigator.gpu where the browser offers WebGPU (a worker has it too): the host probes its adapter (backends/choice.ts).
+const gpu = (navigator as { gpu?: GPU }).gpu;
+setBackendEnvironment({ loadWasm, spawnPoolWorker: spawnBrowserPoolWorker, cores: navigator.hardwareConcurrency, gpu });
 // A user's files first, then the app's own (the bundled MNIST digits).
 const sessionFiles = new SessionFiles(createFetchFileSource(new URL('/', scope.location.href).href));
 const host = new EngineHost((event, transfer) => scope.postMessage(event, transfer), {

@@ -9,7 +9,7 @@ import { LossChart } from './LossChart.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { RunControls } from './RunControls.tsx';
-import { backendChoiceHint, backendOptions } from './backendChoice.ts';
+import { backendChoiceHint, backendOptions, offeredBackends, type BackendChoice } from './backendChoice.ts';
 import { initialRun } from './runModel.ts';
 import { controlsFor, parseField, settingFieldsFor, statusText } from './runSettings.ts';
 import { epochView } from './snapshots.ts';
@@ -44,7 +44,7 @@ export function Dashboard({ runs, graph, document, parameterCount, selectedNodeI
   const run = view.graph === graph ? view : { ...view, model: CLEAN, starting: false, weights: null };
   const { model, client } = run;
   const fields = settingFieldsFor(document);
-  const settings = useSettingsDraft(document.training, fields, model.backends);
+  const settings = useSettingsDraft(document.training, fields, offeredBackends(model.backends, model.statuses));
   const [timelineIndex, setTimelineIndex] = useState<number | null>(null);
   const nodeType = document.nodes.find((node) => node.id === selectedNodeId)?.type;
   useNodeWatch({ client, nodeId: selectedNodeId, nodeType, state: model.state, nodeIds: model.nodeIds, epoch: model.lastEpoch });
@@ -63,11 +63,11 @@ export function Dashboard({ runs, graph, document, parameterCount, selectedNodeI
         draft={settings.draft}
         errors={settings.errors}
         backend={settings.backend}
-        backendOptions={backendOptions(model.backends, settings.backend)}
-        backendHint={backendChoiceHint(model.backends)}
+        backendOptions={backendOptions(model.backends, settings.backend, model.statuses)}
+        backendHint={backendChoiceHint(offeredBackends(model.backends, model.statuses), model.statuses)}
         statusText={run.waiting ? 'Stopping the other graph’s run…' : statusText(model.state, run.starting, model.done, model.divergence !== null)}
         onDraftChange={settings.change}
-        onBackendChange={settings.changeBackend}
+        onBackendChange={(choice) => switchBackend(runs, model.state === 'paused', settings, choice)}
         onLearningRateCommit={() => commitLearningRate(runs, settings.draft.learningRate)}
         onTrain={train}
         onPause={() => runs.send({ type: 'pause' })}
@@ -88,6 +88,12 @@ export function Dashboard({ runs, graph, document, parameterCount, selectedNodeI
       <Histograms nodeId={selectedNodeId} nodeType={nodeType} frames={selectedNodeId === null ? undefined : model.histograms[selectedNodeId]} />
     </div>
   );
+}
+
+/** A switch of backend while a run is paused ends that run: its weights carry over, and the next Train goes on from them on the new backend. */
+function switchBackend(runs: GraphRunsStore, paused: boolean, settings: { backend: BackendChoice; changeBackend(choice: BackendChoice): void }, choice: BackendChoice): void {
+  if (paused && choice !== settings.backend) runs.send({ type: 'stop' });
+  settings.changeBackend(choice);
 }
 
 /** The learning rate as typed, sent to the running engine when it is valid. */

@@ -1,5 +1,5 @@
 // Where the run is: epoch, step of total, samples per second, time left, a progress bar; and the
-// backend it trains on, with its threads.
+// backend it trains on, with its threads and why it runs.
 import { backendSummary } from './backendChoice.ts';
 import { formatCount, formatDuration, formatValue } from './format.ts';
 import { PROGRESS_WORDS, type MetricWords } from './metricNames.ts';
@@ -52,7 +52,10 @@ function BackendStat({ model }: { model: RunModel }) {
   const summary = backendSummary(model.runningBackend, model.crossOriginIsolated);
   return (
     <div className="stat stat-backend" title={summary.explanation} data-testid="run-backend">
-      <span className="stat-label">Backend</span>
+      <span className="stat-label">
+        {summary.reason !== '' && <span className="backend-reason">{summary.reason}</span>}
+        <span>Backend</span>
+      </span>
       <span className="backend-value">
         <span className="backend-name">{summary.name}</span>
         {summary.threads !== '' && <span className="backend-threads">{summary.threads}</span>}

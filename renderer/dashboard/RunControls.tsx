@@ -1,6 +1,7 @@
 // Train, Pause, Resume, Step and Stop, enabled per run state; the run's settings (epochs, batch,
 // seed and validation split before a run, the learning rate before and during one); the backend
-// to train on (before a run).
+// to train on (before a run, or while one is paused: the switch ends it and the next Train goes on
+// from its weights).
 import type { BackendChoice, BackendOption } from './backendChoice.ts';
 import { FIELD_RULES, type Controls, type SettingErrors, type SettingField, type SettingsDraft } from './runSettings.ts';
 
@@ -99,9 +100,9 @@ function BackendSelect({ backend, backendOptions, backendHint, controls, onBacke
   return (
     <label className="setting setting-backend" title={backendHint}>
       <span>Backend</span>
-      <select value={backend} disabled={!controls.editSettings} data-testid="setting-backend" onChange={(event) => onBackendChange(event.target.value as BackendChoice)}>
+      <select value={backend} disabled={!controls.editSettings && !controls.resume} data-testid="setting-backend" onChange={(event) => onBackendChange(event.target.value as BackendChoice)}>
         {backendOptions.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} disabled={option.disabled} title={option.hint}>
             {option.label}
           </option>
         ))}

@@ -1,7 +1,9 @@
-// The backend a user picks for training (Automatic: the fastest the engine has) and how the
-// dashboard names the one that trains: what it is, its threads, and why one thread when that is
-// all the page allows. Plain logic; RunControls and ProgressPanel draw it.
-import type { BackendName, RunSettings } from '../../engine/protocol/index.ts';
+// The backend a user picks for training (Automatic: what the engine picks, WebGPU on a hardware
+// GPU, else the fastest CPU backend) and how the dashboard names the one that trains: what it is,
+// its threads, why one thread when that is all the page allows, and why it runs (the user's
+// choice, or Automatic's with the reason WebGPU was passed over). Plain logic; RunControls and
+// ProgressPanel draw it.
+import type { BackendName, BackendStatus, RunSettings } from '../../engine/protocol/index.ts';
 
 export type BackendChoice = 'auto' | BackendName;
 
@@ -15,6 +17,10 @@ const KNOWN_BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'webgpu'];
 export interface BackendOption {
   readonly value: BackendChoice;
   readonly label: string;
+  /** A backend the engine cannot run here: shown, not chosen. */
+  readonly disabled?: boolean;
+  /** What it is or why it cannot run (the option's hover). */
+  readonly hint?: string;
 }
 
 /** A stored choice read back: anything unknown is Automatic. */
@@ -28,17 +34,35 @@ export function effectiveChoice(choice: BackendChoice, available: readonly Backe
   return available.includes(choice) ? choice : 'auto';
 }
 
-/** Automatic first, then each backend the engine lists, fastest first (before it has, the current choice). */
-export function backendOptions(available: readonly BackendName[], choice: BackendChoice): readonly BackendOption[] {
+/** The backends a choice may name: those the engine's statuses say run here, else those its greeting lists. */
+export function offeredBackends(listed: readonly BackendName[], statuses: readonly BackendStatus[]): readonly BackendName[] {
+  return statuses.length === 0 ? listed : statuses.filter((status) => status.available).map((status) => status.name);
+}
+
+/**
+ * Automatic first, then each backend: with the engine's statuses every one, WebGPU with its
+ * adapter, one that cannot run here disabled with the reason; before them, the backends the
+ * engine lists (before it has, the current choice).
+ */
+export function backendOptions(available: readonly BackendName[], choice: BackendChoice, statuses: readonly BackendStatus[] = []): readonly BackendOption[] {
+  if (statuses.length > 0) return [{ value: 'auto', label: 'Automatic' }, ...statuses.map(statusOption)];
   const listed = available.length === 0 && choice !== 'auto' ? [choice] : available;
   return [{ value: 'auto', label: 'Automatic' }, ...listed.map((name) => ({ value: name, label: BACKEND_LABELS[name] }))];
 }
 
-/** One line for the setting's hover: what Automatic picks here and what each choice means. */
-export function backendChoiceHint(available: readonly BackendName[]): string {
-  const fastest = available[0];
-  const automatic = fastest === undefined ? 'Automatic trains on the fastest backend available' : `Automatic trains on the fastest here, ${BACKEND_LABELS[fastest]}`;
-  return `${automatic}; CPU runs the plain reference kernels, slower, to compare results. Applies from the next Train.`;
+function statusOption(status: BackendStatus): BackendOption {
+  const label = status.adapter === undefined ? BACKEND_LABELS[status.name] : `${BACKEND_LABELS[status.name]} (${status.adapter})`;
+  if (!status.available) return { value: status.name, label, disabled: true, hint: `Not available here: ${status.reason ?? 'the engine cannot run it'}` };
+  return status.reason === undefined ? { value: status.name, label, hint: 'Automatic’s pick here' } : { value: status.name, label, hint: `Automatic passes it over: ${status.reason}` };
+}
+
+/** One line for the setting's hover: what Automatic picks here (and why not WebGPU) and what each choice means. */
+export function backendChoiceHint(available: readonly BackendName[], statuses: readonly BackendStatus[] = []): string {
+  const picked = statuses.find((status) => status.automatic)?.name ?? available[0];
+  const webgpu = statuses.find((status) => status.name === 'webgpu' && !status.automatic)?.reason;
+  const automatic = picked === undefined ? 'Automatic trains on the fastest backend available' : `Automatic trains on ${BACKEND_LABELS[picked]} here`;
+  const passedOver = webgpu === undefined ? '' : ` (WebGPU passed over: ${webgpu})`;
+  return `${automatic}${passedOver}; CPU runs the plain reference kernels, slower, to compare results. Applies from the next Train; a paused or finished run's weights carry over to the new backend.`;
 }
 
 /** The run settings' share of the choice: nothing for Automatic (the engine picks). */
@@ -51,6 +75,13 @@ export interface RunningBackend {
   readonly backend: BackendName;
   readonly description?: string;
   readonly threads?: number;
+  /** Automatic's pick or the user's. */
+  readonly chosen?: 'automatic' | 'forced';
+  readonly adapter?: string;
+  /** Why Automatic did not take the other backends, by name. */
+  readonly passedOver?: Readonly<Partial<Record<BackendName, string>>>;
+  /** The weights the run goes on from, carried over from another backend. */
+  readonly carried?: { readonly from: BackendName; readonly steps: number };
 }
 
 export interface BackendSummary {
@@ -60,6 +91,8 @@ export interface BackendSummary {
   readonly threads: string;
   /** One line for the hover: the engine's own description, what the backend is, and why one thread where the page allows no more. */
   readonly explanation: string;
+  /** Why this backend runs, short (e.g. "WebGPU passed over: Google SwiftShader is a software renderer"); empty when the engine did not say. */
+  readonly reason: string;
 }
 
 const EXPLANATIONS: Readonly<Record<BackendName, string>> = {
@@ -71,11 +104,38 @@ const EXPLANATIONS: Readonly<Record<BackendName, string>> = {
 /** How the dashboard names the running backend; `isolated` is the engine's cross-origin isolation (null: not told). */
 export function backendSummary(running: RunningBackend, isolated: boolean | null): BackendSummary {
   const count = running.threads;
-  const threads = count === undefined ? '' : `${count} thread${count === 1 ? '' : 's'}`;
+  // A GPU's threads are not the engine's to count.
+  const threads = count === undefined || running.backend === 'webgpu' ? '' : `${count} thread${count === 1 ? '' : 's'}`;
   const description = running.description ?? [BACKEND_LABELS[running.backend], threads].filter((part) => part !== '').join(', ');
   const full = description.replace(/,\s*\d+ threads?$/, '').trim() || BACKEND_LABELS[running.backend];
   const name = full.replace(/fused multiply-add/, 'FMA');
-  return { name, threads, explanation: `${description}: ${EXPLANATIONS[running.backend]}${threadReason(running.backend, count, isolated)}.` };
+  const reasons = whyItRuns(running);
+  const explanation = `${description}: ${EXPLANATIONS[running.backend]}${threadReason(running.backend, count, isolated)}.`;
+  return { name, threads, explanation: [explanation, ...reasons.long].join(' '), reason: reasons.short.join(' · ') };
+}
+
+/** Why the backend runs: short for the progress row, whole sentences for the hover. */
+function whyItRuns({ backend, chosen, passedOver = {}, carried }: RunningBackend): { short: string[]; long: string[] } {
+  const short: string[] = [];
+  const long: string[] = [];
+  if (chosen === 'forced') {
+    short.push('chosen in the setting');
+    long.push('Chosen in the Backend setting.');
+  }
+  const webgpu = passedOver.webgpu;
+  if (chosen === 'automatic' && backend !== 'webgpu' && webgpu !== undefined) {
+    short.push(`WebGPU passed over: ${webgpu.replace(/ is a software renderer.*$/, ' (software)').replace(/: .*$/, '')}`);
+    long.push(`Automatic passed WebGPU over: ${webgpu}.`);
+  }
+  if (chosen === 'automatic' && backend === 'webgpu') {
+    short.push('Automatic: a hardware GPU');
+    long.push('Automatic picked WebGPU: a hardware GPU that meets the kernels’ limits.');
+  }
+  if (carried !== undefined) {
+    short.push(`weights from step ${carried.steps} on ${BACKEND_LABELS[carried.from]}`);
+    long.push(`The run goes on from the weights of step ${carried.steps}, carried over from ${BACKEND_LABELS[carried.from]}.`);
+  }
+  return { short, long };
 }
 
 function threadReason(backend: BackendName, threads: number | undefined, isolated: boolean | null): string {

@@ -1,7 +1,7 @@
 // Everything the dashboard shows, folded from the engine's event stream by one pure reducer.
 // States are immutable; each event copies only what it changes (a `steps` event copies the arrays
 // of the curves it grows, everything else is a shallow copy), so a frame's batch stays cheap.
-import type { BackendName, EngineEvent, ProblemReport, RunState, TensorPayload } from '../../engine/protocol/index.ts';
+import type { BackendName, BackendStatus, EngineEvent, ProblemReport, RunState, TensorPayload } from '../../engine/protocol/index.ts';
 import type { RunningBackend } from './backendChoice.ts';
 import { appendPoints, appendToSet, EMPTY_SERIES, type Series, type SeriesSet } from './curves.ts';
 import { addHistogramFrame, type HistogramHistories } from './histogramHistory.ts';
@@ -39,6 +39,8 @@ export interface RunModel {
   readonly run: number;
   readonly state: RunState;
   readonly backends: readonly BackendName[];
+  /** Each backend's status once the engine has probed the GPU (empty until then). */
+  readonly statuses: readonly BackendStatus[];
   readonly backend: BackendName | null;
   /** The backend the last compile chose, with its description and threads. */
   readonly runningBackend: RunningBackend | null;
@@ -76,6 +78,7 @@ export function initialRun(): RunModel {
     run: 0,
     state: 'idle',
     backends: [],
+    statuses: [],
     backend: null,
     runningBackend: null,
     crossOriginIsolated: null,
@@ -106,6 +109,7 @@ export function startRun(previous: RunModel): RunModel {
     ...initialRun(),
     run: previous.run + 1,
     backends: previous.backends,
+    statuses: previous.statuses,
     backend: previous.backend,
     runningBackend: previous.runningBackend,
     crossOriginIsolated: previous.crossOriginIsolated,
@@ -121,7 +125,7 @@ export function dismissProblems(model: RunModel): RunModel {
 export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
   switch (event.type) {
     case 'hello':
-      return { ...model, backends: event.backends, crossOriginIsolated: event.crossOriginIsolated ?? null };
+      return { ...model, backends: event.backends, statuses: event.statuses ?? model.statuses, crossOriginIsolated: event.crossOriginIsolated ?? null };
     case 'state':
       return { ...model, state: event.state, loading: event.state === 'running' || event.state === 'failed' ? null : model.loading };
     case 'compiled':
@@ -173,7 +177,8 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
 }
 
 function runningBackendOf(event: Extract<EngineEvent, { type: 'compiled' }>): RunningBackend {
-  return { backend: event.backend, description: event.description, threads: event.threads };
+  const { backend, description, threads, chosen, adapter, passedOver, carried } = event;
+  return { backend, description, threads, chosen, adapter, passedOver, carried };
 }
 
 function reduceSteps(model: RunModel, steps: Extract<EngineEvent, { type: 'steps' }>['steps']): RunModel {

@@ -1,7 +1,8 @@
 // The backend a run trains on: in Chromium the page is cross-origin isolated, so Automatic trains
 // on WebAssembly with a thread per core (two on the build machines) and the dashboard says so;
 // the Backend setting forces the CPU reference from the next Train, no reload, and stays chosen
-// across a reload. The loss falls on both.
+// across a reload. The loss falls on WebAssembly, and the CPU run goes on from the weights the
+// stopped run reached (no work lost in the switch).
 import { expect, test, type Page } from '@playwright/test';
 import { openExample, shownStep } from './pages.ts';
 
@@ -26,12 +27,13 @@ async function stop(page: Page): Promise<void> {
   await expect(page.getByTestId('run-state')).toContainText(/stopped|finished/i, { timeout: 10_000 });
 }
 
-test('X vs O trains on WebAssembly with a thread per core, then on the CPU reference once chosen; the loss falls on both', async ({ page }) => {
+test('X vs O trains on WebAssembly with a thread per core, then on the CPU reference once chosen, from the weights it reached', async ({ page }) => {
   const errors = await openExample(page, 'xo-cnn');
   const threads = await page.evaluate(() => Math.min(navigator.hardwareConcurrency, 8));
   expect(threads).toBeGreaterThan(1);
   const choice = page.getByTestId('setting-backend');
-  await expect(choice.locator('option')).toHaveText(['Automatic', 'WebAssembly', 'CPU']);
+  // WebGPU is listed too (--enable-unsafe-webgpu; its choice is webgpu.spec.ts's).
+  await expect(choice.locator('option')).toHaveText(['Automatic', 'WebAssembly', 'CPU', 'WebGPU (Google SwiftShader)']);
   await expect(choice).toHaveValue('auto');
   await page.getByTestId('setting-epochs').fill('400');
 
@@ -39,19 +41,24 @@ test('X vs O trains on WebAssembly with a thread per core, then on the CPU refer
   const backend = page.getByTestId('run-backend');
   await expect(backend.locator('.backend-name')).toHaveText('WebAssembly SIMD with relaxed FMA');
   await expect(backend.locator('.backend-threads')).toHaveText(`${threads} threads`);
-  await expect(backend).toHaveAttribute('title', `WebAssembly SIMD with relaxed fused multiply-add, ${threads} threads: the fastest engine on this machine, splitting large layers across ${threads} threads over shared memory.`);
+  await expect(backend).toHaveAttribute('title', `WebAssembly SIMD with relaxed fused multiply-add, ${threads} threads: the fastest engine on this machine, splitting large layers across ${threads} threads over shared memory. Automatic passed WebGPU over: Google SwiftShader is a software renderer, slower than WebAssembly on this CPU.`);
   expect(onWasm.later).toBeLessThan(onWasm.early);
   await page.screenshot({ path: 'test-results/screenshots/backend-wasm.png' });
   await page.getByTestId('progress-panel').screenshot({ path: 'test-results/screenshots/backend-wasm-progress.png' });
   await expect(choice).toBeDisabled();
   await stop(page);
+  const stoppedAt = await shownStep(page);
 
   await choice.selectOption('cpu');
-  const onCpu = await trainAndReadLoss(page);
+  await page.getByTestId('run-train').click();
+  await expect.poll(() => shownStep(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  expect(await shownStep(page)).toBeGreaterThan(stoppedAt);
+  // Steps count on from the stopped run's, and the loss stays where it had come down to (a fresh start is back near ln 2).
+  expect(await lossValue(page)).toBeLessThan(onWasm.early / 10);
   await expect(backend.locator('.backend-name')).toHaveText('TypeScript reference kernels');
   await expect(backend.locator('.backend-threads')).toHaveText('1 thread');
+  await expect(backend.locator('.backend-reason')).toHaveText(`chosen in the setting · weights from step ${stoppedAt} on WebAssembly`);
   await expect(backend).toHaveAttribute('title', /^TypeScript reference kernels, 1 thread: the plain reference kernels, slower/);
-  expect(onCpu.later).toBeLessThan(onCpu.early);
   await page.screenshot({ path: 'test-results/screenshots/backend-cpu.png' });
   await stop(page);
 

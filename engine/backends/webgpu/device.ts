@@ -1,7 +1,7 @@
 /// <reference types="@webgpu/types" />
 // The device side shared by every allocation of one backend: the compute pipelines, created once
 // per shader and cached, and the validation errors a run or a bind raised (reported by the next
-// read, since WebGPU reports them asynchronously).
+// read, since WebGPU reports them asynchronously); a lost device, thrown by the next run, bind or read.
 import { SHADERS } from './shaders.ts';
 
 export class GpuDevice {
@@ -31,8 +31,9 @@ export class GpuDevice {
     return pipeline;
   }
 
-  /** Runs `work` inside a validation error scope; the error, if any, is thrown by the next `settle`. */
+  /** Runs `work` inside a validation error scope; the error, if any, is thrown by the next `settle`. A lost device throws here, before any work. */
   scoped<Result>(what: string, work: () => Result): Result {
+    if (this.lost !== undefined) throw new Error(this.lost);
     this.device.pushErrorScope('validation');
     try {
       return work();

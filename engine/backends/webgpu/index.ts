@@ -7,7 +7,9 @@ import type { Program } from '../../ir/index.ts';
 import type { AllocateOptions, Backend, BackendBuffers } from '../backend.ts';
 import { WebGpuBuffers } from './buffers.ts';
 import { GpuDevice } from './device.ts';
+import { adapterName, missingLimits, WEBGPU_REQUIRED_LIMITS } from './adapter.ts';
 
+export { adapterName, missingLimits, WEBGPU_REQUIRED_LIMITS, type WebGpuLimit } from './adapter.ts';
 export { refuseMissingKernels, webgpuKernels, webgpuOps, type WebGpuRegistry } from './registry.ts';
 
 export interface WebGpuBackendOptions {
@@ -15,25 +17,14 @@ export interface WebGpuBackendOptions {
   readonly gpu: GPU;
 }
 
-interface AdapterInfo {
-  readonly vendor?: string;
-  readonly architecture?: string;
-  readonly description?: string;
-}
-
-/** The adapter's vendor and description where the runtime tells them (GPUAdapter.info is recent). */
-function adapterName(adapter: GPUAdapter): string {
-  const info = (adapter as { info?: AdapterInfo }).info ?? {};
-  const parts = [info.vendor, info.description || info.architecture].filter((part): part is string => part !== undefined && part !== '');
-  return parts.length === 0 ? 'an unnamed adapter' : parts.join(' ');
-}
-
-/** Limits the kernels need beyond WebGPU's defaults: none yet (workgroups of 256, 8 storage buffers). */
+/** The device asks for the kernels' limits (adapter.ts) and the adapter's own storage-binding and buffer sizes. */
 export async function createWebGpuBackend({ gpu }: WebGpuBackendOptions): Promise<Backend> {
   const adapter = await gpu.requestAdapter();
   if (adapter === null) throw new Error('No WebGPU adapter was found (no GPU, or its driver is not usable here): train on the wasm or cpu backend.');
+  const missing = missingLimits(adapter.limits);
+  if (missing.length > 0) throw new Error(`The WebGPU adapter ${adapterName(adapter)} lacks limits the kernels need (${missing.join(', ')}): train on the wasm or cpu backend.`);
   const maxStorage = adapter.limits.maxStorageBufferBindingSize;
-  const device = await adapter.requestDevice({ requiredLimits: { maxStorageBufferBindingSize: maxStorage, maxBufferSize: adapter.limits.maxBufferSize } });
+  const device = await adapter.requestDevice({ requiredLimits: { ...WEBGPU_REQUIRED_LIMITS, maxStorageBufferBindingSize: maxStorage, maxBufferSize: adapter.limits.maxBufferSize } });
   const gpuDevice = new GpuDevice(device);
   const name = adapterName(adapter);
   return {

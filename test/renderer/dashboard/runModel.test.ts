@@ -41,6 +41,22 @@ describe('reduceRun', () => {
     expect(fold([{ type: 'hello', protocolVersion: 1, backends: ['cpu'] }]).crossOriginIsolated).toBeNull();
   });
 
+  it('keeps the backends’ statuses from the second greeting, and why the compiled backend runs', () => {
+    const statuses = [
+      { name: 'wasm', available: true, automatic: true },
+      { name: 'webgpu', available: true, automatic: false, adapter: 'Google SwiftShader', reason: 'Google SwiftShader is a software renderer' },
+    ] as const;
+    const model = fold([
+      { type: 'hello', protocolVersion: 1, backends: ['wasm', 'cpu', 'webgpu'] },
+      { type: 'hello', protocolVersion: 1, backends: ['wasm', 'cpu', 'webgpu'], statuses },
+      { type: 'hello', protocolVersion: 1, backends: ['wasm', 'cpu', 'webgpu'] },
+      { type: 'compiled', backend: 'webgpu', description: 'WebGPU on Google SwiftShader', threads: 1, parameterCount: 10, nodeIds: [], chosen: 'forced', adapter: 'Google SwiftShader', passedOver: {}, carried: { from: 'wasm', steps: 40 } },
+    ]);
+    expect(model.statuses).toEqual(statuses);
+    expect(startRun(model).statuses).toEqual(statuses);
+    expect(model.runningBackend).toEqual({ backend: 'webgpu', description: 'WebGPU on Google SwiftShader', threads: 1, chosen: 'forced', adapter: 'Google SwiftShader', passedOver: {}, carried: { from: 'wasm', steps: 40 } });
+  });
+
   it('turns steps into curves per loss and metric, and keeps the learning rate', () => {
     const model = fold([steps(1, 3, 0, (step) => ({ loss: 4 - step }), (step) => ({ accuracy: step / 10 }))]);
     expect(model.curves.losses.loss).toEqual({ steps: [1, 2, 3], values: [3, 2, 1] });
