@@ -26,9 +26,13 @@ fn innerOf(k: u32) -> vec4<i32> {
 fn aValue(row: vec4<i32>, inner: vec4<i32>) -> f32 {
   let shifted = vec2<i32>(row.y - inner.x, row.z - inner.y);
   if (row.x < 0 || shifted.x < 0 || shifted.y < 0) { return 0.0; }
+  // Stride 1 (the common case) needs no division: every shifted position is an output pixel.
   let steps = stride();
-  if (shifted.x % steps.x != 0 || shifted.y % steps.y != 0) { return 0.0; }
-  let output = shifted / steps;
+  var output = shifted;
+  if (steps.x != 1 || steps.y != 1) {
+    if (shifted.x % steps.x != 0 || shifted.y % steps.y != 0) { return 0.0; }
+    output = shifted / steps;
+  }
   if (output.x >= outHeight() || output.y >= outWidth()) { return 0.0; }
   return dOutput[((u32(row.x) * u32(outHeight()) + u32(output.x)) * u32(outWidth()) + u32(output.y)) * outChannels() + u32(inner.z)];
 }
