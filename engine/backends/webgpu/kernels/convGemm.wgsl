@@ -6,12 +6,12 @@
 //   aValue(row, inner) -> f32        a(m, k), 0 outside the image;
 //   bValue(k, n) -> f32              b(k, n);
 // and binds the product as `result` ([M, N] row-major; [splits, M, N] when the inner axis is split).
-// A workgroup computes a TILE_M×TILE_N tile, each thread a 4×4 block in registers, stepping through
-// the inner axis DEPTH at a time with both operands' tiles in workgroup memory (the tile file,
-// convTile{Square,Narrow,Small}.wgsl, sets the three sizes). Words 16..:
+// A workgroup computes a TILE_M×TILE_N tile, each thread a 4×THREAD_N block in registers, stepping
+// through the inner axis DEPTH at a time with both operands' tiles in workgroup memory (the tile
+// file, convTile*.wgsl, sets the four sizes). Words 16..:
 // 16 M, 17 N, 18 K, 19 inner values per split (a multiple of DEPTH), 20 tiles along N, 21 tiles.
 // Dispatch: the tiles as an x·y grid (grid() in context.ts), z the splits of the inner axis.
-const THREADS_N: u32 = TILE_N / 4u;
+const THREADS_N: u32 = TILE_N / THREAD_N;
 const THREADS: u32 = (TILE_M / 4u) * THREADS_N;
 const ROWS_PER_PASS: u32 = THREADS / DEPTH;
 const A_SLOTS: u32 = TILE_M * DEPTH / THREADS;
@@ -36,8 +36,8 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(num_workgroups) groups
   var rows: array<vec4<i32>, A_SLOTS>;
   for (var slot = 0u; slot < A_SLOTS; slot++) { rows[slot] = rowOf(rowStart + thread / DEPTH + slot * ROWS_PER_PASS); }
   let threadRow = (thread / THREADS_N) * 4u;
-  let threadColumn = (thread % THREADS_N) * 4u;
-  var sums: array<array<f32, 4>, 4>;
+  let threadColumn = (thread % THREADS_N) * THREAD_N;
+  var sums: array<array<f32, THREAD_N>, 4>;
   for (var depth = innerStart; depth < innerEnd; depth += DEPTH) {
     let k = depth + lane;
     let inner = innerOf(k);
@@ -56,13 +56,11 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(num_workgroups) groups
     workgroupBarrier();
     for (var step = 0u; step < DEPTH; step++) {
       var left: array<f32, 4>;
-      var right: array<f32, 4>;
+      var right: array<f32, THREAD_N>;
+      for (var i = 0u; i < 4u; i++) { left[i] = aTile[(threadRow + i) * DEPTH + step]; }
+      for (var j = 0u; j < THREAD_N; j++) { right[j] = bTile[step * TILE_N + threadColumn + j]; }
       for (var i = 0u; i < 4u; i++) {
-        left[i] = aTile[(threadRow + i) * DEPTH + step];
-        right[i] = bTile[step * TILE_N + threadColumn + i];
-      }
-      for (var i = 0u; i < 4u; i++) {
-        for (var j = 0u; j < 4u; j++) { sums[i][j] += left[i] * right[j]; }
+        for (var j = 0u; j < THREAD_N; j++) { sums[i][j] += left[i] * right[j]; }
       }
     }
     workgroupBarrier();
@@ -70,7 +68,7 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(num_workgroups) groups
   let base = group.z * gemmRows() * gemmColumns();
   for (var i = 0u; i < 4u; i++) {
     let row = rowStart + threadRow + i;
-    for (var j = 0u; j < 4u; j++) {
+    for (var j = 0u; j < THREAD_N; j++) {
       let column = columnStart + threadColumn + j;
       if (row < gemmRows() && column < gemmColumns()) { result[base + row * gemmColumns() + column] = sums[i][j]; }
     }

@@ -3,3 +3,4 @@
 const TILE_M: u32 = 64u;
 const TILE_N: u32 = 16u;
 const DEPTH: u32 = 8u;
+const THREAD_N: u32 = 4u;

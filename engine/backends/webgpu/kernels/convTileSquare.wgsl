@@ -2,3 +2,4 @@
 const TILE_M: u32 = 64u;
 const TILE_N: u32 = 64u;
 const DEPTH: u32 = 16u;
+const THREAD_N: u32 = 4u;

@@ -20,6 +20,8 @@ interface Tile {
 const SQUARE: Tile = { shader: 'convTileSquare', rows: 64, columns: 64, depth: 16 };
 const NARROW: Tile = { shader: 'convTileNarrow', rows: 256, columns: 16, depth: 8 };
 const SMALL: Tile = { shader: 'convTileSmall', rows: 64, columns: 16, depth: 8 };
+const EIGHT: Tile = { shader: 'convTileEight', rows: 256, columns: 8, depth: 8 };
+const FOUR: Tile = { shader: 'convTileFour', rows: 256, columns: 4, depth: 8 };
 
 /** The product's sizes: rows M, columns N, inner K. */
 interface Product {
@@ -31,7 +33,9 @@ interface Product {
 /** The tile that wastes least of itself on a product of these sizes. */
 function tileFor({ rows, columns }: Product): Tile {
   if (columns > NARROW.columns) return SQUARE;
-  return rows <= SMALL.rows ? SMALL : NARROW;
+  if (rows <= SMALL.rows) return SMALL;
+  if (columns <= FOUR.columns) return FOUR;
+  return columns <= EIGHT.columns ? EIGHT : NARROW;
 }
 
 /** Workgroups that fill a GPU (an H100 has 132 multiprocessors) before the inner axis splits; the least inner values a split takes. */
