@@ -40,6 +40,8 @@ export async function startTorchCuda(readEvery: number): Promise<{ driver: Torch
     return { driver: new TorchCuda(driver), info: `PyTorch ${info.version}: ${info.details.join('; ')}; loss read every ${readEvery} steps` };
   } catch (error) {
     driver.close();
-    return { reason: `not measured: ${error instanceof Error ? error.message : String(error)}` };
+    // The driver's own words follow its command line and the request: keep those.
+    const message = error instanceof Error ? error.message : String(error);
+    return { reason: `not measured (${python}): ${message.split('": ').slice(1).join('": ') || message}` };
   }
 }

@@ -133,7 +133,7 @@ def main():
     read_every = int(argument("--read-every", "1"))
     if device.type == "cuda":
         if not torch.cuda.is_available():
-            raise SystemExit("PyTorch cannot use CUDA here (torch.cuda.is_available() is False): run without --device cuda.")
+            raise SystemExit(f"torch {torch.__version__} cannot use CUDA here: torch.cuda.is_available() is False (a CPU-only build, or no NVIDIA driver); run without --device cuda.")
         # fp32 as Netloom computes it: no TF32 tensor cores.
         torch.backends.cuda.matmul.allow_tf32 = False
         torch.backends.cudnn.allow_tf32 = False
