@@ -22,6 +22,7 @@ const NARROW: Tile = { shader: 'convTileNarrow', rows: 256, columns: 16, depth: 
 const SMALL: Tile = { shader: 'convTileSmall', rows: 64, columns: 16, depth: 8 };
 const EIGHT: Tile = { shader: 'convTileEight', rows: 256, columns: 8, depth: 8 };
 const FOUR: Tile = { shader: 'convTileFour', rows: 256, columns: 4, depth: 8 };
+const TINY: Tile = { shader: 'convTileTiny', rows: 32, columns: 8, depth: 8 };
 
 /** The product's sizes: rows M, columns N, inner K. */
 interface Product {
@@ -33,6 +34,7 @@ interface Product {
 /** The tile that wastes least of itself on a product of these sizes. */
 function tileFor({ rows, columns }: Product): Tile {
   if (columns > NARROW.columns) return SQUARE;
+  if (rows <= TINY.rows && columns <= TINY.columns) return TINY;
   if (rows <= SMALL.rows) return SMALL;
   if (columns <= FOUR.columns) return FOUR;
   return columns <= EIGHT.columns ? EIGHT : NARROW;
