@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchBrowserTraining, type NodeRate } from './browserTraining.ts';
+import { benchWebGpu } from './gpu/benchmark.ts';
 import { benchKernels } from './kernels.ts';
 import { formatSection, type BenchResult } from './measure.ts';
 import { BENCHMARK_NAMES, parseBenchOptions, type BenchmarkName } from './options.ts';
@@ -17,6 +18,7 @@ const options = parseBenchOptions(process.argv.slice(2));
 let nodeRates: NodeRate[] | undefined;
 
 async function training(): Promise<BenchResult> {
+  if (options.training.backend === 'webgpu') return benchWebGpu({ trials: options.training.trials, seconds: options.training.seconds, ...options.gpu });
   const result = await benchTraining(options.training);
   nodeRates = result.medians
     .filter((engine) => engine.info.engine === 'Netloom' && engine.samplesPerSecond.has('lenet'))

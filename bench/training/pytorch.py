@@ -2,6 +2,9 @@
 # per line on stdin, one JSON reply per line on stdout. Run with Debian's /usr/bin/python3, one
 # process per thread count: python3 bench/training/pytorch.py --threads 1. The caller sets
 # OMP_NUM_THREADS=1 and OPENBLAS_NUM_THREADS=1 in the environment; --threads sets torch's own.
+# --device cuda trains on the GPU (the WebGPU benchmark's comparison): the loss is then read every
+# --read-every steps (default 1: every step, as on the CPU) and the device synchronized at the end
+# of every trial, so that a trial's time covers all of its work.
 import json
 import re
 import sys
@@ -41,42 +44,50 @@ class LastStateLstm(nn.Module):
         return self.dense(hidden[-1])
 
 
-def random_batch(spec):
+def random_batch(spec, device):
     if spec["name"] == "lstm":
         inputs = torch.rand(spec["batchSize"], *spec["example"])
     else:
         height, width, channels = spec["example"]
         inputs = torch.rand(spec["batchSize"], channels, height, width)
-    return inputs, torch.randint(0, spec["classes"], (spec["batchSize"],))
+    return inputs.to(device), torch.randint(0, spec["classes"], (spec["batchSize"],)).to(device)
 
 
-def prepare(spec):
-    model = {"lenet": lenet, "mlp": mlp, "lstm": LastStateLstm}[spec["name"]](spec)
+def synchronize(device):
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+
+
+def prepare(spec, device, read_every):
+    model = {"lenet": lenet, "mlp": mlp, "lstm": LastStateLstm}[spec["name"]](spec).to(device)
     parameters = [parameter for parameter in model.parameters() if parameter.requires_grad]
     optimizer = torch.optim.Adam(parameters, lr=1e-3)
-    inputs, labels = random_batch(spec)
+    inputs, labels = random_batch(spec, device)
+    count = [0]
 
     def step():
         optimizer.zero_grad(set_to_none=True)
         loss = F.cross_entropy(model(inputs), labels)
         loss.backward()
         optimizer.step()
-        loss.item()
+        count[0] += 1
+        if count[0] % read_every == 0:
+            loss.item()
 
     for _ in range(3):
         step()
     return step, sum(parameter.numel() for parameter in parameters)
 
 
-def time_steps(seconds, step):
+def time_steps(seconds, step, device):
     start = time.perf_counter()
     steps = 0
     while True:
         step()
         steps += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= seconds:
-            return {"steps": steps, "seconds": elapsed}
+        if time.perf_counter() - start >= seconds:
+            synchronize(device)
+            return {"steps": steps, "seconds": time.perf_counter() - start}
 
 
 def loaded_blas():
@@ -94,7 +105,11 @@ def describe_blas(libraries):
     return "not OpenBLAS: " + (", ".join(libraries) or "no BLAS library found in /proc/self/maps")
 
 
-def info(threads):
+def info(threads, device):
+    if device.type == "cuda":
+        name = torch.cuda.get_device_name(device)
+        details = [f"CUDA {torch.version.cuda} on {name}", f"cuDNN {torch.backends.cudnn.version()}", f"TF32 matmul {'on' if torch.backends.cuda.matmul.allow_tf32 else 'off'}"]
+        return {"engine": "PyTorch", "version": torch.__version__, "threads": threads, "backend": "cuda", "details": details, "warnings": []}
     libraries = loaded_blas()
     blas_info = re.search(r"BLAS_INFO=([^,\s]+)", torch.__config__.show())
     parallel = [line.strip() for line in torch.__config__.parallel_info().splitlines() if "threads" in line.lower() or "backend" in line.lower()]
@@ -108,8 +123,20 @@ def info(threads):
     return {"engine": "PyTorch", "version": torch.__version__, "threads": threads, "details": details, "warnings": warnings}
 
 
+def argument(flag, fallback):
+    return sys.argv[sys.argv.index(flag) + 1] if flag in sys.argv else fallback
+
+
 def main():
-    threads = int(sys.argv[sys.argv.index("--threads") + 1]) if "--threads" in sys.argv else 1
+    threads = int(argument("--threads", "1"))
+    device = torch.device(argument("--device", "cpu"))
+    read_every = int(argument("--read-every", "1"))
+    if device.type == "cuda":
+        if not torch.cuda.is_available():
+            raise SystemExit(f"torch {torch.__version__} cannot use CUDA here: torch.cuda.is_available() is False (a CPU-only build, or no NVIDIA driver); run without --device cuda.")
+        # fp32 as Netloom computes it: no TF32 tensor cores.
+        torch.backends.cuda.matmul.allow_tf32 = False
+        torch.backends.cudnn.allow_tf32 = False
     torch.set_num_threads(threads)
     prepared = {}
     matmul = None
@@ -120,19 +147,22 @@ def main():
         try:
             command = request["command"]
             if command == "info":
-                value = info(threads)
+                value = info(threads, device)
             elif command == "prepare":
-                step, value = prepare(request["model"])
+                step, value = prepare(request["model"], device, read_every)
                 prepared[request["model"]["name"]] = step
             elif command == "trial":
                 with torch.autograd.set_grad_enabled(True):
-                    value = time_steps(request["seconds"], prepared[request["model"]])
+                    value = time_steps(request["seconds"], prepared[request["model"]], device)
             elif command == "matmul":
                 if matmul is None:
                     size = request["size"]
-                    a, b, out = torch.rand(size, size) * 2 - 1, torch.rand(size, size) * 2 - 1, torch.empty(size, size)
+                    a, b = (torch.rand(size, size, device=device) * 2 - 1 for _ in range(2))
+                    out = torch.empty(size, size, device=device)
                     matmul = lambda: torch.mm(a, b, out=out)  # noqa: E731
-                value = time_steps(request["seconds"], matmul)
+                    matmul()
+                    synchronize(device)
+                value = time_steps(request["seconds"], matmul, device)
             else:
                 raise ValueError(f"The PyTorch driver does not answer {command!r}.")
             reply = {"ok": True, "value": value}

@@ -64,6 +64,9 @@ const CONVOLUTIONS: ConvShape[] = [
   { label: 'direct input gradient: stride 1, 5 channels, dilation, padding past the kernel on the left', input: [2, 7, 9, 5], kernel: [3, 2], outChannels: 11, stride: [1, 1], padding: pad(1, 2, 3, 0), dilation: [2, 1] },
   { label: 'direct input gradient: 8 channels (one full group), 1×1 kernel', input: [3, 4, 5, 8], kernel: [1, 1], outChannels: 7, stride: [1, 1], padding: pad(0), dilation: [1, 1] },
   { label: '1×1, many channels', input: [1, 5, 4, 37], kernel: [1, 1], outChannels: 70, stride: [1, 1], padding: pad(0), dilation: [1, 1] },
+  { label: 'tile edges: 7 channels in, 67 out (two column tiles), stride 2, padding 1', input: [3, 11, 13, 7], kernel: [3, 3], outChannels: 67, stride: [2, 2], padding: pad(1), dilation: [1, 1] },
+  { label: 'filter gradient over 765 pixels (inner axis split in two), 20 channels out', input: [3, 17, 15, 3], kernel: [3, 3], outChannels: 20, stride: [1, 1], padding: pad(1), dilation: [1, 1] },
+  { label: '1×1, stride 2, odd sizes', input: [2, 9, 9, 5], kernel: [1, 1], outChannels: 17, stride: [2, 2], padding: pad(0), dilation: [1, 1] },
 ];
 
 function convCases(): OpCase[] {
