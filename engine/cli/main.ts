@@ -1,5 +1,5 @@
 // The `netloom` command line: subcommands share one parser and exit codes.
-import { asksForWebGpu, useNodeBackends, WEBGPU_NOT_YET } from './backendEnvironment.ts';
+import { offerNodeGpu, useNodeBackends } from './backendEnvironment.ts';
 import { evalCommand, predictCommand } from './evaluate.ts';
 import { DEBUG_FLAG, describeFailure } from './failure.ts';
 import { exportCommand } from './export.ts';
@@ -65,10 +65,7 @@ export async function main(argv: readonly string[], output: Output = consoleOutp
 
 async function run(argv: readonly string[], output: Output): Promise<number> {
   useNodeBackends();
-  if (asksForWebGpu(argv)) {
-    output.error(WEBGPU_NOT_YET);
-    return 1;
-  }
+  await offerNodeGpu(argv);
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     output.out(USAGE);

@@ -94,7 +94,7 @@ export class EngineHost {
       case 'watch':
         this.watched = { nodeIds: request.nodeIds, sample: request.sample };
         this.histogramPacer.reset();
-        if (this.run !== null && this.run.state !== 'running') this.sendHistograms(true);
+        if (this.run !== null && this.run.state !== 'running') await this.sendHistograms(true);
         return;
       case 'probe':
         return this.probe(request.requestId, request.nodeId, request.samples);
@@ -104,7 +104,7 @@ export class EngineHost {
         return this.saveCheckpoint(request.requestId);
       case 'findExamples':
         if (this.run === null) throw new Error('There are no predictions yet: train first.');
-        return this.send(findExamples(this.run.loop, this.run.steps, request.requestId, request.query, request.limit));
+        return this.send(await findExamples(this.run.loop, this.run.steps, request.requestId, request.query, request.limit));
       case 'addFiles':
       case 'previewDataset':
         return handleDatasetRequest({ session: this.options.sessionFiles, load: this.loadContext(), send: (event) => this.send(event) }, request);
@@ -165,16 +165,16 @@ export class EngineHost {
       yieldControl: this.options.yieldControl,
       epochReportRate: EPOCH_REPORTS_PER_SECOND,
       previewInterval: PREVIEW_INTERVAL_MS,
-      onStep: () => {
-        this.sendWatched();
-        this.sendHistograms(false);
+      onStep: async () => {
+        await this.sendWatched();
+        await this.sendHistograms(false);
       },
     });
     this.run = run;
     this.batchSize = prepared.settings.batchSize;
     if (this.stopRequested) run.stop();
     await run.run();
-    this.sendHistograms(true);
+    await this.sendHistograms(true);
   }
 
   /** The backend named (default: the fastest available), created once and kept while the name stays. */
@@ -209,7 +209,7 @@ export class EngineHost {
     return { files: this.options.files, mnistPath: this.options.mnistPath, fashionMnistDirectory: this.options.fashionMnistDirectory };
   }
 
-  private sendWatched(): void {
+  private async sendWatched(): Promise<void> {
     const now = performance.now();
     if (this.watched.nodeIds.length === 0 || now - this.lastWatch < 100 || this.run === null) return;
     this.lastWatch = now;
@@ -217,14 +217,14 @@ export class EngineHost {
     if (model === undefined) return;
     for (const nodeId of this.watched.nodeIds) {
       if (!model.compiled.nodeOutputs.has(nodeId)) continue;
-      const tensor = probeRows(model.probe(nodeId), [this.watched.sample]);
-      const gates = recurrentGates(model, nodeId, [this.watched.sample]);
+      const tensor = probeRows(await model.view(model.outputBuffer(nodeId)), [this.watched.sample]);
+      const gates = await recurrentGates(model, nodeId, [this.watched.sample]);
       this.send({ type: 'watched', step: this.run.steps, nodeId, sample: this.watched.sample, tensor, gates });
     }
   }
 
   /** The watched nodes' parameter and gradient histograms, when due (or now when forced). */
-  private sendHistograms(force: boolean): void {
+  private async sendHistograms(force: boolean): Promise<void> {
     const run = this.run;
     if (run === null || this.watched.nodeIds.length === 0) return;
     if (!force && !this.histogramPacer.due(performance.now(), run.index + 1 === run.loop.stepsPerEpoch)) return;
@@ -233,7 +233,7 @@ export class EngineHost {
     for (const nodeId of this.watched.nodeIds) {
       const model = modelWithParameters(run.loop.models, nodeId);
       if (model === undefined) continue;
-      this.send({ type: 'histograms', step: run.steps, epoch, nodeId, parameters: parameterHistograms(model, nodeId) });
+      this.send({ type: 'histograms', step: run.steps, epoch, nodeId, parameters: await parameterHistograms(model, nodeId) });
     }
   }
 
@@ -241,7 +241,7 @@ export class EngineHost {
     const model = this.run?.loop.models.find((candidate) => candidate.compiled.nodeOutputs.has(nodeId));
     if (model === undefined) throw new Error(`Node ${nodeId} has no output yet: start a run first.`);
     const output = await model.read(model.outputBuffer(nodeId));
-    this.send({ type: 'probed', requestId, nodeId, tensor: probeRows(output, samples), gates: recurrentGates(model, nodeId, samples) });
+    this.send({ type: 'probed', requestId, nodeId, tensor: probeRows(output, samples), gates: await recurrentGates(model, nodeId, samples) });
   }
 
   private async readWeights(requestId: number, nodeId: string): Promise<void> {
