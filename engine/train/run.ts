@@ -110,8 +110,15 @@ export class TrainingRun {
 
   async run(): Promise<DoneReason> {
     this.setState('running');
-    let reason = await this.epochs();
-    if (!(await this.settle(0)) && reason !== 'diverged') reason = 'diverged';
+    let reason: DoneReason;
+    try {
+      reason = await this.epochs();
+      if (!(await this.settle(0)) && reason !== 'diverged') reason = 'diverged';
+    } catch (cause) {
+      // A failed read (a lost device) fails the run; the reads still in flight are let go.
+      this.readings.clear();
+      throw cause;
+    }
     this.flushTelemetry();
     this.emit({ type: 'done', steps: this.steps, epochs: this.epoch, losses: this.lastLosses, reason: reason === 'diverged' ? 'stopped' : reason });
     this.setState(reason === 'diverged' ? 'failed' : 'done');

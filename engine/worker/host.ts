@@ -10,6 +10,7 @@ import { setUpRun } from '../train/prepare.ts';
 import type { TrainingRun } from '../train/run.ts';
 import { RunSetupError } from '../train/setup.ts';
 import { handleDatasetRequest } from './datasetRequests.ts';
+import { DeviceSnapshots, positionAfterStep, runOrFallBack } from './deviceFallback.ts';
 import { findExamples } from './examples.ts';
 import type { SessionFiles } from './sessionFiles.ts';
 import { checkWeights, exportFiles, pytorchCode, type ExportDependencies } from './exports.ts';
@@ -129,8 +130,8 @@ export class EngineHost {
     };
   }
 
-  private checkpointBytes(run: TrainingRun): Promise<Uint8Array> {
-    return saveCheckpointAsync(run.loop.models, run.loop.trainers, { graph: this.document?.metadata.name ?? '', batchSize: this.batchSize, epoch: run.epoch, index: run.index, steps: run.steps });
+  private checkpointBytes(run: TrainingRun, position: { epoch: number; index: number } = run): Promise<Uint8Array> {
+    return saveCheckpointAsync(run.loop.models, run.loop.trainers, { graph: this.document?.metadata.name ?? '', batchSize: this.batchSize, epoch: position.epoch, index: position.index, steps: run.steps });
   }
 
   private async compile(input: unknown, backend?: BackendName | 'auto'): Promise<void> {
@@ -158,6 +159,8 @@ export class EngineHost {
     const backend = await this.backendFor(settings.backend ?? this.backendName);
     const dataset = await this.loadData(this.document);
     const limited = { ...settings, memoryLimit: settings.memoryLimit ?? this.options.memoryLimit };
+    // A run on a device keeps an in-memory checkpoint to go on from on the CPU if the device is lost.
+    const snapshots = backend.name === 'webgpu' ? new DeviceSnapshots() : null;
     const { run, prepared } = setUpRun(this.document, dataset, limited, {
       emit: (event) => this.send(event),
       backend,
@@ -168,12 +171,14 @@ export class EngineHost {
       onStep: async () => {
         await this.sendWatched();
         await this.sendHistograms(false);
+        if (snapshots !== null) await snapshots.afterStep(run, () => this.checkpointBytes(run, positionAfterStep(run)));
       },
     });
     this.run = run;
     this.batchSize = prepared.settings.batchSize;
     if (this.stopRequested) run.stop();
-    await run.run();
+    const fallback = await runOrFallBack(run, snapshots, (event) => this.send(event));
+    if (fallback !== null) return this.start({ ...settings, backend: fallback.backend, steps: fallback.steps }, fallback.checkpoint);
     await this.sendHistograms(true);
   }
 
