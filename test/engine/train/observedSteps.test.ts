@@ -8,11 +8,14 @@ import { createCpuBackend } from '../../../engine/backends/cpu/backend.ts';
 import type { Backend, BackendBuffers } from '../../../engine/backends/index.ts';
 import type { EngineEvent, StepTelemetry } from '../../../engine/protocol/index.ts';
 import { prepareRun } from '../../../engine/train/prepare.ts';
-import { TrainingRun } from '../../../engine/train/run.ts';
+import { PIPELINE_DEPTH, TrainingRun } from '../../../engine/train/run.ts';
 import { example, loadExampleData } from './learningHarness.ts';
 
-/** The cpu backend behind a device's seam: no host views, and each read recorded with the step it follows (`step()`). */
-function deviceLike(step: () => number): { backend: Backend; readSteps: Set<number> } {
+/**
+ * The cpu backend behind a device's seam: no host views, and each read recorded with the step it
+ * follows (`step()`); from step `poisonFrom` on, every read gives NaNs (a run that diverged there).
+ */
+function deviceLike(step: () => number, poisonFrom = Number.POSITIVE_INFINITY): { backend: Backend; readSteps: Set<number> } {
   const inner = createCpuBackend();
   const readSteps = new Set<number>();
   const backend: Backend = {
@@ -23,9 +26,10 @@ function deviceLike(step: () => number): { backend: Backend; readSteps: Set<numb
         bind: (calls) => buffers.bind(calls),
         run: (calls) => buffers.run(calls),
         hostArray: () => undefined,
-        read: (buffer) => {
+        read: async (buffer) => {
           readSteps.add(step());
-          return buffers.read(buffer);
+          const values = await buffers.read(buffer);
+          return step() >= poisonFrom ? values.fill(Number.NaN) : values;
         },
         write: (buffer, values) => buffers.write(buffer, values),
         dispose: () => buffers.dispose(),
@@ -81,5 +85,25 @@ describe('observed steps', () => {
     const byStep = new Map(onCpu.steps.map((step) => [step.step, step]));
     for (const step of onDevice.steps) expect(step.losses).toEqual(byStep.get(step.step)?.losses);
     expect(onDevice.events.find((event) => event.type === 'done')).toMatchObject({ steps: total, losses: byStep.get(total)?.losses });
+  }, 60_000);
+
+  it('on a device backend divergence is judged at the observed steps and reported at the step where it was seen', async () => {
+    const dataset = await loadExampleData(document);
+    const trained = { step: () => 0 };
+    // The loss is not finite from step 10 on: the first observed step after it is 13 (1, 5, 9, 13...).
+    const device = deviceLike(() => trained.step(), 10);
+    const prepared = prepareRun(document, dataset, { epochs: EPOCHS }, device.backend);
+    trained.step = () => prepared.loop.trainers[0].step;
+    const clock = { now: 0 };
+    const events: EngineEvent[] = [];
+    const run = new TrainingRun(prepared.loop, { epochs: EPOCHS, telemetryRate: 25, now: () => clock.now, onStep: () => void (clock.now += 10) }, (event) => events.push(event));
+    expect(await run.run()).toBe('diverged');
+    const reported = events.flatMap((event) => (event.type === 'steps' ? event.steps.map((step) => step.step) : []));
+    expect(reported).toEqual([1, 5, 9]);
+    const diverged = events.find((event) => event.type === 'diverged');
+    // Read two observed steps later (the pipeline's depth): training had gone on to step 21.
+    expect(run.steps).toBe(13 + 4 * PIPELINE_DEPTH);
+    expect(diverged).toMatchObject({ type: 'diverged', step: 13, message: expect.stringMatching(/^Training diverged at step 13 \(seen when the loss was read back; training had gone on to step 21\): the \w+ of node \w+ is not a finite number/) });
+    expect(events.find((event) => event.type === 'done')).toMatchObject({ steps: 21 });
   }, 60_000);
 });
