@@ -6,6 +6,7 @@
 // (awaited up to PIPELINE_DEPTH steps later) and divergence is judged at the observed steps.
 import type { EngineEvent, RunState } from '../protocol/index.ts';
 import { locateNonFinite } from './divergence.ts';
+import { EarlyStopping, type EarlyStoppingSettings } from './earlyStopping.ts';
 import type { EpochReport, TaskLoop } from './loops/taskLoop.ts';
 import { PendingReadings, type Reading } from './readings.ts';
 import { StepThrottle } from './throttle.ts';
@@ -27,7 +28,7 @@ export interface RunOptions {
    * pictures (TaskLoop.preview) are sent. Undefined: pictures at epoch ends only (the CLI).
    */
   readonly previewInterval?: number;
-  readonly earlyStopping?: { readonly metric: 'loss' | 'accuracy'; readonly patience: number };
+  readonly earlyStopping?: EarlyStoppingSettings;
   /** Where a resumed run starts. */
   readonly startEpoch?: number;
   readonly startIndex?: number;
@@ -291,26 +292,5 @@ export class TrainingRun {
   private setState(state: RunState): void {
     this.state = state;
     this.emit({ type: 'state', state });
-  }
-}
-
-/** Stops when the validation metric has not improved for `patience` epochs. */
-class EarlyStopping {
-  private best = Number.POSITIVE_INFINITY;
-  private waited = 0;
-
-  constructor(private readonly settings: RunOptions['earlyStopping']) {}
-
-  shouldStop(report: EpochReport): boolean {
-    if (this.settings === undefined) return false;
-    const value = report.validation[this.settings.metric];
-    if (value === undefined) return false;
-    const score = this.settings.metric === 'accuracy' ? -value : value;
-    if (score < this.best - 1e-9) {
-      this.best = score;
-      this.waited = 0;
-      return false;
-    }
-    return ++this.waited >= this.settings.patience;
   }
 }
