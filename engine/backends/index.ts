@@ -57,7 +57,8 @@ const BACKENDS: readonly BackendEntry[] = [
   },
   { name: 'cpu', available: () => true, create: () => Promise.resolve(createCpuBackend()) },
   {
-    // Only when asked for: the training loops still read the loss from host memory (webgpu/README.md).
+    // Never the synchronous default (the CLI's): Automatic takes it only once the GPU is probed and
+    // found to be a hardware adapter with the kernels' limits (probeBackends, choice.ts).
     name: 'webgpu',
     available: () => environment.gpu !== undefined,
     automatic: false,

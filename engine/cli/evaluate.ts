@@ -7,6 +7,7 @@ import { normalizationOf, type GraphDocument } from '../graph/index.ts';
 import { CheckpointError, loadCheckpoint, readCheckpointHeader, type CheckpointHeader } from '../train/checkpoint.ts';
 import { SupervisedTask } from '../train/loops/supervisedTask.ts';
 import { compileGraph } from '../compile/index.ts';
+import { backendProblem, createBackend, type Backend } from '../backends/index.ts';
 import { checkMemoryBudget } from '../train/memoryBudget.ts';
 import { Model } from '../train/model.ts';
 import { checkWritable, writeFileAtomically } from './atomicWrite.ts';
@@ -20,8 +21,20 @@ import { writeNpy } from './npyWrite.ts';
 import { createSession, loadData } from './session.ts';
 import { predictRows } from './predictRows.ts';
 
-const EVAL_USAGE = 'Usage: netloom eval <graph.json> --weights CKPT [--data PATH] [--memory-limit SIZE]';
-const PREDICT_USAGE = 'Usage: netloom predict <graph.json> --weights CKPT --input X.npy --output Y.npy [--memory-limit SIZE]';
+const EVAL_USAGE = 'Usage: netloom eval <graph.json> --weights CKPT [--data PATH] [--backend NAME] [--memory-limit SIZE]';
+const PREDICT_USAGE = 'Usage: netloom predict <graph.json> --weights CKPT --input X.npy --output Y.npy [--backend NAME] [--memory-limit SIZE]';
+
+/** The backend --backend names (default: the cpu reference, as before the flag), disposed after `work`. */
+async function withBackend<T>(name: string | undefined, work: (backend: Backend) => Promise<T>): Promise<T> {
+  const problem = name === undefined ? null : backendProblem(name);
+  if (problem !== null) throw new UsageError(problem);
+  const backend = await createBackend(name ?? 'cpu');
+  try {
+    return await work(backend);
+  } finally {
+    backend.dispose();
+  }
+}
 
 /** The parsed flags, or a one-line UsageError naming what is wrong with them. */
 function parsedFlags<T>(parse: () => T, usage: string): T {
@@ -88,7 +101,8 @@ export async function guarded(output: Output, work: () => Promise<number>): Prom
 
 export function evalCommand(argv: readonly string[], output: Output): Promise<number> {
   return guarded(output, async () => {
-    const { values, positionals } = parsedFlags(() => parseArgs({ args: [...argv], options: { weights: { type: 'string' }, data: { type: 'string' }, 'memory-limit': { type: 'string' } }, allowPositionals: true }), EVAL_USAGE);
+    const options = { weights: { type: 'string' }, data: { type: 'string' }, backend: { type: 'string' }, 'memory-limit': { type: 'string' } } as const;
+    const { values, positionals } = parsedFlags(() => parseArgs({ args: [...argv], options, allowPositionals: true }), EVAL_USAGE);
     if (positionals.length !== 1) throw new UsageError(EVAL_USAGE);
     const memoryLimit = memoryLimitOption(values['memory-limit']);
     const weights = await readWeights(values.weights);
@@ -98,22 +112,25 @@ export function evalCommand(argv: readonly string[], output: Output): Promise<nu
     if (document.training.task === 'gan') throw new UsageError('eval scores classifiers, regressors, autoencoders and sequence models, not GANs.');
     const { header } = weights;
     const dataset = await loadData(document, positionals[0]);
-    const session = createSession(document, dataset, { batchSize: header.batchSize, validationSplit: values.data === undefined ? undefined : 0, memoryLimit }, () => {});
-    const task = session.prepared.loop as SupervisedTask;
-    weights.load(task.models);
-    const split = values.data === undefined && session.prepared.settings.validationSplit > 0 ? task.loop.validation : null;
-    // The validation batcher is normalized as training was; other data by the graph's own dataset's fit.
-    const normalization = split === null ? await trainedNormalization(graph, positionals[0], values.data === undefined ? dataset : undefined) : undefined;
-    const batcher = split ?? createBatcher(dataset, { batchSize: header.batchSize, indices: allIndices(dataset.count), shuffle: false, remainder: 'pad', normalization });
-    const result = task.loop.evaluate(batcher);
-    output.out(JSON.stringify({ examples: result?.examples ?? 0, part: split === null ? 'all' : 'validation', ...result?.metrics, confusion: result?.confusion ?? undefined }));
+    const result = await withBackend(values.backend, async (backend) => {
+      const session = createSession(document, dataset, { batchSize: header.batchSize, validationSplit: values.data === undefined ? undefined : 0, memoryLimit }, () => {}, undefined, backend);
+      const task = session.prepared.loop as SupervisedTask;
+      weights.load(task.models);
+      const split = values.data === undefined && session.prepared.settings.validationSplit > 0 ? task.loop.validation : null;
+      // The validation batcher is normalized as training was; other data by the graph's own dataset's fit.
+      const normalization = split === null ? await trainedNormalization(graph, positionals[0], values.data === undefined ? dataset : undefined) : undefined;
+      const batcher = split ?? createBatcher(dataset, { batchSize: header.batchSize, indices: allIndices(dataset.count), shuffle: false, remainder: 'pad', normalization });
+      return { evaluation: await task.loop.evaluate(batcher), part: split === null ? 'all' : 'validation' };
+    });
+    const { evaluation, part } = result;
+    output.out(JSON.stringify({ examples: evaluation?.examples ?? 0, part, ...evaluation?.metrics, confusion: evaluation?.confusion ?? undefined }));
     return 0;
   });
 }
 
 export function predictCommand(argv: readonly string[], output: Output): Promise<number> {
   return guarded(output, async () => {
-    const options = { weights: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, 'memory-limit': { type: 'string' } } as const;
+    const options = { weights: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, backend: { type: 'string' }, 'memory-limit': { type: 'string' } } as const;
     const { values, positionals } = parsedFlags(() => parseArgs({ args: [...argv], options, allowPositionals: true }), PREDICT_USAGE);
     if (positionals.length !== 1 || values.input === undefined || values.output === undefined) throw new UsageError(PREDICT_USAGE);
     const memoryLimit = memoryLimitOption(values['memory-limit']);
@@ -121,11 +138,14 @@ export function predictCommand(argv: readonly string[], output: Output): Promise
     const weights = await readWeights(values.weights);
     const document = await loadGraph(positionals[0]);
     const compiled = compileGraph(document, { batchSize: weights.header.batchSize });
-    checkMemoryBudget([compiled], { limit: memoryLimit });
-    const model = new Model(compiled);
-    weights.load([model]);
     const input = await readNpy(createNodeFileSource(process.cwd()), values.input);
-    const result = predictRows(model, normalizedRows(input, await trainedNormalization(document, positionals[0])), values.input);
+    const rows = normalizedRows(input, await trainedNormalization(document, positionals[0]));
+    const result = await withBackend(values.backend, (backend) => {
+      checkMemoryBudget([compiled], { limit: memoryLimit, backend });
+      const model = new Model(compiled, { backend });
+      weights.load([model]);
+      return predictRows(model, rows, values.input as string);
+    });
     await writeFileAtomically(values.output, writeNpy(result.values, result.shape));
     output.error(`wrote ${values.output}: ${result.shape.join('×')} (${result.meaning})`);
     return 0;

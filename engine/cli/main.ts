@@ -1,5 +1,5 @@
 // The `netloom` command line: subcommands share one parser and exit codes.
-import { asksForWebGpu, useNodeBackends, WEBGPU_NOT_YET } from './backendEnvironment.ts';
+import { offerNodeGpu, useNodeBackends } from './backendEnvironment.ts';
 import { evalCommand, predictCommand } from './evaluate.ts';
 import { DEBUG_FLAG, describeFailure } from './failure.ts';
 import { exportCommand } from './export.ts';
@@ -13,19 +13,21 @@ export const USAGE = `Usage: netloom <command> [options]
 Commands:
   validate <graph.json> [--json]   check a graph; exit 0 when valid, 1 with one problem a line
   train <graph.json> [options]     train it: --data PATH --epochs N --steps N --batch N --seed N
-                                   --backend wasm|cpu --save CKPT --resume CKPT --jsonl
+                                   --backend wasm|cpu|webgpu --save CKPT --resume CKPT --jsonl
                                    --memory-limit SIZE (e.g. 512M, 8G; default: half of
                                    this machine's memory): a run that needs more is
                                    refused before anything is allocated
                                    (default: wasm, WebAssembly SIMD on every core, where
-                                   its kernels are built; cpu is the plain reference)
+                                   its kernels are built; cpu is the plain reference;
+                                   webgpu, only when named: a GPU through the webgpu
+                                   package, the loss read back about 10 times a second)
                                    progress: a bar on a terminal, plain lines in a pipe or log,
                                    JSON lines with --jsonl
                                    exit 0 done, 1 bad input, 2 training diverged
-  eval <graph.json> --weights CKPT [--data PATH] [--memory-limit SIZE]
-                                   metrics of a trained graph as JSON
-  predict <graph.json> --weights CKPT --input X.npy --output Y.npy [--memory-limit SIZE]
-                                   run rows of X through the trained graph
+  eval <graph.json> --weights CKPT [--data PATH] [--backend NAME] [--memory-limit SIZE]
+                                   metrics of a trained graph as JSON (default backend: cpu)
+  predict <graph.json> --weights CKPT --input X.npy --output Y.npy [--backend NAME]
+          [--memory-limit SIZE]    run rows of X through the trained graph (default: cpu)
   export <graph.json> --weights CKPT --format onnx|pytorch --out PATH [--check] [--layout nchw|nhwc]
                                    the trained graph as ONNX (opset 17; a GAN's generator and
                                    discriminator, an autoencoder's encoder beside PATH) or a
@@ -65,10 +67,7 @@ export async function main(argv: readonly string[], output: Output = consoleOutp
 
 async function run(argv: readonly string[], output: Output): Promise<number> {
   useNodeBackends();
-  if (asksForWebGpu(argv)) {
-    output.error(WEBGPU_NOT_YET);
-    return 1;
-  }
+  await offerNodeGpu(argv);
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     output.out(USAGE);

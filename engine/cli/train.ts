@@ -65,16 +65,20 @@ async function train(argv: readonly string[], output: Output, interactive: boole
   const dataset = await loadData(document, positionals[0]);
   const reporter = chooseReporter(output, values.jsonl, interactive);
   const backend = await createBackend(values.backend);
-  const session = naming(values.resume, () => createSession(document, dataset, settings, (event) => reporter.event(event), checkpoint, backend));
-  const reason = await session.run.run();
-  reporter.finish();
-  if (values.save !== undefined && reason === 'diverged') output.error(`not saved: training diverged; ${await untouched(values.save)}.`);
-  else if (values.save !== undefined) {
-    await save(session, document.metadata.name, values.save);
-    if (!values.jsonl) output.error(`saved ${values.save}`);
+  try {
+    const session = naming(values.resume, () => createSession(document, dataset, settings, (event) => reporter.event(event), checkpoint, backend));
+    const reason = await session.run.run();
+    reporter.finish();
+    if (values.save !== undefined && reason === 'diverged') output.error(`not saved: training diverged; ${await untouched(values.save)}.`);
+    else if (values.save !== undefined) {
+      await save(session, document.metadata.name, values.save);
+      if (!values.jsonl) output.error(`saved ${values.save}`);
+    }
+    return reason === 'diverged' ? 2 : 0;
+  } finally {
+    // Every read of the run has been awaited by now (a device backend's work has settled).
+    backend.dispose();
   }
-  backend.dispose();
-  return reason === 'diverged' ? 2 : 0;
 }
 
 /** Runs `work`, naming `path` in the message of a CheckpointError it throws. */

@@ -18,17 +18,19 @@ export interface ExampleAnswer {
 }
 
 /** Runs inference over the batcher's examples (a padded batcher: each counted once). */
-export function predictExamples(model: Model, dataInput: string, batcher: Batcher): ValidationPredictions {
-  if (model.compiled.probabilities === null || model.compiled.target === null) throw new Error('Examples by class need a classifier ending in SoftmaxCrossEntropy.');
-  const probabilities = model.tensor(model.compiled.probabilities);
-  const classes = probabilities.shape[probabilities.shape.length - 1];
-  if (probabilities.data.length !== probabilities.shape[0] * classes) throw new Error('Examples by class need one class per example, not one per time step.');
+export async function predictExamples(model: Model, dataInput: string, batcher: Batcher): Promise<ValidationPredictions> {
+  const buffer = model.compiled.probabilities;
+  if (buffer === null || model.compiled.target === null) throw new Error('Examples by class need a classifier ending in SoftmaxCrossEntropy.');
+  const shape = model.shapeOf(buffer);
+  const classes = shape[shape.length - 1];
+  if (model.sizeOf(buffer) !== shape[0] * classes) throw new Error('Examples by class need one class per example, not one per time step.');
   const examples: ClassifiedExample[] = [];
   batcher.startEpoch(0);
   for (let index = 0; index < batcher.batchesPerEpoch; index++) {
     const batch = batcher.fill(index);
     feedBatch(model, dataInput, batch);
     model.forward('infer');
+    const probabilities = await model.view(buffer);
     for (let row = 0; row < batch.count; row++) examples.push(classify(probabilities.data, row, classes, batch.indices[row], batch.targets[row]));
   }
   return { examples, classes };

@@ -15,26 +15,36 @@ function hasNonFinite(data: ArrayLike<number>): boolean {
   return false;
 }
 
-function firstBad(model: Model, calls: readonly KernelCall[], place: NonFinite['place']): NonFinite | null {
+async function nonFinite(model: Model, buffer: BufferId): Promise<boolean> {
+  return hasNonFinite((await model.view(buffer)).data);
+}
+
+async function firstBad(model: Model, calls: readonly KernelCall[], place: NonFinite['place']): Promise<NonFinite | null> {
   for (const call of calls) {
     for (const output of call.outputs) {
       const spec = model.compiled.program.buffers[output];
-      if (spec.descriptor.dtype === 'f32' && hasNonFinite(model.tensor(output).data)) return { nodeId: call.node ?? '?', place, buffer: spec.name ?? `#${output}` };
+      if (spec.descriptor.dtype === 'f32' && (await nonFinite(model, output))) return { nodeId: call.node ?? '?', place, buffer: spec.name ?? `#${output}` };
     }
   }
   return null;
 }
 
-/** Where the first non-finite value is, after a failed step; null when everything is finite. */
-export function locateNonFinite(model: Model): NonFinite | null {
-  const parameters = model.compiled.parameters;
-  const badWeights = parameters.find((parameter) => hasNonFinite(model.tensor(parameter.value).data));
+/** Where the first non-finite value is, after a failed step; null when everything is finite (reads through the backend seam). */
+export async function locateNonFinite(model: Model): Promise<NonFinite | null> {
+  let badWeights: Model['compiled']['parameters'][number] | undefined;
+  for (const parameter of model.compiled.parameters) {
+    if (await nonFinite(model, parameter.value)) {
+      badWeights = parameter;
+      break;
+    }
+  }
   if (badWeights !== undefined) {
     model.forward('train');
-    const forward = firstBad(model, model.compiled.trainForward, 'output');
+    const forward = await firstBad(model, model.compiled.trainForward, 'output');
     return forward ?? { nodeId: badWeights.node, place: 'weights', buffer: `${badWeights.node}/${badWeights.name}` };
   }
-  const inputs: BufferId[] = [...model.compiled.inputs.values()];
-  if (inputs.some((buffer) => hasNonFinite(model.tensor(buffer).data))) return { nodeId: [...model.compiled.inputs.keys()][0], place: 'output', buffer: 'input data' };
-  return firstBad(model, model.compiled.trainForward, 'output') ?? firstBad(model, model.compiled.backward, 'gradient');
+  for (const buffer of model.compiled.inputs.values()) {
+    if (await nonFinite(model, buffer)) return { nodeId: [...model.compiled.inputs.keys()][0], place: 'output', buffer: 'input data' };
+  }
+  return (await firstBad(model, model.compiled.trainForward, 'output')) ?? firstBad(model, model.compiled.backward, 'gradient');
 }

@@ -1,6 +1,6 @@
 // Per-example losses and metrics over the rows of a batch that count (a padded last batch has
-// fewer), read from the model's prediction after an inference pass.
-import type { Model } from './model.ts';
+// fewer), from the model's prediction after a pass (read through the backend seam: passOutputs).
+import type { HostTensor, Model } from './model.ts';
 
 export interface MetricTotals {
   examples: number;
@@ -19,14 +19,26 @@ export function emptyTotals(classes: number | null): MetricTotals {
   return { examples: 0, lossSum: 0, correct: 0, absoluteErrorSum: 0, positions: 0, confusion: classes === null ? null : Array.from({ length: classes }, () => new Array<number>(classes).fill(0)) };
 }
 
-/** Adds rows [0, rows) of the last pass to the totals. `target` is the data the loss compared with. */
-export function accumulate(model: Model, totals: MetricTotals, rows: number, target: ArrayLike<number>): void {
+/** What the metrics read of a pass: the loss head's type and its scores (class probabilities for softmax cross-entropy, else the prediction). */
+export interface PassOutputs {
+  readonly head: string | undefined;
+  readonly scores: HostTensor;
+}
+
+/** The scores of the last pass, read as Model.view reads them (the read is queued at this call). */
+export async function passOutputs(model: Model): Promise<PassOutputs> {
   const head = model.compiled.document.nodes.find((node) => node.id === model.compiled.lossNode)?.type;
-  const prediction = model.tensor(model.compiled.prediction as number);
+  const buffer = head === 'SoftmaxCrossEntropy' ? model.compiled.probabilities : model.compiled.prediction;
+  return { head, scores: await model.view(buffer as number) };
+}
+
+/** Adds rows [0, rows) of a pass to the totals. `target` is the data the loss compared with. */
+export function accumulate(outputs: PassOutputs, totals: MetricTotals, rows: number, target: ArrayLike<number>): void {
+  const { head, scores: prediction } = outputs;
   const batch = prediction.shape[0];
   const perRow = prediction.data.length / batch;
   totals.examples += rows;
-  if (head === 'SoftmaxCrossEntropy') return accumulateClasses(model, totals, rows, target);
+  if (head === 'SoftmaxCrossEntropy') return accumulateClasses(prediction, totals, rows, target);
   for (let row = 0; row < rows; row++) {
     let loss = 0;
     for (let i = row * perRow; i < (row + 1) * perRow; i++) {
@@ -42,8 +54,7 @@ export function accumulate(model: Model, totals: MetricTotals, rows: number, tar
   }
 }
 
-function accumulateClasses(model: Model, totals: MetricTotals, rows: number, labels: ArrayLike<number>): void {
-  const probabilities = model.tensor(model.compiled.probabilities as number);
+function accumulateClasses(probabilities: HostTensor, totals: MetricTotals, rows: number, labels: ArrayLike<number>): void {
   const classes = probabilities.shape[probabilities.shape.length - 1];
   const positionsPerRow = probabilities.data.length / probabilities.shape[0] / classes;
   for (let position = 0; position < rows * positionsPerRow; position++) {

@@ -1,9 +1,10 @@
 // A compiled graph on a backend: feed inputs, run forward and backward passes and the update,
 // read any node's output (a probe) and read or write parameters. Buffers are allocated once here;
 // every pass after that replays bound calls without allocating. Model sees the backend only
-// through the seam (../backends/backend.ts): `read` works on every backend; the synchronous views
-// (`input`, `target`, `tensor`, `probe`, `loss`) need one that keeps buffers in host memory (cpu,
-// wasm) and are for the step's own reads, tests and tools.
+// through the seam (../backends/backend.ts). The training path writes inputs with `write` and
+// reads with `view`/`read`/`readLoss`, which work on every backend: free on a host backend (cpu,
+// wasm: the live array), through a staging buffer on a device (webgpu). The synchronous views
+// (`input`, `target`, `tensor`, `probe`, `loss`) need a host backend and are for tests and tools.
 import { referenceBackend, type Backend, type BackendBuffers, type BoundCalls, type HostArray, type Precision } from '../backends/index.ts';
 import { compileGraph, type CompiledGraph, type CompileOptions } from '../compile/index.ts';
 import type { BufferId, KernelCall } from '../ir/index.ts';
@@ -26,6 +27,8 @@ export class Model {
   readonly compiled: CompiledGraph;
   readonly backend: Backend;
   readonly precision: Precision;
+  /** Whether the backend keeps the buffers in host memory (cpu, wasm): `view` then costs nothing. */
+  readonly onHost: boolean;
   private readonly buffers: BackendBuffers;
   private readonly phases: { readonly train: BoundCalls; readonly backward: BoundCalls; readonly infer: BoundCalls };
 
@@ -35,6 +38,7 @@ export class Model {
     this.precision = options.precision ?? 'f32';
     this.buffers = this.backend.allocate(compiled.program, { precision: this.precision, seed: options.initSeed ?? compiled.document.training.seed });
     this.phases = { train: this.bind(compiled.trainForward), backward: this.bind(compiled.backward), infer: this.bind(compiled.inferForward) };
+    this.onHost = compiled.program.buffers.length > 0 && this.buffers.hostArray(0) !== undefined;
   }
 
   static compile(document: unknown, options: ModelOptions): Model {
@@ -123,6 +127,28 @@ export class Model {
   /** A copy of a buffer once every call run so far has finished (any backend). */
   async read(buffer: BufferId): Promise<HostTensor> {
     return { shape: this.shapeOf(buffer), data: await this.buffers.read(buffer) };
+  }
+
+  /**
+   * A buffer's values after every call run so far, on any backend. On a host backend the live
+   * array, at no cost (valid until the next pass: copy what is kept longer); on a device a copy,
+   * whose read is queued now, so passes run after this call do not change what it resolves to.
+   */
+  view(buffer: BufferId): Promise<HostTensor> {
+    if (!this.onHost) return this.read(buffer);
+    return Promise.resolve(this.tensor(buffer));
+  }
+
+  /** The loss of the last pass, on any backend (read as `view` reads). */
+  async readLoss(): Promise<number> {
+    if (this.compiled.loss === null) throw new Error('This graph has no loss head.');
+    return (await this.view(this.compiled.loss)).data[0];
+  }
+
+  /** Copies of every parameter, keyed `node/name`, on any backend. */
+  async readParametersAsync(): Promise<Map<string, Float32Array>> {
+    const reads = this.compiled.parameters.map(async (parameter) => [`${parameter.node}/${parameter.name}`, Float32Array.from((await this.view(parameter.value)).data)] as const);
+    return new Map(await Promise.all(reads));
   }
 
   /** Copies of every parameter, keyed `node/name` (host memory). */

@@ -1,8 +1,14 @@
 // Drives a training run: epochs of steps, with pause, resume, single steps, stop and learning-rate
 // changes arriving between steps; telemetry throttled; divergence and early stopping end it.
+// On a host backend every step's loss and metrics are read (it costs nothing). On a device
+// backend a step is read back only when observed (readings.ts): at the telemetry rate, the last
+// step of an epoch and of the run, and a single step while paused; the reads are pipelined
+// (awaited up to PIPELINE_DEPTH steps later) and divergence is judged at the observed steps.
 import type { EngineEvent, RunState } from '../protocol/index.ts';
 import { locateNonFinite } from './divergence.ts';
+import { EarlyStopping, type EarlyStoppingSettings } from './earlyStopping.ts';
 import type { EpochReport, TaskLoop } from './loops/taskLoop.ts';
+import { PendingReadings, type Reading } from './readings.ts';
 import { StepThrottle } from './throttle.ts';
 
 export interface RunOptions {
@@ -22,7 +28,7 @@ export interface RunOptions {
    * pictures (TaskLoop.preview) are sent. Undefined: pictures at epoch ends only (the CLI).
    */
   readonly previewInterval?: number;
-  readonly earlyStopping?: { readonly metric: 'loss' | 'accuracy'; readonly patience: number };
+  readonly earlyStopping?: EarlyStoppingSettings;
   /** Where a resumed run starts. */
   readonly startEpoch?: number;
   readonly startIndex?: number;
@@ -31,11 +37,14 @@ export interface RunOptions {
   readonly now?: () => number;
   /** Lets messages in between steps; the worker passes a macrotask wait. */
   readonly yieldControl?: () => Promise<void>;
-  /** Called after every successful step (probes of watched nodes). */
-  readonly onStep?: () => void;
+  /** Called after every successful step (probes of watched nodes); the run awaits it. */
+  readonly onStep?: () => void | Promise<void>;
 }
 
 export type DoneReason = 'finished' | 'stopped' | 'earlyStopping' | 'diverged';
+
+/** On a device backend: observed steps whose readbacks may be in flight while training goes on. */
+export const PIPELINE_DEPTH = 2;
 
 export class TrainingRun {
   state: RunState = 'ready';
@@ -56,6 +65,10 @@ export class TrainingRun {
   private heldEpoch: { readonly epoch: number; readonly report: EpochReport } | null = null;
   private lastEpochReport = Number.NEGATIVE_INFINITY;
   private lastPreview = Number.NEGATIVE_INFINITY;
+  /** Whether every step is read back (host backends), else only observed ones (device backends). */
+  private readonly everyStep: boolean;
+  private readonly readings = new PendingReadings();
+  private lastObserved = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly loop: TaskLoop,
@@ -67,6 +80,7 @@ export class TrainingRun {
     this.steps = options.startSteps ?? 0;
     this.now = options.now ?? (() => performance.now());
     this.throttle = new StepThrottle(options.telemetryRate ?? 30, (steps) => emit({ type: 'steps', steps }), this.now);
+    this.everyStep = loop.models.every((model) => model.onHost);
   }
 
   pause(): void {
@@ -97,7 +111,15 @@ export class TrainingRun {
 
   async run(): Promise<DoneReason> {
     this.setState('running');
-    const reason = await this.epochs();
+    let reason: DoneReason;
+    try {
+      reason = await this.epochs();
+      if (!(await this.settle(0)) && reason !== 'diverged') reason = 'diverged';
+    } catch (cause) {
+      // A failed read (a lost device) fails the run; the reads still in flight are let go.
+      this.readings.clear();
+      throw cause;
+    }
     this.flushTelemetry();
     this.emit({ type: 'done', steps: this.steps, epochs: this.epoch, losses: this.lastLosses, reason: reason === 'diverged' ? 'stopped' : reason });
     this.setState(reason === 'diverged' ? 'failed' : 'done');
@@ -113,13 +135,13 @@ export class TrainingRun {
       for (; this.index < this.loop.stepsPerEpoch; this.index++) {
         const outcome = await this.beforeStep();
         if (outcome !== null) return outcome;
-        if (!this.trainOne(started, firstIndex)) return 'diverged';
+        if (!(await this.trainOne(started, firstIndex))) return 'diverged';
         if (this.options.maxSteps !== undefined && this.steps >= this.options.maxSteps) {
           this.index++;
           return 'finished';
         }
       }
-      const report = this.loop.endEpoch(this.epoch);
+      const report = await this.loop.endEpoch(this.epoch);
       this.reportEpoch(report);
       if (tracker.shouldStop(report)) {
         this.epoch++;
@@ -136,7 +158,10 @@ export class TrainingRun {
       await this.options.yieldControl?.();
       this.lastYield = this.now();
     }
-    if (this.state === 'paused') this.flushTelemetry();
+    if (this.state === 'paused') {
+      if (!(await this.settle(0))) return 'diverged';
+      this.flushTelemetry();
+    }
     while (this.state === 'paused' && this.pendingSteps === 0 && !this.stopRequested) {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
@@ -146,24 +171,57 @@ export class TrainingRun {
     return null;
   }
 
-  private trainOne(started: number, firstIndex: number): boolean {
-    const result = this.loop.step(this.index);
+  private async trainOne(started: number, firstIndex: number): Promise<boolean> {
+    const last = this.lastOfRun();
+    const observe = this.everyStep || last || this.state === 'paused' || this.now() - this.lastObserved >= 1000 / (this.options.telemetryRate ?? 30);
+    const result = await this.loop.step(this.index, observe);
     this.steps++;
-    this.lastLosses = result.losses;
-    if (!Number.isFinite(result.loss)) {
-      this.throttle.flush();
-      const place = this.loop.models.map((model) => locateNonFinite(model)).find((found) => found !== null);
-      const nodeId = place?.nodeId ?? '?';
-      const what = place === undefined ? 'the loss' : `the ${place.place} of node ${nodeId}`;
-      this.emit({ type: 'diverged', step: this.steps, nodeId, message: `Training diverged at step ${this.steps}: ${what} is not a finite number. Lower the learning rate, or clip gradients.` });
-      return false;
+    if (result.readings !== null) {
+      this.lastObserved = this.now();
+      this.readings.add({ step: this.steps, epoch: this.epoch, learningRate: result.learningRate, readings: result.readings });
     }
-    this.throttle.push({ step: this.steps, epoch: this.epoch, losses: result.losses, metrics: result.metrics, learningRate: result.learningRate });
+    if (!(await this.settle(this.everyStep || last || this.state === 'paused' ? 0 : PIPELINE_DEPTH))) return false;
     this.reportProgress(started, firstIndex);
     if (this.heldEpoch !== null && !this.epochPaced()) this.sendEpoch(this.heldEpoch.epoch, this.heldEpoch.report);
-    this.sendPreview();
-    this.options.onStep?.();
+    await this.sendPreview();
+    await this.options.onStep?.();
     return true;
+  }
+
+  /** Whether the next step ends the run or its epoch (then it is observed, and read at once). */
+  private lastOfRun(): boolean {
+    const { maxSteps } = this.options;
+    return this.index + 1 === this.loop.stepsPerEpoch || (maxSteps !== undefined && this.steps + 1 >= maxSteps);
+  }
+
+  /**
+   * Awaits the oldest readings until at most `depth` are in flight, pushing each step's telemetry;
+   * false when one was not finite (the run then diverged, reported at that step).
+   */
+  private async settle(depth: number): Promise<boolean> {
+    for (let reading = await this.readings.next(depth); reading !== null; reading = await this.readings.next(depth)) {
+      this.lastLosses = reading.losses;
+      if (!Number.isFinite(reading.loss)) {
+        await this.diverged(reading);
+        return false;
+      }
+      this.throttle.push({ step: reading.step, epoch: reading.epoch, losses: reading.losses, metrics: reading.metrics, learningRate: reading.learningRate });
+    }
+    return true;
+  }
+
+  private async diverged(reading: Reading): Promise<void> {
+    this.readings.clear();
+    this.throttle.flush();
+    let place = null;
+    for (const model of this.loop.models) {
+      place = await locateNonFinite(model);
+      if (place !== null) break;
+    }
+    const nodeId = place?.nodeId ?? '?';
+    const what = place === null ? 'the loss' : `the ${place.place} of node ${nodeId}`;
+    const seen = reading.step === this.steps ? `at step ${reading.step}` : `at step ${reading.step} (seen when the loss was read back; training had gone on to step ${this.steps})`;
+    this.emit({ type: 'diverged', step: reading.step, nodeId, message: `Training diverged ${seen}: ${what} is not a finite number. Lower the learning rate, or clip gradients.` });
   }
 
   private reportProgress(started: number, firstIndex: number): void {
@@ -190,14 +248,14 @@ export class TrainingRun {
   }
 
   /** The loop's mid-epoch pictures, when the preview interval has passed since the last pictures. */
-  private sendPreview(): void {
+  private async sendPreview(): Promise<void> {
     const interval = this.options.previewInterval;
     if (interval === undefined || this.loop.preview === undefined || this.now() - this.lastPreview < interval) return;
     // The last step of an epoch is followed by the epoch's own pictures.
     if (this.index + 1 === this.loop.stepsPerEpoch) return;
     this.lastPreview = this.now();
     this.throttle.flush();
-    for (const event of this.loop.preview(this.epoch)) this.emit(event);
+    for (const event of await this.loop.preview(this.epoch)) this.emit(event);
   }
 
   /** Sends what throttling held back: the pending steps, the newest progress and epoch report. */
@@ -234,26 +292,5 @@ export class TrainingRun {
   private setState(state: RunState): void {
     this.state = state;
     this.emit({ type: 'state', state });
-  }
-}
-
-/** Stops when the validation metric has not improved for `patience` epochs. */
-class EarlyStopping {
-  private best = Number.POSITIVE_INFINITY;
-  private waited = 0;
-
-  constructor(private readonly settings: RunOptions['earlyStopping']) {}
-
-  shouldStop(report: EpochReport): boolean {
-    if (this.settings === undefined) return false;
-    const value = report.validation[this.settings.metric];
-    if (value === undefined) return false;
-    const score = this.settings.metric === 'accuracy' ? -value : value;
-    if (score < this.best - 1e-9) {
-      this.best = score;
-      this.waited = 0;
-      return false;
-    }
-    return ++this.waited >= this.settings.patience;
   }
 }

@@ -45,7 +45,13 @@ export class Trainer {
     this.update = model.bind(calls);
   }
 
-  /** Trains on the batch already placed in the model's inputs and target. */
+  /** Trains on the batch already placed in the model's inputs and target, and reads its loss (any backend). */
+  async trainStepAsync(): Promise<StepResult> {
+    const learningRate = this.advance();
+    return { step: this.step, loss: await this.model.readLoss(), learningRate };
+  }
+
+  /** trainStepAsync for a model whose backend keeps its buffers in host memory (tests, tools). */
   trainStep(): StepResult {
     const learningRate = this.advance();
     return { step: this.step, loss: this.model.loss(), learningRate };

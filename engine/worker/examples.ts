@@ -10,13 +10,13 @@ export const EXAMPLE_LIMIT = 64;
 
 const cache = new WeakMap<TaskLoop, { readonly steps: number; readonly predictions: ValidationPredictions }>();
 
-export function findExamples(loop: TaskLoop, steps: number, requestId: number, query: ExampleQuery, limit = 32): Extract<EngineEvent, { type: 'examples' }> {
+export async function findExamples(loop: TaskLoop, steps: number, requestId: number, query: ExampleQuery, limit = 32): Promise<Extract<EngineEvent, { type: 'examples' }>> {
   if (!(loop instanceof SupervisedTask) || loop.loop.kind !== 'classes') throw new Error('Examples by class need a classifier ending in SoftmaxCrossEntropy.');
   const { dataset, validation, model } = loop.parts;
   if (validation === null || dataset.targets.kind !== 'class') throw new Error('This run has no validation examples: set a validation split above 0 and train again.');
   let cached = cache.get(loop);
   if (cached === undefined || cached.steps !== steps) {
-    cached = { steps, predictions: predictExamples(model, loop.loop.dataInput, validation) };
+    cached = { steps, predictions: await predictExamples(model, loop.loop.dataInput, validation) };
     cache.set(loop, cached);
   }
   const answer = selectExamples(cached.predictions, query, Math.min(EXAMPLE_LIMIT, Math.max(0, Math.floor(limit))));

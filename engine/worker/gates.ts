@@ -45,7 +45,7 @@ export function splitGates(view: HostTensor, names: readonly string[], samples: 
 }
 
 /** A recurrent node's gates for the given samples after the last forward pass; undefined for other nodes. */
-export function recurrentGates(model: { readonly compiled: CompiledGraph; tensor(buffer: BufferId): HostTensor }, nodeId: string, samples: readonly number[]): GatePayload[] | undefined {
+export async function recurrentGates(model: { readonly compiled: CompiledGraph; view(buffer: BufferId): Promise<HostTensor> }, nodeId: string, samples: readonly number[]): Promise<GatePayload[] | undefined> {
   const gates = gateBuffer(model.compiled, nodeId);
-  return gates === null ? undefined : splitGates(model.tensor(gates.buffer), gates.names, samples);
+  return gates === null ? undefined : splitGates(await model.view(gates.buffer), gates.names, samples);
 }

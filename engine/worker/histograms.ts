@@ -7,14 +7,15 @@ import type { Model } from '../train/model.ts';
 export const HISTOGRAM_BINS = 30;
 
 /** Every parameter tensor of `nodeId` in `model`, binned, with its gradient from the last backward pass. */
-export function parameterHistograms(model: Model, nodeId: string, bins = HISTOGRAM_BINS): ParameterHistogram[] {
-  return model.compiled.parameters
-    .filter((parameter) => parameter.node === nodeId)
-    .map((parameter) => {
-      const value = model.tensor(parameter.value);
-      const gradients = parameter.gradient === undefined ? null : histogram(model.tensor(parameter.gradient).data, bins);
-      return { name: parameter.name, shape: [...value.shape], values: histogram(value.data, bins), gradients };
-    });
+export async function parameterHistograms(model: Model, nodeId: string, bins = HISTOGRAM_BINS): Promise<ParameterHistogram[]> {
+  const histograms: ParameterHistogram[] = [];
+  for (const parameter of model.compiled.parameters.filter((candidate) => candidate.node === nodeId)) {
+    const value = await model.view(parameter.value);
+    const values = histogram(value.data, bins);
+    const gradients = parameter.gradient === undefined ? null : histogram((await model.view(parameter.gradient)).data, bins);
+    histograms.push({ name: parameter.name, shape: [...value.shape], values, gradients });
+  }
+  return histograms;
 }
 
 /** The model that holds a node's parameters, if any does. */

@@ -11,6 +11,7 @@ import type { TrainingRun } from '../train/run.ts';
 import { RunSetupError } from '../train/setup.ts';
 import { carryWeights, modelKey, type CarriedWeights } from './backendSwitch.ts';
 import { handleDatasetRequest } from './datasetRequests.ts';
+import { DeviceSnapshots, positionAfterStep, runOrFallBack } from './deviceFallback.ts';
 import { findExamples } from './examples.ts';
 import type { SessionFiles } from './sessionFiles.ts';
 import { checkWeights, exportFiles, pytorchCode, type ExportDependencies } from './exports.ts';
@@ -109,7 +110,7 @@ export class EngineHost {
       case 'watch':
         this.watched = { nodeIds: request.nodeIds, sample: request.sample };
         this.histogramPacer.reset();
-        if (this.run !== null && this.run.state !== 'running') this.sendHistograms(true);
+        if (this.run !== null && this.run.state !== 'running') await this.sendHistograms(true);
         return;
       case 'probe':
         return this.probe(request.requestId, request.nodeId, request.samples);
@@ -119,7 +120,7 @@ export class EngineHost {
         return this.saveCheckpoint(request.requestId);
       case 'findExamples':
         if (this.run === null) throw new Error('There are no predictions yet: train first.');
-        return this.send(findExamples(this.run.loop, this.run.steps, request.requestId, request.query, request.limit));
+        return this.send(await findExamples(this.run.loop, this.run.steps, request.requestId, request.query, request.limit));
       case 'addFiles':
       case 'previewDataset':
         return handleDatasetRequest({ session: this.options.sessionFiles, load: this.loadContext(), send: (event) => this.send(event) }, request);
@@ -151,8 +152,8 @@ export class EngineHost {
     };
   }
 
-  private checkpointBytes(run: TrainingRun): Promise<Uint8Array> {
-    return saveCheckpointAsync(run.loop.models, run.loop.trainers, { graph: this.document?.metadata.name ?? '', batchSize: this.batchSize, epoch: run.epoch, index: run.index, steps: run.steps });
+  private checkpointBytes(run: TrainingRun, position: { epoch: number; index: number } = run): Promise<Uint8Array> {
+    return saveCheckpointAsync(run.loop.models, run.loop.trainers, { graph: this.document?.metadata.name ?? '', batchSize: this.batchSize, epoch: position.epoch, index: position.index, steps: run.steps });
   }
 
   private async compile(input: unknown, backend?: BackendName | 'auto'): Promise<void> {
@@ -184,6 +185,8 @@ export class EngineHost {
     const limited = { ...settings, memoryLimit: settings.memoryLimit ?? this.options.memoryLimit };
     // A checkpoint the user gave wins over weights carried from another backend; those are kept until a run on them ends, so a run that fails on its new backend leaves them to the next.
     const carried = this.carried?.model === modelKey(this.document) ? this.carried.bytes : undefined;
+    // A run on a device keeps an in-memory checkpoint to go on from on the CPU if the device is lost.
+    const snapshots = backend.name === 'webgpu' ? new DeviceSnapshots() : null;
     const { run, prepared } = setUpRun(this.document, dataset, limited, {
       emit: (event) => this.send(event),
       backend,
@@ -191,18 +194,20 @@ export class EngineHost {
       yieldControl: this.options.yieldControl,
       epochReportRate: EPOCH_REPORTS_PER_SECOND,
       previewInterval: PREVIEW_INTERVAL_MS,
-      onStep: () => {
-        this.sendWatched();
-        this.sendHistograms(false);
+      onStep: async () => {
+        await this.sendWatched();
+        await this.sendHistograms(false);
+        if (snapshots !== null) await snapshots.afterStep(run, () => this.checkpointBytes(run, positionAfterStep(run)));
       },
     });
     this.run = run;
     this.runDocument = this.document;
     this.batchSize = prepared.settings.batchSize;
     if (this.stopRequested) run.stop();
-    await run.run();
+    const fallback = await runOrFallBack(run, snapshots, (event) => this.send(event));
+    if (fallback !== null) return this.start({ ...settings, backend: fallback.backend, steps: fallback.steps }, fallback.checkpoint);
     this.carried = null;
-    this.sendHistograms(true);
+    await this.sendHistograms(true);
   }
 
   /** The backend named (default: Automatic's pick), created once and kept while the name stays. */
@@ -239,7 +244,7 @@ export class EngineHost {
     return { files: this.options.files, mnistPath: this.options.mnistPath, fashionMnistDirectory: this.options.fashionMnistDirectory };
   }
 
-  private sendWatched(): void {
+  private async sendWatched(): Promise<void> {
     const now = performance.now();
     if (this.watched.nodeIds.length === 0 || now - this.lastWatch < 100 || this.run === null) return;
     this.lastWatch = now;
@@ -247,14 +252,14 @@ export class EngineHost {
     if (model === undefined) return;
     for (const nodeId of this.watched.nodeIds) {
       if (!model.compiled.nodeOutputs.has(nodeId)) continue;
-      const tensor = probeRows(model.probe(nodeId), [this.watched.sample]);
-      const gates = recurrentGates(model, nodeId, [this.watched.sample]);
+      const tensor = probeRows(await model.view(model.outputBuffer(nodeId)), [this.watched.sample]);
+      const gates = await recurrentGates(model, nodeId, [this.watched.sample]);
       this.send({ type: 'watched', step: this.run.steps, nodeId, sample: this.watched.sample, tensor, gates });
     }
   }
 
   /** The watched nodes' parameter and gradient histograms, when due (or now when forced). */
-  private sendHistograms(force: boolean): void {
+  private async sendHistograms(force: boolean): Promise<void> {
     const run = this.run;
     if (run === null || this.watched.nodeIds.length === 0) return;
     if (!force && !this.histogramPacer.due(performance.now(), run.index + 1 === run.loop.stepsPerEpoch)) return;
@@ -263,7 +268,7 @@ export class EngineHost {
     for (const nodeId of this.watched.nodeIds) {
       const model = modelWithParameters(run.loop.models, nodeId);
       if (model === undefined) continue;
-      this.send({ type: 'histograms', step: run.steps, epoch, nodeId, parameters: parameterHistograms(model, nodeId) });
+      this.send({ type: 'histograms', step: run.steps, epoch, nodeId, parameters: await parameterHistograms(model, nodeId) });
     }
   }
 
@@ -271,7 +276,7 @@ export class EngineHost {
     const model = this.run?.loop.models.find((candidate) => candidate.compiled.nodeOutputs.has(nodeId));
     if (model === undefined) throw new Error(`Node ${nodeId} has no output yet: start a run first.`);
     const output = await model.read(model.outputBuffer(nodeId));
-    this.send({ type: 'probed', requestId, nodeId, tensor: probeRows(output, samples), gates: recurrentGates(model, nodeId, samples) });
+    this.send({ type: 'probed', requestId, nodeId, tensor: probeRows(output, samples), gates: await recurrentGates(model, nodeId, samples) });
   }
 
   private async readWeights(requestId: number, nodeId: string): Promise<void> {

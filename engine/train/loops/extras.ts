@@ -18,39 +18,40 @@ function grid(data: ArrayLike<number>, shape: readonly number[], count: number, 
 export const RECONSTRUCTION_COUNT = 8;
 
 /** Up to 8 fixed examples beside their reconstructions (image inputs only). */
-export function reconstructions(model: Model, dataInput: string, fixed: Batcher, epoch: number): EngineEvent | null {
-  const input = model.input(dataInput);
-  if (input.shape.length !== 4 || model.compiled.prediction === null) return null;
+export async function reconstructions(model: Model, dataInput: string, fixed: Batcher, epoch: number): Promise<EngineEvent | null> {
+  const shape = model.shapeOf(model.inputBuffer(dataInput));
+  if (shape.length !== 4 || model.compiled.prediction === null) return null;
   fixed.startEpoch(0);
   const batch = fixed.fill(0);
   feedBatch(model, dataInput, batch);
   model.forward('infer');
   const count = Math.min(RECONSTRUCTION_COUNT, batch.count);
   const logits = model.compiled.document.nodes.find((node) => node.id === model.compiled.lossNode)?.type === 'BCE';
-  const output = model.tensor(model.compiled.prediction);
+  const output = await model.view(model.compiled.prediction);
   return {
     type: 'images',
     kind: 'reconstructions',
     epoch,
-    inputs: grid(input.data, input.shape, count, (value) => value),
-    outputs: grid(output.data, input.shape, count, logits ? (value) => 1 / (1 + Math.exp(-value)) : (value) => value),
+    inputs: grid(batch.inputs, shape, count, (value) => value),
+    outputs: grid(output.data, shape, count, logits ? (value) => 1 / (1 + Math.exp(-value)) : (value) => value),
   };
 }
 
 /** Text from a character model: start from a window of the data and sample one token at a time. */
-export function generatedText(model: Model, sampler: Model, dataset: Dataset, epoch: number, temperature = 0.8, length = 160): EngineEvent | null {
+export async function generatedText(model: Model, sampler: Model, dataset: Dataset, epoch: number, temperature = 0.8, length = 160): Promise<EngineEvent | null> {
   const vocabulary = dataset.vocabulary;
-  if (vocabulary === undefined || dataset.inputs.kind !== 'token' || sampler.compiled.prediction === null) return null;
-  sampler.writeParameters(model.readParameters());
-  const dataInput = [...sampler.compiled.inputs.keys()][0];
-  const window = sampler.input(dataInput).data;
-  window.set(dataset.inputs.values.subarray(0, window.length));
+  const prediction = sampler.compiled.prediction;
+  if (vocabulary === undefined || dataset.inputs.kind !== 'token' || prediction === null) return null;
+  sampler.writeParameters(await model.readParametersAsync());
+  const input = sampler.inputBuffer([...sampler.compiled.inputs.keys()][0]);
+  const window = Int32Array.from(dataset.inputs.values.subarray(0, sampler.sizeOf(input)));
   const random = seedRandomState(epoch + 1);
   let text = '';
-  const logits = sampler.tensor(sampler.compiled.prediction).data;
-  const classes = sampler.tensor(sampler.compiled.prediction).shape.at(-1) as number;
+  const classes = sampler.shapeOf(prediction).at(-1) as number;
   for (let produced = 0; produced < length; produced++) {
+    sampler.write(input, window);
     sampler.forward('infer');
+    const logits = (await sampler.view(prediction)).data;
     const next = sampleLogits(logits, logits.length - classes, classes, temperature, nextUniform(random));
     text += vocabulary[next] ?? '?';
     window.copyWithin(0, 1);
@@ -73,8 +74,8 @@ function sampleLogits(logits: ArrayLike<number>, offset: number, classes: number
 }
 
 /** One-value forecasts over the first examples, in dataset order, against the truth. */
-export function predictedSeries(model: Model, dataInput: string, ordered: Batcher, epoch: number): EngineEvent | null {
-  if (model.compiled.target === null || model.tensor(model.compiled.prediction as number).data.length !== ordered.batchSize) return null;
+export async function predictedSeries(model: Model, dataInput: string, ordered: Batcher, epoch: number): Promise<EngineEvent | null> {
+  if (model.compiled.target === null || model.sizeOf(model.compiled.prediction as number) !== ordered.batchSize) return null;
   const truth: number[] = [];
   const prediction: number[] = [];
   ordered.startEpoch(0);
@@ -82,7 +83,7 @@ export function predictedSeries(model: Model, dataInput: string, ordered: Batche
     const batch = ordered.fill(index);
     feedBatch(model, dataInput, batch);
     model.forward('infer');
-    const output = model.tensor(model.compiled.prediction as number).data;
+    const output = (await model.view(model.compiled.prediction as number)).data;
     for (let row = 0; row < batch.count; row++) {
       truth.push(batch.targets[row]);
       prediction.push(output[row]);

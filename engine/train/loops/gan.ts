@@ -15,7 +15,7 @@ import { Model } from '../model.ts';
 import { Trainer } from '../trainer.ts';
 import { deriveGanDocuments, GanSetupError, type GanDocuments } from './gan/derive.ts';
 import { denormalize, fillNormal, generate, IMAGE_SAMPLES, POINT_SAMPLES, rangeNormalization, realExamples, sampleEvent } from './gan/samples.ts';
-import type { EpochReport, LoopStep, TaskLoop } from './taskLoop.ts';
+import type { EpochReport, LoopStep, StepReadings, TaskLoop } from './taskLoop.ts';
 
 export { GanSetupError } from './gan/derive.ts';
 
@@ -99,6 +99,8 @@ export class GanLoop implements TaskLoop {
   /** Host staging for what a step writes into the models: the discriminator's batch, the generator's noise. */
   private readonly staging: { readonly batch: Float32Array; readonly noise: Float32Array };
   private epoch = 0;
+  /** The generator model's copy of the discriminator is yet to be made (device backends). */
+  private copyPending = false;
 
   constructor(readonly parts: GanParts) {
     this.models = [parts.generator, parts.discriminator];
@@ -106,8 +108,10 @@ export class GanLoop implements TaskLoop {
     this.stepsPerEpoch = Math.floor(parts.real.batchesPerEpoch / parts.discriminatorSteps);
     this.examplesPerStep = parts.real.batchSize * parts.discriminatorSteps;
     this.shared = sharedParameters(parts.discriminator, parts.generator);
-    this.copyDiscriminator();
     const { discriminator, generator, documents } = parts;
+    // On a host backend the copy is made now; on a device it waits for the first step (a readback).
+    if (discriminator.onHost) for (const { source, target } of this.shared) generator.write(target, discriminator.tensor(source).data);
+    else this.copyPending = true;
     discriminator.write(discriminator.targetBuffer(), new Float32Array(discriminator.sizeOf(discriminator.targetBuffer())).fill(1, 0, parts.real.batchSize));
     generator.write(generator.targetBuffer(), new Float32Array(generator.sizeOf(generator.targetBuffer())).fill(1));
     this.staging = { batch: new Float32Array(discriminator.sizeOf(discriminator.inputBuffer(documents.realInput))), noise: new Float32Array(generator.sizeOf(generator.inputBuffer(documents.noiseInput))) };
@@ -123,30 +127,34 @@ export class GanLoop implements TaskLoop {
     this.parts.real.startEpoch(epoch);
   }
 
-  step(index: number): LoopStep {
+  async step(index: number, observe = true): Promise<LoopStep> {
     seedRandomState(mixSeed(mixSeed(this.parts.seed ^ NOISE_STREAM, this.epoch), index), this.random);
-    const discriminator = this.trainDiscriminator(index);
-    this.copyDiscriminator();
-    let generator = { loss: Number.NaN, learningRate: 0 };
+    if (this.copyPending) await this.copyDiscriminator();
+    this.copyPending = false;
+    const discriminator = await this.trainDiscriminator(index, observe);
+    await this.copyDiscriminator();
+    let learningRate = 0;
     for (let repeat = 0; repeat < this.parts.generatorSteps; repeat++) {
       this.drawNoise();
-      generator = this.parts.generatorTrainer.trainStep();
+      learningRate = this.parts.generatorTrainer.advance();
     }
-    return {
-      loss: Math.max(generator.loss, discriminator.loss),
-      losses: { generator: generator.loss, discriminator: discriminator.loss },
-      metrics: { realAccuracy: discriminator.realAccuracy, fakeAccuracy: discriminator.fakeAccuracy },
-      learningRate: generator.learningRate,
-    };
+    if (discriminator === null) return { learningRate, readings: null };
+    const generatorLoss = this.parts.generator.readLoss();
+    const readings = Promise.all([generatorLoss, discriminator]).then(([generator, read]): StepReadings => ({
+      loss: Math.max(generator, read.loss),
+      losses: { generator, discriminator: read.loss },
+      metrics: { realAccuracy: read.realAccuracy, fakeAccuracy: read.fakeAccuracy },
+    }));
+    return { learningRate, readings };
   }
 
-  endEpoch(epoch: number): EpochReport {
-    return { validation: {}, extras: this.preview(epoch) };
+  async endEpoch(epoch: number): Promise<EpochReport> {
+    return { validation: {}, extras: await this.preview(epoch) };
   }
 
   /** The generator's samples of the fixed noise (or its points beside real ones), as they are now. */
-  preview(epoch: number): EngineEvent[] {
-    const samples = this.generate(this.fixedNoise);
+  async preview(epoch: number): Promise<EngineEvent[]> {
+    const samples = await this.generate(this.fixedNoise);
     const count = this.fixedNoise.length / this.noiseSize;
     const real = this.parts.dataset.inputDims.length === 1 ? realExamples(this.parts.dataset, count) : null;
     const event: EngineEvent | null = sampleEvent(samples, count, this.parts.dataset.inputDims, epoch, real);
@@ -154,37 +162,45 @@ export class GanLoop implements TaskLoop {
   }
 
   /** Generated examples for rows of noise (rows × noise size), in the data's own range. */
-  generate(noise: Float32Array): Float32Array {
+  async generate(noise: Float32Array): Promise<Float32Array> {
     const ports = { model: this.parts.generator, noiseInput: this.parts.documents.noiseInput, output: this.parts.documents.generatorOutput };
-    return denormalize(generate(ports, noise, noise.length / this.noiseSize), this.parts.normalization);
+    return denormalize(await generate(ports, noise, noise.length / this.noiseSize), this.parts.normalization);
   }
 
-  /** Trains the discriminator on real and fake batches; its loss and accuracies on the last. */
-  private trainDiscriminator(index: number): { loss: number; realAccuracy: number; fakeAccuracy: number } {
+  /**
+   * Trains the discriminator on real and fake batches; when observed, the reads of its loss and
+   * accuracies on the last batch (queued before anything else runs on it).
+   */
+  private async trainDiscriminator(index: number, observe: boolean): Promise<Promise<{ loss: number; realAccuracy: number; fakeAccuracy: number }> | null> {
     const { discriminator, generator, documents, real, discriminatorTrainer } = this.parts;
     const input = discriminator.inputBuffer(documents.realInput);
+    const output = generator.outputBuffer(documents.generatorOutput);
     const batch = this.staging.batch;
     const half = batch.length / 2;
-    let loss = Number.NaN;
     const repeats = this.parts.discriminatorSteps;
     for (let repeat = 0; repeat < repeats; repeat++) {
       batch.set(real.fill(index * repeats + repeat).inputs);
       this.drawNoise();
       generator.forward('train');
-      // The fakes cross from one model to the other through host memory (a host view of the output).
-      batch.set(generator.probe(documents.generatorOutput).data, half);
+      // The fakes cross from one model to the other through host memory (a readback on a device:
+      // a GPU-side copy between the two programs' buffers would save the round trip).
+      batch.set((await generator.view(output)).data, half);
       discriminator.write(input, batch);
-      loss = discriminatorTrainer.trainStep().loss;
+      discriminatorTrainer.advance();
     }
-    const scores = discriminator.tensor(discriminator.compiled.prediction as number).data;
+    if (!observe) return null;
     const rows = real.batchSize;
-    let realCorrect = 0;
-    let fakeCorrect = 0;
-    for (let row = 0; row < rows; row++) {
-      if (scores[row] > 0) realCorrect++;
-      if (scores[rows + row] <= 0) fakeCorrect++;
-    }
-    return { loss, realAccuracy: realCorrect / rows, fakeAccuracy: fakeCorrect / rows };
+    const loss = discriminator.readLoss();
+    const scores = discriminator.view(discriminator.compiled.prediction as number);
+    return Promise.all([loss, scores]).then(([value, { data }]) => {
+      let realCorrect = 0;
+      let fakeCorrect = 0;
+      for (let row = 0; row < rows; row++) {
+        if (data[row] > 0) realCorrect++;
+        if (data[rows + row] <= 0) fakeCorrect++;
+      }
+      return { loss: value, realAccuracy: realCorrect / rows, fakeAccuracy: fakeCorrect / rows };
+    });
   }
 
   /** New noise for the generator's Input, from the step's stream. */
@@ -193,10 +209,11 @@ export class GanLoop implements TaskLoop {
     this.parts.generator.write(this.parts.generator.inputBuffer(this.parts.documents.noiseInput), this.staging.noise);
   }
 
-  /** The generator model's frozen discriminator takes the trained one's weights (through host views). */
-  private copyDiscriminator(): void {
+  /** The generator model's frozen discriminator takes the trained one's weights (through host memory: a readback on a device). */
+  private async copyDiscriminator(): Promise<void> {
     const { discriminator, generator } = this.parts;
-    for (const { source, target } of this.shared) generator.write(target, discriminator.tensor(source).data);
+    const values = await Promise.all(this.shared.map(({ source }) => discriminator.view(source)));
+    this.shared.forEach(({ target }, index) => generator.write(target, values[index].data));
   }
 }
 

@@ -44,33 +44,32 @@ export class SupervisedTask implements TaskLoop {
     this.parts.train.startEpoch(epoch);
   }
 
-  step(index: number): LoopStep {
-    const result = this.loop.step(index);
-    return { loss: result.loss, losses: { loss: result.loss }, metrics: result.metrics, learningRate: result.learningRate };
+  step(index: number, observe = true): Promise<LoopStep> {
+    return Promise.resolve(this.loop.trainOn(index, observe));
   }
 
-  endEpoch(epoch: number): EpochReport {
-    const evaluation = this.loop.evaluate();
-    return { validation: evaluation?.metrics ?? {}, confusion: evaluation?.confusion ?? undefined, extras: this.extras(epoch) };
+  async endEpoch(epoch: number): Promise<EpochReport> {
+    const evaluation = await this.loop.evaluate();
+    return { validation: evaluation?.metrics ?? {}, confusion: evaluation?.confusion ?? undefined, extras: await this.extras(epoch) };
   }
 
   /** An autoencoder's reconstructions as they are now; other tasks show theirs at epoch ends only. */
-  preview(epoch: number): EngineEvent[] {
+  async preview(epoch: number): Promise<EngineEvent[]> {
     if (this.parts.model.compiled.document.training.task !== 'autoencode') return [];
-    const event = reconstructions(this.parts.model, this.loop.dataInput, this.parts.fixed, epoch);
+    const event = await reconstructions(this.parts.model, this.loop.dataInput, this.parts.fixed, epoch);
     return event === null ? [] : [event];
   }
 
-  private extras(epoch: number): EngineEvent[] {
+  private async extras(epoch: number): Promise<EngineEvent[]> {
     const { model, dataset, fixed } = this.parts;
     const task = model.compiled.document.training.task;
     const events: (EngineEvent | null)[] = [];
-    if (task === 'autoencode') events.push(reconstructions(model, this.loop.dataInput, fixed, epoch));
+    if (task === 'autoencode') events.push(await reconstructions(model, this.loop.dataInput, fixed, epoch));
     if (dataset.inputs.kind === 'token' && dataset.targets.kind === 'token') {
       this.sampler ??= Model.compile(model.compiled.document, { batchSize: 1, backend: model.backend });
-      events.push(generatedText(model, this.sampler, dataset, epoch, this.parts.temperature));
+      events.push(await generatedText(model, this.sampler, dataset, epoch, this.parts.temperature));
     } else if (dataset.targets.kind === 'value' && dataset.inputDims.length === 2) {
-      events.push(predictedSeries(model, this.loop.dataInput, fixed, epoch));
+      events.push(await predictedSeries(model, this.loop.dataInput, fixed, epoch));
     }
     return events.filter((event): event is EngineEvent => event !== null);
   }

@@ -1,12 +1,15 @@
 // The backends the engine suite runs on, for every test that trains or compares against PyTorch:
 // the cpu reference, wasm on 1 thread and wasm on 2 threads (the registered backends, created by
-// name as the app and the CLI create them), and webgpu, which runs the op spec and skips the
-// suite's checks yet (each with its reason). A third backend plugs in with one entry here: its
+// name as the app and the CLI create them), and webgpu through the `webgpu` package (SwiftShader
+// without a GPU), which runs the checks that read through the backend seam asynchronously and
+// skips the others (each with its reason). A third backend plugs in with one entry here: its
 // tolerance and the checks it skips, each with the reason next to it. The op spec runs kernel
 // variants of these backends (spec/backends.ts) against the cpu reference.
 import { afterAll, beforeAll } from 'vitest';
 import { createBackend, type Backend, type BackendName } from '../../../engine/backends/index.ts';
+import { createWebGpuBackend } from '../../../engine/backends/webgpu/index.ts';
 import type { OpName } from '../../../engine/ir/index.ts';
+import { nodeGpu } from './webgpu/nodeGpu.ts';
 
 /** The checks of the suite that run per backend (each names the test files it stands for). */
 export type SuiteCheck =
@@ -18,8 +21,10 @@ export type SuiteCheck =
   | 'learning'
   /** The long learning tests (tens of seconds on wasm): LeNet's 2 epochs, the dense autoencoders. */
   | 'long learning'
-  /** The small runs: XOR, X-vs-O, divergence, the GAN's bookkeeping, DCGAN steps. */
+  /** The small runs: XOR, X-vs-O, divergence, the GAN's bookkeeping. */
   | 'small runs'
+  /** The DCGAN example's few steps and samples (gan.test.ts): the slowest small run. */
+  | 'DCGAN steps'
   /** Same seed, same losses bit for bit; checkpoints resume bit for bit on the same backend. */
   | 'determinism'
   /** The worker host's runs (it creates its backend by name, with the environment's threads). */
@@ -45,7 +50,10 @@ export interface BackendUnderTest {
 }
 
 const WASM_FLOAT32 = 'wasm computes in float32 only; the float64 fixtures and gradient checks run on the cpu reference.';
-const WEBGPU_OFF_HOST = 'the WebGPU backend keeps its buffers off the host, which these tests (and the training loops they drive) read synchronously; test/engine/backends/webgpu trains graphs on it through Trainer.advance and Model.read.';
+const WEBGPU_OFF_HOST = 'the WebGPU backend keeps its buffers off the host, which the determinism and checkpoint tests read synchronously (Model.input, target, tensor); the training loops read through Model.view, as the small runs and the parity check do on it.';
+const SWIFTSHADER_SLOW = 'SwiftShader (a GPU in software, on these CPUs) takes over a minute for each of these; the small runs and the parity check run on it, and test/engine/cli/webgpuTrain.test.ts trains X-vs-O for an epoch.';
+/** The `webgpu` package's GPU in this test process, or why there is none (then every webgpu check is skipped with that reason). */
+const { gpu, reason: noGpu } = await nodeGpu();
 const SAME_ARITHMETIC = 'a long run; 2 threads split the kernels that 1 thread runs whole, as the op spec, the determinism tests and the shorter learning tests check.';
 
 export const BACKENDS_UNDER_TEST: readonly BackendUnderTest[] = [
@@ -64,21 +72,22 @@ export const BACKENDS_UNDER_TEST: readonly BackendUnderTest[] = [
     create: () => createBackend('wasm', { threads: 2 }),
   },
   {
-    // Runs the op spec only (spec/backends.ts gives it the `webgpu` package's GPU).
+    // The `webgpu` package's GPU (test/engine/backends/webgpu/nodeGpu.ts), handed to the backend directly: the tests' environment offers no GPU by name.
     label: 'webgpu',
     name: 'webgpu',
     threads: 1,
     parityTolerance: 1e-4,
-    skip: {
-      float64: 'WebGPU computes in float32 only; the float64 fixtures and gradient checks run on the cpu reference.',
-      parity: WEBGPU_OFF_HOST,
-      learning: WEBGPU_OFF_HOST,
-      'long learning': WEBGPU_OFF_HOST,
-      'small runs': WEBGPU_OFF_HOST,
-      determinism: 'seeded bit-for-bit determinism is not required on a GPU; besides, ' + WEBGPU_OFF_HOST,
-      host: 'the host creates its backend by name from the environment, which gives tests no GPU.',
-    },
-    create: () => createBackend('webgpu'),
+    skip: gpu === undefined
+      ? { float64: noGpu, parity: noGpu, learning: noGpu, 'long learning': noGpu, 'small runs': noGpu, 'DCGAN steps': noGpu, determinism: noGpu, host: noGpu }
+      : {
+          float64: 'WebGPU computes in float32 only; the float64 fixtures and gradient checks run on the cpu reference.',
+          learning: SWIFTSHADER_SLOW,
+          'long learning': SWIFTSHADER_SLOW,
+          'DCGAN steps': SWIFTSHADER_SLOW,
+          determinism: 'seeded bit-for-bit determinism is not required on a GPU; besides, ' + WEBGPU_OFF_HOST,
+          host: 'the host creates its backend by name from the environment, which gives tests no GPU.',
+        },
+    create: () => (gpu === undefined ? Promise.reject(new Error(noGpu)) : createWebGpuBackend({ gpu })),
   },
 ];
 

@@ -85,7 +85,6 @@ describe('netloom train', () => {
     const badData = await netloom('train', xo, '--data', csv);
     expect(badData.code).toBe(1);
     expect(badData.error.join('\n')).toMatch(/bad\.csv line 3, column "b": the field \(4 characters\) is not a number/);
-    expect((await netloom('train', xo, '--backend', 'webgpu')).error[0]).toMatch(/^The webgpu backend cannot train yet/);
     expect((await netloom('train', xo, '--steps', 'many')).error[0]).toMatch(/--steps must be a whole number/);
   });
 

@@ -64,11 +64,11 @@ function runCase(testCase: LayerCase, backend: Backend, precision: Precision): M
   const model = Model.compile(documentFor(testCase), { batchSize: testCase.batch, precision, inputGradients, backend });
   model.writeParameters(new Map(Object.entries(testCase.weights).map(([key, value]) => [key, value.data])));
   for (const id of inputIds) {
-    const input = model.input(id);
-    expect(input.shape, `input ${id} shape`).toEqual(testCase.inputValues[id].shape);
-    input.data.set(testCase.inputValues[id].data);
+    const buffer = model.inputBuffer(id);
+    expect(model.shapeOf(buffer), `input ${id} shape`).toEqual(testCase.inputValues[id].shape);
+    model.write(buffer, testCase.inputValues[id].data);
   }
-  model.target().data.set(testCase.target.data);
+  model.write(model.targetBuffer(), testCase.target.data);
   model.forward('train');
   model.backward();
   return model;
@@ -89,34 +89,37 @@ function expectClose(what: string, actual: ArrayLike<number>, expected: FixtureT
   }
 }
 
-function checkCase(testCase: LayerCase, backend: Backend, precision: Precision, relative: number): void {
+/** Reads through the backend seam (any backend), as the training loops do. */
+async function checkCase(testCase: LayerCase, backend: Backend, precision: Precision, relative: number): Promise<void> {
   const model = runCase(testCase, backend, precision);
-  const output = model.probe('layer');
+  const output = await model.view(model.outputBuffer('layer'));
   expect(output.shape.reduce((product, size) => product * size, 1), 'output size').toBe(testCase.output.data.length);
   expectClose('output', output.data, testCase.output, relative);
-  expect(Math.abs(model.loss() - testCase.loss), `loss ${model.loss()} vs ${testCase.loss}`).toBeLessThanOrEqual(relative * Math.abs(testCase.loss));
-  for (const [id, expected] of Object.entries(testCase.inputGradients)) expectClose(`d ${id}`, model.inputGradient(id).data, expected, relative);
+  const loss = await model.readLoss();
+  expect(Math.abs(loss - testCase.loss), `loss ${loss} vs ${testCase.loss}`).toBeLessThanOrEqual(relative * Math.abs(testCase.loss));
+  for (const [id, expected] of Object.entries(testCase.inputGradients)) expectClose(`d ${id}`, (await model.view(model.compiled.inputGradients.get(id) ?? -1)).data, expected, relative);
   const names = model.compiled.parameters.map((parameter) => `${parameter.node}/${parameter.name}`);
   expect(names.sort(), 'parameters').toEqual(Object.keys(testCase.parameterGradients).sort());
   expect(Object.keys(testCase.weights).sort(), 'weights written').toEqual(names);
   for (const parameter of model.compiled.parameters) {
     const key = `${parameter.node}/${parameter.name}`;
     expect(parameter.gradient, `${key} has a gradient`).toBeDefined();
-    expectClose(`d ${key}`, model.tensor(parameter.gradient as number).data, testCase.parameterGradients[key], relative);
+    expectClose(`d ${key}`, (await model.view(parameter.gradient as number)).data, testCase.parameterGradients[key], relative);
   }
-  checkInference(model, testCase, relative);
+  await checkInference(model, testCase, relative);
+  model.dispose();
 }
 
 /** BatchNorm: the running statistics one step moved, and the inference pass that uses them. */
-function checkInference(model: Model, testCase: LayerCase, relative: number): void {
+async function checkInference(model: Model, testCase: LayerCase, relative: number): Promise<void> {
   for (const [name, expected] of Object.entries(testCase.state ?? {})) {
     const buffer = model.compiled.program.buffers.find((spec) => spec.name === name && spec.role === 'state');
     expect(buffer, `state buffer ${name}`).toBeDefined();
-    expectClose(name, model.tensor(buffer?.id ?? -1).data, expected, relative);
+    expectClose(name, (await model.view(buffer?.id ?? -1)).data, expected, relative);
   }
   if (testCase.inferOutput === undefined) return;
   model.forward('infer');
-  expectClose('inference output', model.probe('layer').data, testCase.inferOutput, relative);
+  expectClose('inference output', (await model.view(model.outputBuffer('layer'))).data, testCase.inferOutput, relative);
 }
 
 const groups = readCases();
@@ -135,8 +138,8 @@ describe.each(backendsFor('parity'))('layers through the compiler match PyTorch 
   const backend = useBackend(under);
   const test = under.skipped ? it.skip : it;
   for (const { file, cases } of groups) {
-    test(file, () => {
-      for (const testCase of cases) checkCase(testCase, backend(), 'f32', under.parityTolerance);
+    test(file, async () => {
+      for (const testCase of cases) await checkCase(testCase, backend(), 'f32', under.parityTolerance);
     });
   }
 });

@@ -54,8 +54,8 @@ function predictions() {
 const softmax = (scores: readonly number[]) => scores.map((score) => Math.exp(score) / scores.reduce((sum, other) => sum + Math.exp(other), 0));
 
 describe('classified examples', () => {
-  it('predicts every validation example once, with the softmax of its scores', () => {
-    const found = predictions();
+  it('predicts every validation example once, with the softmax of its scores', async () => {
+    const found = await predictions();
     expect(found.classes).toBe(3);
     expect(found.examples.map((example) => example.index)).toEqual([6, 0, 1, 2, 4, 5]);
     expect(found.examples.map((example) => example.predicted)).toEqual([1, 0, 1, 1, 2, 2]);
@@ -64,8 +64,8 @@ describe('classified examples', () => {
     expect(two.truthProbability).toBeCloseTo(softmax(rows[2])[0], 5);
   });
 
-  it('a cell gives its examples, most confident first, capped at the limit with the full count', () => {
-    const found = predictions();
+  it('a cell gives its examples, most confident first, capped at the limit with the full count', async () => {
+    const found = await predictions();
     const cell = selectExamples(found, { kind: 'cell', truth: 0, predicted: 1 }, 32);
     expect(cell.total).toBe(3);
     expect(cell.examples.map((example) => example.index)).toEqual([6, 1, 2]);
@@ -76,8 +76,8 @@ describe('classified examples', () => {
     expect(selectExamples(found, { kind: 'cell', truth: 1, predicted: 2 }, 32).examples.map((example) => example.index)).toEqual([4]);
   });
 
-  it('most wrong orders by the probability of the true class, lowest first', () => {
-    const found = predictions();
+  it('most wrong orders by the probability of the true class, lowest first', async () => {
+    const found = await predictions();
     const wrong = selectExamples(found, { kind: 'mostWrong' }, 4);
     // p(true): 6 -> 0.212, 4 -> 0.229, 1 -> 0.268, 2 -> 0.332, 5 -> 0.403, 0 -> 0.539.
     expect(wrong.examples.map((example) => example.index)).toEqual([6, 4, 1, 2]);
@@ -87,8 +87,9 @@ describe('classified examples', () => {
     expect(wrong.examples[0].truthProbability).toBeCloseTo(softmax(rows[6])[0], 5);
   });
 
-  it('rejects a cell outside the classes', () => {
-    expect(() => selectExamples(predictions(), { kind: 'cell', truth: 3, predicted: 0 }, 5)).toThrow(/Classes are 0 to 2/);
+  it('rejects a cell outside the classes', async () => {
+    const found = await predictions();
+    expect(() => selectExamples(found, { kind: 'cell', truth: 3, predicted: 0 }, 5)).toThrow(/Classes are 0 to 2/);
   });
 
   it('gives the inputs as images, stretched only when they leave [0, 1]', () => {

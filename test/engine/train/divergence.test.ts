@@ -24,30 +24,30 @@ describe.each(backendsFor('small runs'))('divergence on %s', (_title, under) => 
   const backend = useBackend(under);
   const test = under.skipped ? it.skip : it;
 
-  test('names the first node whose output is not finite', () => {
+  test('names the first node whose output is not finite', async () => {
     const model = Model.compile(document, { batchSize: 8, backend: backend() });
-    model.input('x').data.set(Array.from({ length: 32 }, (_, i) => (i % 7) - 3));
-    model.target().data.set(Array.from({ length: 8 }, (_, i) => i * 100));
+    model.write(model.inputBuffer('x'), Array.from({ length: 32 }, (_, i) => (i % 7) - 3));
+    model.write(model.targetBuffer(), Array.from({ length: 8 }, (_, i) => i * 100));
     const trainer = new Trainer(model, TrainingSchema.parse(document.training), 100);
     let step = 0;
-    while (Number.isFinite(trainer.trainStep().loss) && step < 100) step++;
+    while (Number.isFinite((await trainer.trainStepAsync()).loss) && step < 100) step++;
     expect(step).toBeLessThan(100);
-    const found = locateNonFinite(model);
+    const found = await locateNonFinite(model);
     expect(found?.nodeId).toBe('wide');
     expect(found?.place).toBe('output');
   });
 
-  test('finds nothing when every value is finite', () => {
+  test('finds nothing when every value is finite', async () => {
     const model = Model.compile(document, { batchSize: 2, backend: backend() });
     model.forward('train');
     model.backward();
-    expect(locateNonFinite(model)).toBeNull();
+    expect(await locateNonFinite(model)).toBeNull();
   });
 
-  test('names bad input data', () => {
+  test('names bad input data', async () => {
     const model = Model.compile(document, { batchSize: 2, backend: backend() });
-    model.input('x').data[3] = Number.NaN;
+    model.write(model.inputBuffer('x'), [0, 0, 0, Number.NaN]);
     model.forward('train');
-    expect(locateNonFinite(model)).toEqual({ nodeId: 'x', place: 'output', buffer: 'input data' });
+    expect(await locateNonFinite(model)).toEqual({ nodeId: 'x', place: 'output', buffer: 'input data' });
   });
 });

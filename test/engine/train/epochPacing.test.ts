@@ -16,9 +16,9 @@ function fastLoop(clock: { now: number }): TaskLoop {
     startEpoch: () => undefined,
     step: () => {
       clock.now += 10;
-      return { loss: 1, losses: { loss: 1 }, metrics: {}, learningRate: 0.1 };
+      return Promise.resolve({ learningRate: 0.1, readings: Promise.resolve({ loss: 1, losses: { loss: 1 }, metrics: {} }) });
     },
-    endEpoch: (epoch) => ({ validation: { loss: epoch }, extras: [] }),
+    endEpoch: (epoch) => Promise.resolve({ validation: { loss: epoch }, extras: [] }),
   };
 }
 

@@ -28,14 +28,14 @@ describe.each(backendsFor('learning'))('the examples learn beyond chance on %s',
 
   test('gru-waveforms tells sine, square and sawtooth apart: over 85% after 100 steps (chance 33%)', async () => {
     const document = example('gru-waveforms.json');
-    const run = trainSteps(backend(), document, await loadExampleData(document), 100);
+    const run = await trainSteps(backend(), document, await loadExampleData(document), 100);
     expect(run.before.accuracy).toBeLessThan(0.5);
     expect(run.after.accuracy).toBeGreaterThan(0.85);
   }, 30_000);
 
   test('mnist-mlp reads 2,000 digits: over 75% after 100 steps (chance 10%)', async () => {
     const document = withMnistLimit(example('mnist-mlp.json'), 2000);
-    const run = trainSteps(backend(), document, await loadExampleData(document), 100);
+    const run = await trainSteps(backend(), document, await loadExampleData(document), 100);
     expect(run.before.accuracy).toBeLessThan(0.3);
     expect(run.after.accuracy).toBeGreaterThan(0.75);
   }, 30_000);
@@ -43,7 +43,7 @@ describe.each(backendsFor('learning'))('the examples learn beyond chance on %s',
   test('fashion-cnn on the first 2,000 Fashion-MNIST images: over 65% after 60 steps of 32 (chance 10%)', async () => {
     const document = example('fashion-cnn.json');
     const dataset = firstExamples(await loadExampleData(document), 2000);
-    const run = trainSteps(backend(), document, dataset, 60, { batchSize: 32 });
+    const run = await trainSteps(backend(), document, dataset, 60, { batchSize: 32 });
     expect(run.before.accuracy).toBeLessThan(0.3);
     expect(run.after.accuracy).toBeGreaterThan(0.65);
   }, 45_000);
@@ -53,7 +53,7 @@ describe.each(backendsFor('learning'))('the examples learn beyond chance on %s',
     const dataset = await loadExampleData(document);
     const baseline = meanImageError(dataset, document.training.validationSplit, document.training.seed);
     expect(baseline).toBeGreaterThan(0.05);
-    const run = trainSteps(backend(), document, dataset, 120, { batchSize: 16 });
+    const run = await trainSteps(backend(), document, dataset, 120, { batchSize: 16 });
     expect(run.before.loss).toBeGreaterThan(baseline);
     expect(run.after.loss).toBeLessThan(0.35 * baseline);
   }, 45_000);

@@ -18,7 +18,7 @@ async function train(backend: Backend, document: GraphDocument, settings: RunSet
   const started = performance.now();
   const dataset = await loadExampleData(document);
   const prepared = prepareSupervised(document, dataset, settings, backend);
-  const before = (prepared.loop as SupervisedTask).loop.evaluate()?.metrics;
+  const before = (await (prepared.loop as SupervisedTask).loop.evaluate())?.metrics;
   const events: EngineEvent[] = [];
   await new TrainingRun(prepared.loop, { epochs: prepared.settings.epochs, telemetryRate: 1e9 }, (event) => events.push(event)).run();
   const epochs = events.filter((event): event is Extract<EngineEvent, { type: 'epoch' }> => event.type === 'epoch');
@@ -70,7 +70,7 @@ describe.each(backendsFor('long learning'))('learning on %s', (_title, under) =>
     expect(epochs[0].validation.loss).toBeLessThan(0.7 * meanImageError(dataset, settings.validationSplit, settings.seed));
     const task = prepareSupervised(noisy, dataset, { batchSize: 4 }, backend()).loop as SupervisedTask;
     task.startEpoch(0);
-    task.step(0);
+    await task.step(0, true);
     const input = task.models[0].input(task.loop.dataInput).data;
     const target = task.models[0].target().data;
     expect(Math.min(...input)).toBeLessThan(-0.2);

@@ -55,16 +55,16 @@ export function reportLearning(what: string, backend: Backend, seconds: number, 
 }
 
 /** Trains `steps` steps (epoch after epoch as needed) on `backend` with the graph's own settings and the overrides. */
-export function trainSteps(backend: Backend, document: GraphDocument, dataset: Dataset, steps: number, overrides: RunSettings = {}): ShortRun {
+export async function trainSteps(backend: Backend, document: GraphDocument, dataset: Dataset, steps: number, overrides: RunSettings = {}): Promise<ShortRun> {
   const started = performance.now();
   const task = prepareSupervised(document, dataset, overrides, backend).loop as SupervisedTask;
-  const before = task.loop.evaluate()?.metrics ?? {};
+  const before = (await task.loop.evaluate())?.metrics ?? {};
   for (let step = 0; step < steps; step++) {
     const index = step % task.stepsPerEpoch;
     if (index === 0) task.startEpoch(step / task.stepsPerEpoch);
-    task.step(index);
+    await (await task.step(index, true)).readings;
   }
-  const after = task.loop.evaluate()?.metrics ?? {};
+  const after = (await task.loop.evaluate())?.metrics ?? {};
   const seconds = (performance.now() - started) / 1000;
   reportLearning(`${document.metadata.name} (${steps} steps)`, backend, seconds, after);
   return { before, after, steps, seconds };

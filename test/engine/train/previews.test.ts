@@ -19,10 +19,10 @@ function slowLoop(clock: { now: number }, steps: { count: number }): TaskLoop {
     step: () => {
       clock.now += 300;
       steps.count++;
-      return { loss: 1, losses: { loss: 1 }, metrics: {}, learningRate: 0.1 };
+      return Promise.resolve({ learningRate: 0.1, readings: Promise.resolve({ loss: 1, losses: { loss: 1 }, metrics: {} }) });
     },
-    endEpoch: (epoch) => ({ validation: {}, extras: [picture(epoch)] }),
-    preview: (epoch) => [picture(epoch)],
+    endEpoch: (epoch) => Promise.resolve({ validation: {}, extras: [picture(epoch)] }),
+    preview: (epoch) => Promise.resolve([picture(epoch)]),
   };
 }
 

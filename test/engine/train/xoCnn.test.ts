@@ -27,11 +27,11 @@ describe.each(backendsFor('small runs'))('X-vs-O CNN on %s', (_title, under) => 
     const losses: number[] = [];
     for (let epoch = 0; epoch < epochs; epoch++) {
       train.startEpoch(epoch);
-      for (let index = 0; index < train.batchesPerEpoch; index++) losses.push(loop.step(index).loss);
+      for (let index = 0; index < train.batchesPerEpoch; index++) losses.push((await loop.step(index)).loss);
     }
-    const held = loop.evaluate(createBatcher(heldOut, { batchSize, shuffle: false, remainder: 'pad' }));
+    const held = await loop.evaluate(createBatcher(heldOut, { batchSize, shuffle: false, remainder: 'pad' }));
     expect(held?.metrics.accuracy).toBeGreaterThan(0.95);
-    expect(loop.evaluate()?.metrics.accuracy).toBeGreaterThan(0.95);
+    expect((await loop.evaluate())?.metrics.accuracy).toBeGreaterThan(0.95);
     expect(losses[losses.length - 1]).toBeLessThan(losses[0] / 4);
     const confusion = held?.confusion as number[][];
     expect(confusion.flat().reduce((sum, count) => sum + count, 0)).toBe(400);

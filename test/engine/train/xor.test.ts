@@ -25,38 +25,43 @@ const document = {
   training: { task: 'classify', optimizer: { type: 'adam', learningRate: 0.05 }, seed: 3 },
 };
 
-/** The losses of `steps` steps from the graph's seed. */
-function lossesOf(backend: Backend, steps: number): number[] {
+/** The XOR batch written through the backend seam (any backend). */
+function xorModel(backend: Backend): Model {
   const model = Model.compile(document, { batchSize: 4, backend });
-  model.input('x').data.set([0, 0, 0, 1, 1, 0, 1, 1]);
-  model.target().data.set([0, 1, 1, 0]);
-  const trainer = new Trainer(model, TrainingSchema.parse(document.training), steps);
-  return Array.from({ length: steps }, () => trainer.trainStep().loss);
+  model.write(model.inputBuffer('x'), [0, 0, 0, 1, 1, 0, 1, 1]);
+  model.write(model.targetBuffer(), [0, 1, 1, 0]);
+  return model;
+}
+
+/** The losses of `steps` steps from the graph's seed. */
+async function lossesOf(backend: Backend, steps: number): Promise<number[]> {
+  const trainer = new Trainer(xorModel(backend), TrainingSchema.parse(document.training), steps);
+  const losses: number[] = [];
+  for (let step = 0; step < steps; step++) losses.push((await trainer.trainStepAsync()).loss);
+  return losses;
 }
 
 describe.each(backendsFor('small runs'))('XOR on %s', (_title, under) => {
   const backend = useBackend(under);
   const test = under.skipped ? it.skip : it;
 
-  test('an MLP with one hidden layer fits XOR', () => {
-    const model = Model.compile(document, { batchSize: 4, backend: backend() });
-    model.input('x').data.set([0, 0, 0, 1, 1, 0, 1, 1]);
-    model.target().data.set([0, 1, 1, 0]);
+  test('an MLP with one hidden layer fits XOR', async () => {
+    const model = xorModel(backend());
     const trainer = new Trainer(model, TrainingSchema.parse(document.training), 400);
-    const first = trainer.trainStep().loss;
-    let last = first;
-    for (let step = 0; step < 400; step++) last = trainer.trainStep().loss;
+    const first = (await trainer.trainStepAsync()).loss;
+    for (let step = 0; step < 399; step++) trainer.advance();
+    const last = (await trainer.trainStepAsync()).loss;
     expect(first).toBeGreaterThan(0.5);
     expect(last).toBeLessThan(0.02);
     model.forward('infer');
-    const scores = model.probe('scores').data;
+    const scores = (await model.view(model.outputBuffer('scores'))).data;
     const predictions = [0, 1, 2, 3].map((row) => (scores[row * 2 + 1] > scores[row * 2] ? 1 : 0));
     expect(predictions).toEqual([0, 1, 1, 0]);
   });
 
-  test('one seed gives the same run twice, bit for bit', () => {
-    const first = lossesOf(backend(), 50);
+  test('one seed gives the same run twice, bit for bit', async () => {
+    const first = await lossesOf(backend(), 50);
     expect(first.every(Number.isFinite)).toBe(true);
-    expect(lossesOf(backend(), 50)).toEqual(first);
+    expect(await lossesOf(backend(), 50)).toEqual(first);
   });
 });

@@ -32,8 +32,8 @@ const sampleInput = (step: number) => INPUT.slice((STEPS + step) * FEATURES, (ST
 const weights = (rows: number, columns: number, offset: number) => Array.from({ length: rows * columns }, (_, index) => Math.sin(index * 1.7 + offset) * 0.6);
 const dot = (vector: readonly number[], matrix: readonly number[], columns: number, column: number) => vector.reduce((sum, value, row) => sum + value * matrix[row * columns + column], 0);
 
-function gatesOf(model: Model, nodeId: string): Record<string, number[]> {
-  const gates = recurrentGates(model, nodeId, [1]) ?? [];
+async function gatesOf(model: Model, nodeId: string): Promise<Record<string, number[]>> {
+  const gates = (await recurrentGates(model, nodeId, [1])) ?? [];
   return Object.fromEntries(
     gates.map((gate) => {
       expect(gate.tensor.shape).toEqual([1, STEPS, UNITS]);
@@ -43,7 +43,7 @@ function gatesOf(model: Model, nodeId: string): Record<string, number[]> {
 }
 
 describe('recurrent gate probes', () => {
-  it('an LSTM reports its input, forget, candidate and output gates at every step, as worked by hand', () => {
+  it('an LSTM reports its input, forget, candidate and output gates at every step, as worked by hand', async () => {
     const model = Model.compile(recurrentDocument('LSTM'), { batchSize: 2 });
     const columns = 4 * UNITS;
     const wx = weights(FEATURES, columns, 0.3);
@@ -69,14 +69,14 @@ describe('recurrent gate probes', () => {
       expected.candidate.push(...g);
       expected.output.push(...o);
     }
-    const reported = gatesOf(model, 'cell');
+    const reported = await gatesOf(model, 'cell');
     expect(Object.keys(reported)).toEqual(['input', 'forget', 'candidate', 'output']);
     for (const name of Object.keys(expected)) {
       reported[name].forEach((value, index) => expect(value).toBeCloseTo(expected[name][index], 5));
     }
   });
 
-  it('a GRU reports its reset, update and candidate gates at every step, as worked by hand', () => {
+  it('a GRU reports its reset, update and candidate gates at every step, as worked by hand', async () => {
     const model = Model.compile(recurrentDocument('GRU'), { batchSize: 2 });
     const columns = 3 * UNITS;
     const wx = weights(FEATURES, columns, 0.7);
@@ -100,17 +100,17 @@ describe('recurrent gate probes', () => {
       expected.update.push(...z);
       expected.candidate.push(...n);
     }
-    const reported = gatesOf(model, 'cell');
+    const reported = await gatesOf(model, 'cell');
     expect(Object.keys(reported)).toEqual(['reset', 'update', 'candidate']);
     for (const name of Object.keys(expected)) {
       reported[name].forEach((value, index) => expect(value).toBeCloseTo(expected[name][index], 5));
     }
   });
 
-  it('other nodes have no gates', () => {
+  it('other nodes have no gates', async () => {
     const model = Model.compile(recurrentDocument('SimpleRNN'), { batchSize: 2 });
     expect(gateBuffer(model.compiled, 'cell')).toBeNull();
-    expect(recurrentGates(model, 'head', [0])).toBeUndefined();
+    expect(await recurrentGates(model, 'head', [0])).toBeUndefined();
   });
 
   it('the host streams a watched LSTM\'s gates next to its output, and a probe returns them too', async () => {

@@ -45,13 +45,13 @@ function binOver(values: readonly number[], range: Histogram): number[] {
 }
 
 describe('parameter histograms', () => {
-  it('bin the gradient a finite-difference check finds, for the weights and the bias', () => {
+  it('bin the gradient a finite-difference check finds, for the weights and the bias', async () => {
     const model = Model.compile(tiny, { batchSize: 6, precision: 'f64' });
     model.input('x').data.set(Array.from({ length: 30 }, (_, index) => Math.sin(index * 1.7) * 2));
     model.target().data.set([0, 1, 2, 2, 1, 0]);
     model.forward('train');
     model.backward();
-    const histograms = parameterHistograms(model, 'dense', 12);
+    const histograms = await parameterHistograms(model, 'dense', 12);
     expect(histograms.map((entry) => [entry.name, entry.shape])).toEqual([['weights', [5, 4]], ['bias', [4]]]);
     for (const entry of histograms) {
       const parameter = model.compiled.parameters.find((candidate) => candidate.node === 'dense' && candidate.name === entry.name)!;
@@ -65,7 +65,7 @@ describe('parameter histograms', () => {
       expect(gradients.counts.reduce((sum, count) => sum + count, 0)).toBe(values.length);
       expect(Math.max(...numeric) - Math.min(...numeric)).toBeGreaterThan(1e-3);
     }
-    expect(parameterHistograms(model, 'tanh')).toEqual([]);
+    expect(await parameterHistograms(model, 'tanh')).toEqual([]);
   });
 
   it('are paced: at most every interval, an epoch end sooner, and right away after a reset', () => {

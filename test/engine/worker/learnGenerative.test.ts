@@ -94,7 +94,7 @@ describe('the GAN lab in the worker', () => {
     expect(heat[0]).toBeCloseTo(1 / (1 + Math.exp(-logit)), 5);
     // The warped grid's first point is the generator's output for noise (−2, 2).
     const warped = new Float32Array(plane.warped);
-    const expected = loop.generate(Float32Array.of(-2, 2));
+    const expected = await loop.generate(Float32Array.of(-2, 2));
     expect(warped[0]).toBeCloseTo(expected[0], 5);
     expect(warped[1]).toBeCloseTo(expected[1], 5);
     // The ring's radius is 2: its points sit about 2 from their mean; 8 classes are the modes.

@@ -28,17 +28,19 @@ export interface GeneratorPorts {
  * Runs the generator (inference mode) on `count` rows of `noise` (count × noise size), a batch
  * at a time; returns count × example size values in the training range.
  */
-export function generate(ports: GeneratorPorts, noise: Float32Array, count: number): Float32Array {
-  const input = ports.model.input(ports.noiseInput).data;
+export async function generate(ports: GeneratorPorts, noise: Float32Array, count: number): Promise<Float32Array> {
+  const input = ports.model.inputBuffer(ports.noiseInput);
   const batch = ports.model.compiled.batchSize;
-  const noiseSize = input.length / batch;
+  const staging = new Float32Array(ports.model.sizeOf(input));
+  const noiseSize = staging.length / batch;
   let result: Float32Array | null = null;
   for (let start = 0; start < count; start += batch) {
     const rows = Math.min(batch, count - start);
-    input.fill(0);
-    input.set(noise.subarray(start * noiseSize, (start + rows) * noiseSize));
+    staging.fill(0);
+    staging.set(noise.subarray(start * noiseSize, (start + rows) * noiseSize));
+    ports.model.write(input, staging);
     ports.model.forward('infer');
-    const output = ports.model.probe(ports.output).data;
+    const output = (await ports.model.view(ports.model.outputBuffer(ports.output))).data;
     const size = output.length / batch;
     result ??= new Float32Array(count * size);
     result.set(output.subarray(0, rows * size), start * size);
