@@ -127,7 +127,7 @@ function PlaneFigure({ plane }: { plane: GanPlane }) {
 function Charts({ rows, losses }: { rows: readonly GanRow[]; losses: Readonly<Record<string, LabSeries>> }) {
   const steps = rows.map((row) => row.step);
   return (
-    <div className="learn-charts">
+    <div className="learn-plots">
       <LineChart
         title="D's mean verdict (since this lab opened)"
         range={[0, 1]}

@@ -82,7 +82,7 @@ function LatentPlane({ client, latent }: { client: EngineClient; latent: Latent 
           <p className="learn-step-count" data-testid="latent-summary">
             {latent.count} held-out examples at step {latent.step}; codes of {latent.codeSize} value{latent.codeSize === 1 ? '' : 's'}.
           </p>
-          <div className="learn-legend" data-testid="latent-legend">
+          <div className="learn-key-list" data-testid="latent-legend">
             {latent.classNames.map((name, label) => (
               <span key={name}>
                 <i style={{ background: classColour(label) }} /> {name} ({counts[label]})

@@ -25,7 +25,7 @@ export function LineChart({ title, series, range, testId }: { title: string; ser
   const x = (step: number) => PAD + ((step - first) / (last - first)) * (WIDTH - PAD - 8);
   const y = (value: number) => 8 + (1 - (Math.min(high, Math.max(low, value)) - low) / (high - low)) * (HEIGHT - PAD);
   return (
-    <figure className="learn-chart" data-testid={testId}>
+    <figure className="learn-line-chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
       <svg width={WIDTH} height={HEIGHT} role="img" aria-label={title}>
         <line className="learn-axis" x1={PAD} y1={HEIGHT - PAD + 8} x2={WIDTH - 8} y2={HEIGHT - PAD + 8} />
@@ -43,7 +43,7 @@ export function LineChart({ title, series, range, testId }: { title: string; ser
           />
         ))}
       </svg>
-      <div className="learn-legend">
+      <div className="learn-key-list">
         {series.map((line) => (
           <span key={line.label}>
             <i style={{ background: line.colour }} /> {line.label}
