@@ -122,7 +122,17 @@ export function dismissProblems(model: RunModel): RunModel {
   return model.problems.length === 0 && model.divergence === null ? model : { ...model, problems: [], divergence: null };
 }
 
+/** Answers that belong to whoever asked (a save, an export, the dataset panel, the Learn panel): the run's model ignores them. */
+const ASKERS_ONLY = ['checkpoint', 'examples', 'filesAdded', 'datasetPreview', 'datasetProgress', 'exportProgress', 'exported', 'code', 'weightsChecked', 'examplesInferred', 'activationInputsBinned', 'gradientStudy', 'gradientStudyEnded', 'lstmCell', 'latent', 'decoded', 'ganState'] as const;
+type AskerEvent = Extract<EngineEvent, { type: (typeof ASKERS_ONLY)[number] }>;
+const ASKER_TYPES: ReadonlySet<string> = new Set(ASKERS_ONLY);
+
+function forAskerOnly(event: EngineEvent): event is AskerEvent {
+  return ASKER_TYPES.has(event.type);
+}
+
 export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
+  if (forAskerOnly(event)) return model;
   switch (event.type) {
     case 'hello':
       return { ...model, backends: event.backends, statuses: event.statuses ?? model.statuses, crossOriginIsolated: event.crossOriginIsolated ?? null };
@@ -157,22 +167,6 @@ export function reduceRun(model: RunModel, event: EngineEvent): RunModel {
       return { ...model, divergence: { step: event.step, nodeId: event.nodeId, message: event.message } };
     case 'done':
       return { ...model, done: { reason: event.reason, steps: event.steps, epochs: event.epochs } };
-    case 'checkpoint':
-    case 'examples':
-    case 'filesAdded':
-    case 'datasetPreview':
-    case 'datasetProgress':
-    case 'exportProgress':
-    case 'exported':
-    case 'code':
-    case 'weightsChecked':
-    case 'examplesInferred':
-    case 'activationInputsBinned':
-    case 'gradientStudy':
-    case 'gradientStudyEnded':
-    case 'lstmCell':
-    case 'latent': case 'decoded': case 'ganState': // the Learn panel's answers
-      return model;
   }
 }
 

@@ -108,10 +108,10 @@ describe('netloom train', () => {
 });
 
 describe('every example trains a few steps from the command line', () => {
-  for (const { name } of readExamples()) {
+  for (const { name, document } of readExamples()) {
     if (name === 'fashion-cnn.json') continue;
     it(name, async () => {
-      const gan = name === 'dcgan-mnist.json';
+      const gan = (document.training as { task?: string }).task === 'gan';
       const steps = name === 'gru-waveforms.json' ? 60 : gan ? 10 : 25;
       const result = await netloom('train', join(root, 'assets/examples', name), '--steps', String(steps), '--batch', gan ? '8' : '16', '--jsonl');
       expect(result.code, result.error.join('\n')).toBe(0);

@@ -75,7 +75,7 @@ describe('the GAN lab in the worker', () => {
     const loop = createGanLoop(document, dataset, { batchSize: 64, seed: 1, epochs: 1 });
     const run = new TrainingRun(loop, { epochs: 1 }, () => undefined);
     loop.startEpoch(0);
-    for (let index = 0; index < 5; index++) loop.step(index);
+    for (let index = 0; index < 5; index++) await loop.step(index);
     run.steps = 5;
     const snapshot = (await ganSnapshot(run, 7, 16)) as Extract<EngineEvent, { type: 'ganState' }>;
     expect(snapshot).toMatchObject({ type: 'ganState', requestId: 7, step: 5 });
@@ -102,7 +102,7 @@ describe('the GAN lab in the worker', () => {
     expect(snapshot.modes?.total).toBe(8);
     expect(snapshot.realScore).toBeGreaterThan(0);
     expect(snapshot.fakeScore).toBeLessThan(1);
-    loop.step(5);
+    await loop.step(5);
     run.steps = 6;
     const next = (await ganSnapshot(run, 8, 16)) as Extract<EngineEvent, { type: 'ganState' }>;
     expect(new Float32Array(next.plane!.heat)).not.toEqual(heat);
