@@ -48,5 +48,12 @@ say "running: node --import tsx bench/run.ts --only training --backend webgpu $*
 node --import tsx bench/run.ts --only training --backend webgpu "$@" 2>&1 | tee "$RESULTS/bench.log"
 status=${PIPESTATUS[0]}
 cp BENCHMARKS.md "$RESULTS/BENCHMARKS.md"
+
+# 6. The learning tests on this GPU (skipped on SwiftShader, where they exceed their time limits).
+say "running: the learning tests on webgpu (NETLOOM_TEST_EVERY_BACKEND=1 npx vitest run test/engine/train -t webgpu)"
+NETLOOM_TEST_EVERY_BACKEND=1 npx vitest run test/engine/train -t webgpu > "$RESULTS/learning.log" 2>&1
+learning=$?
+say "learning tests on webgpu: exit status $learning (log: $RESULTS/learning.log)"
 say "exit status $status; results in $RESULTS"
+[ "$status" -eq 0 ] && exit "$learning"
 exit "$status"

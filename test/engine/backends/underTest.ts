@@ -51,7 +51,7 @@ export interface BackendUnderTest {
 
 const WASM_FLOAT32 = 'wasm computes in float32 only; the float64 fixtures and gradient checks run on the cpu reference.';
 const WEBGPU_OFF_HOST = 'the WebGPU backend keeps its buffers off the host, which the determinism and checkpoint tests read synchronously (Model.input, target, tensor); the training loops read through Model.view, as the small runs and the parity check do on it.';
-const SWIFTSHADER_SLOW = 'SwiftShader (a GPU in software, on these CPUs) takes over a minute for each of these (NETLOOM_TEST_EVERY_BACKEND=1 runs them); the small runs and the parity check run on it, and test/engine/cli/webgpuTrain.test.ts trains X-vs-O for an epoch.';
+const SWIFTSHADER_SLOW = 'on SwiftShader (a GPU in software, on these CPUs) each exceeds its 30 to 60 s limit; on a real GPU NETLOOM_TEST_EVERY_BACKEND=1 runs them (bench/gpu/run.sh does). The small runs and the parity check run on it here, and test/engine/cli/webgpuTrain.test.ts trains X-vs-O for an epoch.';
 /** The `webgpu` package's GPU in this test process, or why there is none (then every webgpu check is skipped with that reason). */
 const { gpu, reason: noGpu } = await nodeGpu();
 const SAME_ARITHMETIC = 'a long run; 2 threads split the kernels that 1 thread runs whole, as the op spec, the determinism tests and the shorter learning tests check.';
