@@ -76,7 +76,8 @@ export function exampleImages(dataset: Dataset, indices: readonly number[]): Ima
   return { count: indices.length, height, width, channels, data: values.buffer };
 }
 
-function stretchToUnit(image: Float32Array): void {
+/** Stretches an image's values into [0, 1] in place when they leave that range (a constant image turns mid-grey). */
+export function stretchToUnit(image: Float32Array): void {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const value of image) {

@@ -2,6 +2,7 @@
 // parts (weights copied by name through model.read, so any backend serves), batched inference
 // passes over many rows, and decoded outputs as images.
 import type { BufferId, BufferSpec } from '../ir/index.ts';
+import { stretchToUnit } from '../train/classifiedExamples.ts';
 import type { Model } from '../train/model.ts';
 
 /** Rows an inference copy runs at once. */
@@ -51,18 +52,6 @@ export function imagesOf(values: Float32Array, dims: readonly number[], count: n
   const data = Float32Array.from(values.subarray(0, count * size));
   for (let image = 0; image < count; image++) stretchToUnit(data.subarray(image * size, (image + 1) * size));
   return { count, height, width, channels, data: data.buffer };
-}
-
-function stretchToUnit(image: Float32Array): void {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const value of image) {
-    min = Math.min(min, value);
-    max = Math.max(max, value);
-  }
-  if (min >= 0 && max <= 1) return;
-  const range = max - min;
-  for (let i = 0; i < image.length; i++) image[i] = range > 0 ? (image[i] - min) / range : 0.5;
 }
 
 /** The smallest rectangle around (x, y) pairs, widened by `margin` of its size on each side (at least ±1 around a single point). */
