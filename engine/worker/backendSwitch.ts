@@ -5,7 +5,6 @@
 // that diverged carries nothing (its weights are not finite).
 import type { GraphDocument } from '../graph/index.ts';
 import type { BackendName } from '../protocol/index.ts';
-import { saveCheckpointAsync } from '../train/checkpoint.ts';
 import type { TrainingRun } from '../train/run.ts';
 
 export interface CarriedWeights {
@@ -27,10 +26,9 @@ function finished(run: TrainingRun): boolean {
   return run.epoch >= run.options.epochs;
 }
 
-/** The last run's weights, read through the backend seam before its backend is disposed; null when there is nothing worth carrying. */
-export async function carryWeights(run: TrainingRun, document: GraphDocument, batchSize: number, from: BackendName): Promise<CarriedWeights | null> {
+/** The last run's weights, read through the backend seam (`save`: the run's in-memory checkpoint at a position) before its backend is disposed; null when there is nothing worth carrying. */
+export async function carryWeights(run: TrainingRun, document: GraphDocument, from: BackendName, save: (position: { epoch: number; index: number }) => Promise<Uint8Array>): Promise<CarriedWeights | null> {
   if (run.steps === 0 || run.state === 'failed' || run.state === 'running') return null;
-  const where = finished(run) ? { epoch: 0, index: 0 } : { epoch: run.epoch, index: run.index };
-  const bytes = await saveCheckpointAsync(run.loop.models, run.loop.trainers, { graph: document.metadata.name ?? '', batchSize, ...where, steps: run.steps });
+  const bytes = await save(finished(run) ? { epoch: 0, index: 0 } : { epoch: run.epoch, index: run.index });
   return { from, steps: run.steps, model: modelKey(document), bytes };
 }

@@ -152,8 +152,10 @@ export class EngineHost {
     };
   }
 
+  /** The run's in-memory checkpoint, named after the graph it trained (the open graph may have changed since). */
   private checkpointBytes(run: TrainingRun, position: { epoch: number; index: number } = run): Promise<Uint8Array> {
-    return saveCheckpointAsync(run.loop.models, run.loop.trainers, { graph: this.document?.metadata.name ?? '', batchSize: this.batchSize, epoch: position.epoch, index: position.index, steps: run.steps });
+    const graph = (this.runDocument ?? this.document)?.metadata.name ?? '';
+    return saveCheckpointAsync(run.loop.models, run.loop.trainers, { graph, batchSize: this.batchSize, epoch: position.epoch, index: position.index, steps: run.steps });
   }
 
   private async compile(input: unknown, backend?: BackendName | 'auto'): Promise<void> {
@@ -216,7 +218,8 @@ export class EngineHost {
     if (this.backend?.name === name) return this.backend;
     if (this.run !== null && ['running', 'paused'].includes(this.run.state)) throw new Error('A run is going on another backend; stop it first.');
     // The last run's buffers live on the backend about to be disposed: its weights are read first, then they go with it.
-    if (this.run !== null && this.backend !== null && this.runDocument !== null) this.carried = (await carryWeights(this.run, this.runDocument, this.batchSize, this.backend.name)) ?? this.carried;
+    const last = this.run;
+    if (last !== null && this.backend !== null && this.runDocument !== null) this.carried = (await carryWeights(last, this.runDocument, this.backend.name, (position) => this.checkpointBytes(last, position))) ?? this.carried;
     this.run = null;
     this.backend?.dispose();
     this.backend = null;
