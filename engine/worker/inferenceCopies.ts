@@ -8,17 +8,33 @@ import type { Model } from '../train/model.ts';
 /** Rows an inference copy runs at once. */
 export const INFERENCE_BATCH = 128;
 
+/** A recurrent layer's initial states have the run's batch size: they are not weights. */
+const BATCH_STATES = new Set(['initialHidden', 'initialCell']);
+
+/** A trained real-valued buffer: a parameter or a state (batch-norm statistics), never a batch-sized initial state or a random stream. */
 function isWeight(buffer: BufferSpec): buffer is BufferSpec & { readonly name: string } {
-  return (buffer.role === 'parameter' || buffer.role === 'state') && buffer.aliasOf === undefined && buffer.name !== undefined;
+  if ((buffer.role !== 'parameter' && buffer.role !== 'state') || buffer.aliasOf !== undefined || buffer.name === undefined) return false;
+  return buffer.descriptor.dtype === 'f32' && !BATCH_STATES.has(buffer.name.split('/')[1] ?? '');
 }
 
-/** Writes into `target` every parameter and state buffer (batch-norm statistics) that `source` has under the same `node/name`. */
-export async function copyWeights(source: Model, target: Model): Promise<void> {
+/**
+ * Writes into `target` every weight `source` has under the same `node/name`. `strict`: `target`
+ * is the same graph, so a weight missing from `source` or of another size means the graph changed
+ * since it trained (refused, saying so); otherwise `target` is a part (an encoder, a decoder) and
+ * takes only the weights it shares.
+ */
+export async function copyWeights(source: Model, target: Model, strict = false): Promise<void> {
   const sources = new Map<string, BufferId>();
   for (const buffer of source.compiled.program.buffers) if (isWeight(buffer)) sources.set(buffer.name, buffer.id);
   for (const buffer of target.compiled.program.buffers) {
-    const from = isWeight(buffer) ? sources.get(buffer.name) : undefined;
-    if (from === undefined || source.sizeOf(from) !== target.sizeOf(buffer.id)) continue;
+    if (!isWeight(buffer)) continue;
+    const from = sources.get(buffer.name);
+    const size = target.sizeOf(buffer.id);
+    if (from === undefined || source.sizeOf(from) !== size) {
+      if (!strict) continue;
+      if (from === undefined) throw new Error(`The latest run has no ${buffer.name}: the graph changed since it trained. Train it again.`);
+      throw new Error(`The latest run's ${buffer.name} holds ${source.sizeOf(from)} values, the graph now needs ${size}: it changed since it trained. Train it again.`);
+    }
     target.write(buffer.id, (await source.read(from)).data);
   }
 }

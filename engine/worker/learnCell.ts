@@ -8,6 +8,7 @@ import { dataInputOf } from '../train/loops/feed.ts';
 import { SupervisedTask } from '../train/loops/supervisedTask.ts';
 import { Model } from '../train/model.ts';
 import type { TrainingRun } from '../train/run.ts';
+import { copyWeights } from './inferenceCopies.ts';
 
 type LstmCellEvent = Extract<EngineEvent, { type: 'lstmCell' }>;
 
@@ -119,9 +120,7 @@ async function cellValues(model: Model, nodeId: string, dataset: SupervisedTask[
     copy = Model.compile(document, { batchSize: 1 });
     copies.set(model, copy);
   }
-  const parameters = new Map<string, Float32Array>();
-  for (const parameter of model.compiled.parameters) parameters.set(`${parameter.node}/${parameter.name}`, Float32Array.from((await model.read(parameter.value)).data));
-  copy.writeParameters(parameters);
+  await copyWeights(model, copy, true);
   const batcher = createBatcher(dataset, { batchSize: 1, indices: Int32Array.of(example), shuffle: false, normalization: documentNormalization(document, dataset) });
   const inputs = batcher.fill(0).inputs;
   copy.write(copy.inputBuffer(dataInputOf(copy)), inputs);

@@ -11,12 +11,10 @@ import { dataInputOf } from '../train/loops/feed.ts';
 import { Model } from '../train/model.ts';
 import type { TrainingRun } from '../train/run.ts';
 import { RunSetupError } from '../train/setup.ts';
+import { copyWeights } from './inferenceCopies.ts';
 
 /** The most examples one request may run. */
 export const INFERENCE_LIMIT = 16;
-
-/** A recurrent layer's initial states have the run's batch size: they are not weights. */
-const NOT_WEIGHTS = new Set(['initialHidden', 'initialCell']);
 
 interface PreparedData {
   readonly key: string;
@@ -84,18 +82,7 @@ export function describeExamples(dataset: Dataset, indices: readonly number[]): 
 export async function copyRunWeights(run: TrainingRun | null, model: Model): Promise<number> {
   if (run === null) throw new Error('There is no run of this graph in the engine: train it first (or look at its initial weights).');
   if (run.loop.models.length !== 1) throw new Error('The latest run is a GAN: train this graph first.');
-  const source = run.loop.models[0];
-  const named = new Map(source.compiled.program.buffers.filter((buffer) => buffer.name !== undefined && buffer.aliasOf === undefined).map((buffer) => [buffer.name as string, buffer]));
-  for (const buffer of model.compiled.program.buffers) {
-    if ((buffer.role !== 'parameter' && buffer.role !== 'state') || buffer.aliasOf !== undefined || buffer.name === undefined || buffer.descriptor.dtype !== 'f32') continue;
-    if (NOT_WEIGHTS.has(buffer.name.split('/')[1] ?? '')) continue;
-    const from = named.get(buffer.name);
-    if (from === undefined) throw new Error(`The latest run has no ${buffer.name}: the graph changed since it trained. Train it again.`);
-    const values = await source.read(from.id);
-    const size = model.sizeOf(buffer.id);
-    if (values.data.length !== size) throw new Error(`The latest run's ${buffer.name} holds ${values.data.length} values, the graph now needs ${size}: it changed since it trained. Train it again.`);
-    model.write(buffer.id, values.data);
-  }
+  await copyWeights(run.loop.models[0], model, true);
   return run.steps;
 }
 
